@@ -1,0 +1,15 @@
+import type { DataSource } from "typeorm";
+import { createLoaders, type Loaders } from "./loaders";
+import type { Logger } from "./logger";
+
+/** What every resolver sees for one request. Loaders are per request so batches never leak between users. */
+export interface RequestContext {
+  dataSource: DataSource;
+  loaders: Loaders;
+  requestId: string;
+  log: Logger;
+}
+
+export function createRequestContext(dataSource: DataSource, requestId: string, log: Logger): RequestContext {
+  return { dataSource, loaders: createLoaders(dataSource), requestId, log };
+}

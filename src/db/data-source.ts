@@ -1,0 +1,34 @@
+import "reflect-metadata";
+import { DataSource } from "typeorm";
+import { entities } from "../entities";
+import { CountingLogger } from "./query-counter";
+
+export interface DataSourceSettings {
+  url: string;
+  poolMax?: number;
+  statementTimeoutMs?: number;
+  lockTimeoutMs?: number;
+  connectionTimeoutMs?: number;
+  applicationName?: string;
+}
+
+/** The DataSource shared by the server, the CLIs and the tests; migrations are compiled JS under dist/. */
+export function createDataSource(settings: DataSourceSettings): DataSource {
+  return new DataSource({
+    type: "postgres",
+    url: settings.url,
+    entities,
+    migrations: [`${__dirname}/../../migrations/*.js`],
+    migrationsTableName: "migrations",
+    synchronize: false,
+    logging: ["query"],
+    logger: new CountingLogger(),
+    extra: {
+      max: settings.poolMax ?? 10,
+      connectionTimeoutMillis: settings.connectionTimeoutMs ?? 3000,
+      statement_timeout: settings.statementTimeoutMs ?? 5000,
+      lock_timeout: settings.lockTimeoutMs ?? 1000,
+      application_name: settings.applicationName ?? "chancery",
+    },
+  });
+}

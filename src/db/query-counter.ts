@@ -1,0 +1,29 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Logger as TypeOrmLogger } from "typeorm";
+
+/**
+ * Counts the SQL statements run on behalf of one request: every statement goes through TypeORM's
+ * logger, which bumps the counter of the request whose async context it runs in. Tests assert
+ * these counts (they must grow with query depth, never with page size) and the bench reports them.
+ */
+export interface QueryCount {
+  statements: number;
+}
+
+const currentCount = new AsyncLocalStorage<QueryCount>();
+
+export function countQueries<T>(count: QueryCount, work: () => T): T {
+  return currentCount.run(count, work);
+}
+
+export class CountingLogger implements TypeOrmLogger {
+  logQuery(): void {
+    const count = currentCount.getStore();
+    if (count) count.statements += 1;
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}

@@ -1,0 +1,82 @@
+import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from "typeorm";
+import { Coalition } from "./coalition.entity";
+import { checkIn, DatePrecision, MeetingFormat, MeetingLevel, MeetingStatus } from "./enums";
+import type { LocalizedText } from "./localized-text";
+import { RecordBase } from "./record-base";
+import { State } from "./state.entity";
+import { Topic } from "./topic.entity";
+
+/**
+ * A meeting held or planned. `date` may be unknown (null) or known only to a month or year
+ * (`datePrecision`; the date is then the first day of that month or year).
+ */
+@Entity("meeting")
+@Index("meeting_order_idx", ["date", "slug"])
+@Index("meeting_coalition_idx", ["coalitionId", "date", "slug"])
+@Check("meeting_date_precision_valid", checkIn("date_precision", DatePrecision))
+@Check("meeting_status_valid", checkIn("status", MeetingStatus))
+@Check("meeting_format_valid", checkIn("format", MeetingFormat, true))
+@Check("meeting_level_valid", checkIn("level", MeetingLevel, true))
+export class Meeting extends RecordBase {
+  @Column({ type: "varchar", length: 200, unique: true })
+  slug: string;
+
+  @Column({ type: "jsonb" })
+  title: LocalizedText;
+
+  @Column({ type: "date", nullable: true })
+  date: string | null;
+
+  @Column({ name: "date_precision", type: "varchar", length: 5, default: DatePrecision.DAY })
+  datePrecision: DatePrecision;
+
+  @Index("meeting_status_idx")
+  @Column({ type: "varchar", length: 20 })
+  status: MeetingStatus;
+
+  @Index("meeting_format_idx")
+  @Column({ type: "varchar", length: 20, nullable: true })
+  format: MeetingFormat | null;
+
+  @Index("meeting_level_idx")
+  @Column({ type: "varchar", length: 20, nullable: true })
+  level: MeetingLevel | null;
+
+  @Column({ name: "location_city", type: "text", nullable: true })
+  locationCity: string | null;
+
+  @Index("meeting_location_country_idx")
+  @Column({ name: "location_country_id", type: "int", nullable: true })
+  locationCountryId: number | null;
+
+  @ManyToOne(() => State, { nullable: true, onDelete: "RESTRICT" })
+  @JoinColumn({ name: "location_country_id" })
+  locationCountry?: State | null;
+
+  @Column({ name: "coalition_id", type: "int", nullable: true })
+  coalitionId: number | null;
+
+  @ManyToOne(() => Coalition, { nullable: true, onDelete: "RESTRICT" })
+  @JoinColumn({ name: "coalition_id" })
+  coalition?: Coalition | null;
+
+  @Column({ type: "jsonb", nullable: true })
+  summary: LocalizedText | null;
+
+  @ManyToMany(() => Topic)
+  @JoinTable({
+    name: "meeting_topic",
+    joinColumn: { name: "meeting_id", foreignKeyConstraintName: "meeting_topic_meeting_fk" },
+    inverseJoinColumn: { name: "topic_id", foreignKeyConstraintName: "meeting_topic_topic_fk" },
+  })
+  topics?: Topic[];
+
+  /** Meetings this one follows up on; the inverse is `followUps`. */
+  @ManyToMany(() => Meeting)
+  @JoinTable({
+    name: "meeting_sequence",
+    joinColumn: { name: "meeting_id", foreignKeyConstraintName: "meeting_sequence_meeting_fk" },
+    inverseJoinColumn: { name: "preceded_by_id", foreignKeyConstraintName: "meeting_sequence_preceded_by_fk" },
+  })
+  precededBy?: Meeting[];
+}

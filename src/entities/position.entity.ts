@@ -1,0 +1,38 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import type { LocalizedText } from "./localized-text";
+import { Official } from "./official.entity";
+import { RecordBase } from "./record-base";
+import { State } from "./state.entity";
+
+/** A post an official held over [since, until] (null bounds are open-ended), for a state or organisation. */
+@Entity("position")
+@Check("position_period_valid", `until IS NULL OR since IS NULL OR since <= until`)
+export class Position extends RecordBase {
+  @Index("position_official_idx")
+  @Column({ name: "official_id", type: "int" })
+  officialId: number;
+
+  @ManyToOne(() => Official, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "official_id" })
+  official?: Official;
+
+  @Column({ type: "jsonb" })
+  title: LocalizedText;
+
+  @Column({ type: "jsonb", nullable: true })
+  organization: LocalizedText | null;
+
+  @Index("position_state_idx")
+  @Column({ name: "state_id", type: "int", nullable: true })
+  stateId: number | null;
+
+  @ManyToOne(() => State, { nullable: true, onDelete: "RESTRICT" })
+  @JoinColumn({ name: "state_id" })
+  state?: State | null;
+
+  @Column({ type: "date", nullable: true })
+  since: string | null;
+
+  @Column({ type: "date", nullable: true })
+  until: string | null;
+}

@@ -1,0 +1,46 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { Meeting } from "./meeting.entity";
+import { Official } from "./official.entity";
+import { RecordBase } from "./record-base";
+import { Source } from "./source.entity";
+
+/**
+ * Words an official said, as a source reports them. Statements have no human key of their own: the
+ * same official saying the same text is the same statement (`statement_natural_key`, on md5 of text).
+ */
+@Entity("statement")
+@Index("statement_natural_key", { synchronize: false })
+export class Statement extends RecordBase {
+  @Index("statement_official_idx")
+  @Column({ name: "official_id", type: "int" })
+  officialId: number;
+
+  @ManyToOne(() => Official, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "official_id" })
+  official?: Official;
+
+  @Index("statement_meeting_idx")
+  @Column({ name: "meeting_id", type: "int", nullable: true })
+  meetingId: number | null;
+
+  @ManyToOne(() => Meeting, { nullable: true, onDelete: "SET NULL" })
+  @JoinColumn({ name: "meeting_id" })
+  meeting?: Meeting | null;
+
+  @Column({ type: "text" })
+  text: string;
+
+  @Column({ type: "varchar", length: 35, nullable: true })
+  lang: string | null;
+
+  @Column({ name: "made_on", type: "date", nullable: true })
+  madeOn: string | null;
+
+  @Index("statement_source_idx")
+  @Column({ name: "source_id", type: "int", nullable: true })
+  sourceId: number | null;
+
+  @ManyToOne(() => Source, { nullable: true, onDelete: "RESTRICT" })
+  @JoinColumn({ name: "source_id" })
+  source?: Source | null;
+}
