@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { ANONYMOUS, type Viewer } from "./auth/viewer";
 import { createLoaders, type Loaders } from "./loaders";
 import type { Logger } from "./logger";
 
@@ -8,8 +9,14 @@ export interface RequestContext {
   loaders: Loaders;
   requestId: string;
   log: Logger;
+  viewer: Viewer;
 }
 
-export function createRequestContext(dataSource: DataSource, requestId: string, log: Logger): RequestContext {
-  return { dataSource, loaders: createLoaders(dataSource), requestId, log };
+export function createRequestContext(
+  dataSource: DataSource,
+  requestId: string,
+  log: Logger,
+  viewer: Viewer = ANONYMOUS,
+): RequestContext {
+  return { dataSource, loaders: createLoaders(dataSource), requestId, log, viewer };
 }
