@@ -1,3 +1,4 @@
+import { ApiKey } from "./api-key.entity";
 import { Citation } from "./citation.entity";
 import { Coalition } from "./coalition.entity";
 import { Meeting } from "./meeting.entity";
@@ -6,15 +7,32 @@ import { Official } from "./official.entity";
 import { Outcome } from "./outcome.entity";
 import { Participant } from "./participant.entity";
 import { Position } from "./position.entity";
+import { RecordChange } from "./record-change.entity";
 import { Source } from "./source.entity";
 import { State } from "./state.entity";
 import { Statement } from "./statement.entity";
 import { Topic } from "./topic.entity";
 
-export { Citation, Coalition, Meeting, Membership, Official, Outcome, Participant, Position, Source, State, Statement, Topic };
+export {
+  ApiKey,
+  Citation,
+  Coalition,
+  Meeting,
+  Membership,
+  Official,
+  Outcome,
+  Participant,
+  Position,
+  RecordChange,
+  Source,
+  State,
+  Statement,
+  Topic,
+};
 
 /** Every entity, for the DataSource. */
 export const entities = [
+  ApiKey,
   State,
   Source,
   Topic,
@@ -27,4 +45,5 @@ export const entities = [
   Outcome,
   Statement,
   Citation,
+  RecordChange,
 ];

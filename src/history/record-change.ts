@@ -1,0 +1,77 @@
+import type { EntityManager } from "typeorm";
+import { ChangeAction, RecordChange } from "../entities/record-change.entity";
+import { toGlobalId } from "../schema/global-id";
+import { RECORD_TABLES, type RecordTypeName } from "./record-type";
+import { snapshotRecord } from "./snapshots";
+
+/** Who made a change: an API key (its label and id) or a keyless actor such as "anonymous" or "cli". */
+export interface ChangeActor {
+  label: string;
+  apiKeyId: number | null;
+}
+
+/** One change to append to the history. `before` is null for CREATE, `after` null for DELETE. */
+export interface ChangeToRecord {
+  actor: ChangeActor | string;
+  recordType: RecordTypeName;
+  recordId: number;
+  action: ChangeAction | "CREATE" | "UPDATE" | "DELETE";
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  /** The human key; taken from the snapshot (or the Statement's global id) when omitted. */
+  recordKey?: string | null;
+  /** The record's version after the change; read from the row when omitted (required for DELETE). */
+  version?: number;
+}
+
+function humanKey(change: ChangeToRecord): string | null {
+  if (change.recordKey !== undefined) return change.recordKey;
+  const keyColumn = RECORD_TABLES[change.recordType].keyColumn;
+  if (keyColumn === null) return toGlobalId(change.recordType, change.recordId);
+  const snapshot = change.after ?? change.before;
+  const key = snapshot?.[keyColumn];
+  return typeof key === "string" ? key : null;
+}
+
+async function currentVersion(manager: EntityManager, change: ChangeToRecord): Promise<number> {
+  if (change.version !== undefined) return change.version;
+  const { table } = RECORD_TABLES[change.recordType];
+  const rows: { version: number }[] = await manager.query(`SELECT version FROM "${table}" WHERE id = $1`, [change.recordId]);
+  if (rows.length === 0) throw new Error(`recordChange: ${change.recordType} ${change.recordId} has no row; pass its version`);
+  return rows[0].version;
+}
+
+/**
+ * Appends one entry to the change history, inside the caller's transaction (so the entry exists exactly
+ * when the change does). Every write path calls this: mutations, nested writes, cascades and imports.
+ */
+export async function recordChange(manager: EntityManager, change: ChangeToRecord): Promise<RecordChange> {
+  const actor = typeof change.actor === "string" ? { label: change.actor, apiKeyId: null } : change.actor;
+  const entry = manager.create(RecordChange, {
+    actor: actor.label,
+    apiKeyId: actor.apiKeyId,
+    recordType: change.recordType,
+    recordId: change.recordId,
+    recordKey: humanKey(change),
+    action: change.action as ChangeAction,
+    before: change.before,
+    after: change.after,
+    version: await currentVersion(manager, change),
+  });
+  return manager.save(RecordChange, entry);
+}
+
+/** Snapshot-before, change, snapshot-after, record: the common shape of an UPDATE that a write path runs. */
+export async function recordUpdate<T>(
+  manager: EntityManager,
+  actor: ChangeActor | string,
+  recordType: RecordTypeName,
+  recordId: number,
+  write: () => Promise<T>,
+): Promise<T> {
+  const before = await snapshotRecord(manager, recordType, recordId);
+  const result = await write();
+  const after = await snapshotRecord(manager, recordType, recordId);
+  await recordChange(manager, { actor, recordType, recordId, action: ChangeAction.UPDATE, before, after });
+  return result;
+}
