@@ -1,10 +1,14 @@
 import type { Role } from "./role";
 
-/** Who is asking: an API key's holder, or an anonymous client (null key). */
+/**
+ * Who is asking: an API key's holder, or an anonymous client (`apiKeyId` null). An anonymous
+ * client holds no role; the auth checker lets it do what a READER may (reads) unless
+ * REQUIRE_AUTH=true, and never anything that needs a key (`@Authorized()` without roles).
+ */
 export interface Viewer {
-  keyId: number | null;
+  apiKeyId: number | null;
   label: string | null;
   role: Role | null;
 }
 
-export const ANONYMOUS: Viewer = { keyId: null, label: null, role: null };
+export const ANONYMOUS: Viewer = { apiKeyId: null, label: null, role: null };
