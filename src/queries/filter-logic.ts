@@ -1,0 +1,90 @@
+import type { DataSource } from "typeorm";
+import { FilterKeys } from "./filter-keys";
+import type { SqlParams } from "./sql-params";
+
+/** The combinators every filter input carries. */
+export interface LogicalFilter<F> {
+  and?: F[] | null;
+  or?: F[] | null;
+  not?: F | null;
+}
+
+/** What a condition needs while it is turned into SQL. */
+export interface ConditionContext {
+  /** Alias of the filtered row. */
+  alias: string;
+  params: SqlParams;
+  keys: FilterKeys;
+  /** A fresh alias for a subquery (`${prefix}_${n}`), so nested subqueries never capture each other's names. */
+  subAlias(prefix: string): string;
+}
+
+/** One filter type: how its own fields (not the combinators) name keys and become SQL conditions. */
+export interface FilterCompiler<F extends LogicalFilter<F>> {
+  /** Registers every slug/code the filter's own fields name, and rejects invalid values (BAD_USER_INPUT). */
+  collect(filter: F, path: string, keys: FilterKeys): void;
+  /** One SQL boolean expression per condition given (none when no field is set). */
+  conditions(filter: F, context: ConditionContext): string[];
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/i;
+
+/**
+ * Compiles a filter tree into one SQL boolean over the row aliased `alias`: resolves every key it names in one
+ * statement (unknown ones are a BAD_USER_INPUT naming them), then emits SQL only for the conditions given.
+ * `and: []` is TRUE, `or: []` is FALSE; `not` treats an unknown (NULL) result as "does not hold".
+ */
+export async function compileFilter<F extends LogicalFilter<F>>(
+  dataSource: DataSource,
+  filter: F | null | undefined,
+  alias: string,
+  params: SqlParams,
+  compiler: FilterCompiler<F>,
+): Promise<string> {
+  if (!IDENTIFIER.test(alias)) throw new Error(`invalid SQL alias ${JSON.stringify(alias)}`);
+  if (!filter) return "TRUE";
+  const keys = new FilterKeys();
+  collectTree(filter, "filter", keys, compiler);
+  await keys.resolve(dataSource);
+  let counter = 0;
+  const context: ConditionContext = {
+    alias,
+    params,
+    keys,
+    subAlias: (prefix) => {
+      counter += 1;
+      return `${alias}_${prefix}${counter}`;
+    },
+  };
+  return buildTree(filter, context, compiler);
+}
+
+function collectTree<F extends LogicalFilter<F>>(filter: F, path: string, keys: FilterKeys, compiler: FilterCompiler<F>): void {
+  compiler.collect(filter, path, keys);
+  filter.and?.forEach((child, index) => {
+    collectTree(child, `${path}.and[${index}]`, keys, compiler);
+  });
+  filter.or?.forEach((child, index) => {
+    collectTree(child, `${path}.or[${index}]`, keys, compiler);
+  });
+  if (filter.not) collectTree(filter.not, `${path}.not`, keys, compiler);
+}
+
+function buildTree<F extends LogicalFilter<F>>(filter: F, context: ConditionContext, compiler: FilterCompiler<F>): string {
+  const parts = compiler.conditions(filter, context);
+  if (filter.and) parts.push(...filter.and.map((child) => buildTree(child, context, compiler)));
+  if (filter.or) {
+    parts.push(
+      filter.or.length === 0 ? "FALSE" : filter.or.map((child) => `(${buildTree(child, context, compiler)})`).join(" OR "),
+    );
+  }
+  if (filter.not) parts.push(`NOT COALESCE((${buildTree(filter.not, context, compiler)}), FALSE)`);
+  if (parts.length === 0) return "TRUE";
+  return parts.length === 1 ? parts[0] : parts.map((part) => `(${part})`).join(" AND ");
+}
+
+/** `column = ANY($n::type[])` for a list given; `FALSE` for an empty list (any of none). */
+export function anyOf(column: string, values: readonly (string | number)[], sqlType: "int" | "text", params: SqlParams): string {
+  if (values.length === 0) return "FALSE";
+  return `${column} = ANY(${params.add(values)}::${sqlType}[])`;
+}
