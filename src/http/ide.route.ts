@@ -1,0 +1,63 @@
+/**
+ * The offline GraphiQL IDE: `GET /graphql` from a browser (a request that prefers text/html and carries
+ * no `query` parameter) answers the IDE's page, and `/ide/*` serves its bundle from dist/ide, built by
+ * `npm run build:ide` (ide/build.mjs). The page's Content-Security-Policy lets it load and call
+ * nothing but this server, so the IDE works with no internet and sends nothing elsewhere.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import express, { type Request, type Response } from "express";
+
+/** dist/ide, next to the compiled server (this file compiles to dist/src/http/ide.route.js). */
+export function defaultIdeDirectory(): string {
+  return path.resolve(__dirname, "..", "..", "ide");
+}
+
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "frame-ancestors 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join("; ");
+
+/** A browser navigating to the endpoint, as opposed to a GraphQL GET (which has `query`) or an API client. */
+export function wantsIde(req: Request): boolean {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  if (typeof req.query?.query === "string") return false;
+  return req.accepts(["application/json", "application/graphql-response+json", "text/html"]) === "text/html";
+}
+
+function sendIdePage(indexFile: string, res: Response): void {
+  if (!existsSync(indexFile)) {
+    res
+      .status(503)
+      .type("text/plain")
+      .send("The GraphQL IDE is not built: run `npm run build:ide`. The API itself answers POST /graphql.\n");
+    return;
+  }
+  res.setHeader("Content-Security-Policy", contentSecurityPolicy);
+  res.setHeader("Cache-Control", "no-cache");
+  res.setHeader("Vary", "Accept");
+  res.sendFile(indexFile);
+}
+
+/** Content-hashed chunks never change; entry files and workers keep their names, so they are revalidated. */
+function setAssetCaching(res: Response, filePath: string): void {
+  const immutable = filePath.includes(`${path.sep}chunks${path.sep}`);
+  res.setHeader("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
+}
+
+/** Router to mount BEFORE the GraphQL middleware: the IDE page on GET /graphql and its assets under /ide. */
+export function createIdeRouter(ideDirectory = defaultIdeDirectory()): express.Router {
+  const router = express.Router();
+  const indexFile = path.join(ideDirectory, "index.html");
+  router.get("/graphql", (req, res, next) => (wantsIde(req) ? sendIdePage(indexFile, res) : next()));
+  router.use("/ide", express.static(ideDirectory, { index: false, setHeaders: setAssetCaching }));
+  return router;
+}
