@@ -1,4 +1,6 @@
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { Node } from "../schema/node.interface";
 import { Meeting } from "./meeting.entity";
 import { Membership } from "./membership.entity";
 import { Outcome } from "./outcome.entity";
@@ -11,6 +13,12 @@ import { Statement } from "./statement.entity";
  * A source cited for one fact: exactly one of membership, position, meeting, outcome or statement
  * (a CHECK enforces it), so every citation has a real foreign key and goes when its fact goes.
  */
+@ObjectType("Citation", {
+  description: "A source cited for a fact, with the passage quoted.",
+  implements: Node,
+  simpleResolvers: true,
+})
+@Directive('@key(fields: "id")')
 @Entity("citation")
 @Index("citation_meeting_idx", ["meetingId", "sourceId"])
 @Check("citation_one_subject", `num_nonnulls(membership_id, position_id, meeting_id, outcome_id, statement_id) = 1`)
@@ -23,9 +31,11 @@ export class Citation extends RecordBase {
   @JoinColumn({ name: "source_id" })
   source?: Source;
 
+  @Field(() => String, { nullable: true, description: "The passage of the source that supports the fact." })
   @Column({ type: "text", nullable: true })
   quote: string | null;
 
+  @Field(() => String, { nullable: true, description: "The BCP 47 tag of the quote's language." })
   @Column({ name: "quote_lang", type: "varchar", length: 35, nullable: true })
   quoteLang: string | null;
 

@@ -1,4 +1,8 @@
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from "typeorm";
+import "../schema/enums";
+import { Node } from "../schema/node.interface";
+import { DateScalar } from "../schema/scalars";
 import { Coalition } from "./coalition.entity";
 import { checkIn, DatePrecision, MeetingFormat, MeetingLevel, MeetingStatus } from "./enums";
 import type { LocalizedText } from "./localized-text";
@@ -10,6 +14,9 @@ import { Topic } from "./topic.entity";
  * A meeting held or planned. `date` may be unknown (null) or known only to a month or year
  * (`datePrecision`; the date is then the first day of that month or year).
  */
+@ObjectType("Meeting", { description: "A meeting held or planned.", implements: Node, simpleResolvers: true })
+@Directive('@key(fields: "id")')
+@Directive('@key(fields: "slug")')
 @Entity("meeting")
 @Index("meeting_order_idx", ["date", "slug"])
 @Index("meeting_coalition_idx", ["coalitionId", "date", "slug"])
@@ -18,26 +25,37 @@ import { Topic } from "./topic.entity";
 @Check("meeting_format_valid", checkIn("format", MeetingFormat, true))
 @Check("meeting_level_valid", checkIn("level", MeetingLevel, true))
 export class Meeting extends RecordBase {
+  @Field(() => String, { description: "The stable human key of the meeting." })
   @Column({ type: "varchar", length: 200, unique: true })
   slug: string;
 
   @Column({ type: "jsonb" })
   title: LocalizedText;
 
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "When the meeting took place or is planned; null when unknown. See `datePrecision`.",
+  })
   @Column({ type: "date", nullable: true })
   date: string | null;
 
+  @Field(() => DatePrecision, {
+    description: "How precisely `date` is known (a MONTH or YEAR date is the first day of the period).",
+  })
   @Column({ name: "date_precision", type: "varchar", length: 5, default: DatePrecision.DAY })
   datePrecision: DatePrecision;
 
+  @Field(() => MeetingStatus, { description: "Whether the meeting took place." })
   @Index("meeting_status_idx")
   @Column({ type: "varchar", length: 20 })
   status: MeetingStatus;
 
+  @Field(() => MeetingFormat, { nullable: true, description: "How the participants met, when known." })
   @Index("meeting_format_idx")
   @Column({ type: "varchar", length: 20, nullable: true })
   format: MeetingFormat | null;
 
+  @Field(() => MeetingLevel, { nullable: true, description: "The seniority of the participants, when known." })
   @Index("meeting_level_idx")
   @Column({ type: "varchar", length: 20, nullable: true })
   level: MeetingLevel | null;

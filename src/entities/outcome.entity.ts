@@ -1,4 +1,7 @@
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from "typeorm";
+import "../schema/enums";
+import { Node } from "../schema/node.interface";
 import { checkIn, OutcomeKind, OutcomeStatus } from "./enums";
 import type { LocalizedText } from "./localized-text";
 import { Meeting } from "./meeting.entity";
@@ -7,10 +10,17 @@ import { State } from "./state.entity";
 import { Topic } from "./topic.entity";
 
 /** What came of a meeting: a statement, decision, agreement, commitment or planned follow-up. */
+@ObjectType("Outcome", {
+  description: "What came of a meeting: a statement, decision, agreement, commitment or planned follow-up.",
+  implements: Node,
+  simpleResolvers: true,
+})
+@Directive('@key(fields: "id")')
 @Entity("outcome")
 @Check("outcome_kind_valid", checkIn("kind", OutcomeKind))
 @Check("outcome_status_valid", checkIn("status", OutcomeStatus))
 export class Outcome extends RecordBase {
+  @Field(() => String, { description: "The stable human key, unique in the whole database." })
   @Column({ type: "varchar", length: 200, unique: true })
   slug: string;
 
@@ -22,9 +32,11 @@ export class Outcome extends RecordBase {
   @JoinColumn({ name: "meeting_id" })
   meeting?: Meeting;
 
+  @Field(() => OutcomeKind, { description: "What kind of result this is." })
   @Column({ type: "varchar", length: 20 })
   kind: OutcomeKind;
 
+  @Field(() => OutcomeStatus, { description: "How far the outcome has progressed." })
   @Column({ type: "varchar", length: 20 })
   status: OutcomeStatus;
 

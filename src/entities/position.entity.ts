@@ -1,10 +1,19 @@
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { Node } from "../schema/node.interface";
+import { DateScalar } from "../schema/scalars";
 import type { LocalizedText } from "./localized-text";
 import { Official } from "./official.entity";
 import { RecordBase } from "./record-base";
 import { State } from "./state.entity";
 
 /** A post an official held over [since, until] (null bounds are open-ended), for a state or organisation. */
+@ObjectType("Position", {
+  description: "A post an official held over a period, for a state or organisation.",
+  implements: Node,
+  simpleResolvers: true,
+})
+@Directive('@key(fields: "id")')
 @Entity("position")
 @Check("position_period_valid", `until IS NULL OR since IS NULL OR since <= until`)
 export class Position extends RecordBase {
@@ -30,9 +39,11 @@ export class Position extends RecordBase {
   @JoinColumn({ name: "state_id" })
   state?: State | null;
 
+  @Field(() => DateScalar, { nullable: true, description: "First day in the post; null when unknown (treated as open-ended)." })
   @Column({ type: "date", nullable: true })
   since: string | null;
 
+  @Field(() => DateScalar, { nullable: true, description: "Last day in the post; null while it is held." })
   @Column({ type: "date", nullable: true })
   until: string | null;
 }

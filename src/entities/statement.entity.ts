@@ -1,4 +1,7 @@
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { Node } from "../schema/node.interface";
+import { DateScalar } from "../schema/scalars";
 import { Meeting } from "./meeting.entity";
 import { Official } from "./official.entity";
 import { RecordBase } from "./record-base";
@@ -8,6 +11,12 @@ import { Source } from "./source.entity";
  * Words an official said, as a source reports them. Statements have no human key of their own: the
  * same official saying the same text is the same statement (`statement_natural_key`, on md5 of text).
  */
+@ObjectType("Statement", {
+  description: "Words an official said, as a source reports them.",
+  implements: Node,
+  simpleResolvers: true,
+})
+@Directive('@key(fields: "id")')
 @Entity("statement")
 @Index("statement_natural_key", { synchronize: false })
 export class Statement extends RecordBase {
@@ -27,12 +36,15 @@ export class Statement extends RecordBase {
   @JoinColumn({ name: "meeting_id" })
   meeting?: Meeting | null;
 
+  @Field(() => String, { description: "What the official said, in the language reported." })
   @Column({ type: "text" })
   text: string;
 
+  @Field(() => String, { nullable: true, description: "The BCP 47 tag of the text's language." })
   @Column({ type: "varchar", length: 35, nullable: true })
   lang: string | null;
 
+  @Field(() => DateScalar, { nullable: true, description: "The day the statement was made, when known." })
   @Column({ name: "made_on", type: "date", nullable: true })
   madeOn: string | null;
 

@@ -1,10 +1,16 @@
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { Node } from "../schema/node.interface";
 import type { LocalizedText } from "./localized-text";
 import { RecordBase } from "./record-base";
 
 /** A subject of discussion; topics form a tree (troop deployment sits under security guarantees). */
+@ObjectType("Topic", { description: "A subject of discussion; topics form a tree.", implements: Node, simpleResolvers: true })
+@Directive('@key(fields: "id")')
+@Directive('@key(fields: "slug")')
 @Entity("topic")
 export class Topic extends RecordBase {
+  @Field(() => String, { description: "The stable human key, e.g. `troop-deployment`." })
   @Column({ type: "varchar", length: 200, unique: true })
   slug: string;
 

@@ -1,8 +1,70 @@
+import type DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
+import type { Meeting } from "../entities/meeting.entity";
+import type { Membership } from "../entities/membership.entity";
+import type { Official } from "../entities/official.entity";
+import type { Outcome } from "../entities/outcome.entity";
+import type { Participant } from "../entities/participant.entity";
+import type { Position } from "../entities/position.entity";
+import type { State } from "../entities/state.entity";
+import type { Statement } from "../entities/statement.entity";
+import type { Topic } from "../entities/topic.entity";
+import { type CitationLoaders, createCitationLoaders } from "./citation.loader";
+import type { LoaderFamily } from "./loader-family";
+import { createFollowUpsLoader, createPrecededByLoader } from "./meeting-sequence.loader";
+import { type AsOf, createMembershipsByCoalitionLoader, createMembershipsByStateLoader } from "./membership.loader";
+import { createOutcomesByMeetingLoader } from "./outcome.loader";
+import { createParticipantsByMeetingLoader } from "./participant.loader";
+import { createOfficialsByStateLoader, createPositionsByOfficialLoader } from "./position.loader";
+import { RecordLoaders } from "./record.loader";
+import { createPartiesByOutcomeLoader } from "./state.loader";
+import { createStatementsByMeetingLoader, createStatementsByOfficialLoader } from "./statement.loader";
+import {
+  createTopicAncestorsLoader,
+  createTopicChildrenLoader,
+  createTopicsByMeetingLoader,
+  createTopicsByOutcomeLoader,
+} from "./topic.loader";
 
 /** Every per-request DataLoader, by name. Each runs one SQL statement per batch. */
-export type Loaders = {};
+export interface Loaders {
+  records: RecordLoaders;
+  citations: CitationLoaders;
+  participantsByMeeting: DataLoader<number, Participant[]>;
+  topicsByMeeting: DataLoader<number, Topic[]>;
+  topicsByOutcome: DataLoader<number, Topic[]>;
+  topicChildren: DataLoader<number, Topic[]>;
+  topicAncestors: DataLoader<number, Topic[]>;
+  outcomesByMeeting: DataLoader<number, Outcome[]>;
+  precededBy: DataLoader<number, Meeting[]>;
+  followUps: DataLoader<number, Meeting[]>;
+  membershipsByCoalition: LoaderFamily<AsOf, number, Membership[]>;
+  membershipsByState: LoaderFamily<AsOf, number, Membership[]>;
+  positionsByOfficial: LoaderFamily<AsOf, number, Position[]>;
+  officialsByState: LoaderFamily<AsOf, number, Official[]>;
+  statementsByOfficial: DataLoader<number, Statement[]>;
+  statementsByMeeting: DataLoader<number, Statement[]>;
+  partiesByOutcome: DataLoader<number, State[]>;
+}
 
-export function createLoaders(_dataSource: DataSource): Loaders {
-  return {};
+export function createLoaders(dataSource: DataSource): Loaders {
+  return {
+    records: new RecordLoaders(dataSource),
+    citations: createCitationLoaders(dataSource),
+    participantsByMeeting: createParticipantsByMeetingLoader(dataSource),
+    topicsByMeeting: createTopicsByMeetingLoader(dataSource),
+    topicsByOutcome: createTopicsByOutcomeLoader(dataSource),
+    topicChildren: createTopicChildrenLoader(dataSource),
+    topicAncestors: createTopicAncestorsLoader(dataSource),
+    outcomesByMeeting: createOutcomesByMeetingLoader(dataSource),
+    precededBy: createPrecededByLoader(dataSource),
+    followUps: createFollowUpsLoader(dataSource),
+    membershipsByCoalition: createMembershipsByCoalitionLoader(dataSource),
+    membershipsByState: createMembershipsByStateLoader(dataSource),
+    positionsByOfficial: createPositionsByOfficialLoader(dataSource),
+    officialsByState: createOfficialsByStateLoader(dataSource),
+    statementsByOfficial: createStatementsByOfficialLoader(dataSource),
+    statementsByMeeting: createStatementsByMeetingLoader(dataSource),
+    partiesByOutcome: createPartiesByOutcomeLoader(dataSource),
+  };
 }

@@ -1,0 +1,28 @@
+import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
+import { hydrateRows, type RawRow } from "../queries/hydrate";
+
+/** The name of the extra column that carries the parent id in grouped-loader SQL. */
+export const PARENT_COLUMN = "__parent";
+
+/**
+ * Runs one SQL statement whose rows carry their parent's id in `__parent` (bound as `$1 = ANY(...)`
+ * by the caller's SQL) and returns, for each requested parent id in order, its hydrated rows.
+ */
+export async function loadGrouped<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  target: EntityTarget<T>,
+  sql: string,
+  parentIds: readonly number[],
+  extraParams: unknown[] = [],
+): Promise<T[][]> {
+  const rows: RawRow[] = await dataSource.query(sql, [parentIds, ...extraParams]);
+  const entities = hydrateRows(dataSource, target, rows);
+  const byParent = new Map<number, T[]>();
+  rows.forEach((row, index) => {
+    const parentId = Number(row[PARENT_COLUMN]);
+    const list = byParent.get(parentId);
+    if (list) list.push(entities[index]);
+    else byParent.set(parentId, [entities[index]]);
+  });
+  return parentIds.map((id) => byParent.get(id) ?? []);
+}

@@ -1,0 +1,40 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../context";
+import { Coalition } from "../entities/coalition.entity";
+import { pickLocalized } from "../entities/localized-text";
+import { Membership } from "../entities/membership.entity";
+import { AsOfArgs } from "../schema/as-of-args";
+import { LocalizedArgs } from "../schema/localized-args";
+import { LocalizedString, localizedStrings } from "../schema/localized-string";
+import { RecordResolver } from "./record.resolver";
+
+@Resolver(() => Coalition)
+export class CoalitionResolver extends RecordResolver(Coalition, "Coalition") {
+  @Query(() => Coalition, { nullable: true, description: "The coalition with this slug, or null when there is none." })
+  coalition(
+    @Arg("slug", () => String, { description: "The coalition's slug, e.g. `coalition-of-the-willing`." }) slug: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Coalition | null> {
+    return context.loaders.records.byKey(Coalition, "slug").load(slug);
+  }
+
+  @FieldResolver(() => String, { description: "The coalition's name in `lang` (with fallback)." })
+  name(@Root() coalition: Coalition, @Args() { lang }: LocalizedArgs): string | null {
+    return pickLocalized(coalition.name, lang);
+  }
+
+  @FieldResolver(() => [LocalizedString], { description: "The name in every language held." })
+  names(@Root() coalition: Coalition): LocalizedString[] {
+    return localizedStrings(coalition.name);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "What the coalition is for, in `lang` (with fallback)." })
+  description(@Root() coalition: Coalition, @Args() { lang }: LocalizedArgs): string | null {
+    return pickLocalized(coalition.description, lang);
+  }
+
+  @FieldResolver(() => [Membership], { description: "The coalition's member states (on `asOf` when given), earliest first." })
+  members(@Root() coalition: Coalition, @Args() { asOf }: AsOfArgs, @Ctx() context: RequestContext): Promise<Membership[]> {
+    return context.loaders.membershipsByCoalition.load(asOf ?? null, coalition.id);
+  }
+}

@@ -1,0 +1,96 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../context";
+import { Citation } from "../entities/citation.entity";
+import { Coalition } from "../entities/coalition.entity";
+import { pickLocalized } from "../entities/localized-text";
+import { Meeting } from "../entities/meeting.entity";
+import { Outcome } from "../entities/outcome.entity";
+import { Participant } from "../entities/participant.entity";
+import { Statement } from "../entities/statement.entity";
+import { Topic } from "../entities/topic.entity";
+import { LocalizedArgs } from "../schema/localized-args";
+import { LocalizedString, localizedStrings } from "../schema/localized-string";
+import { MeetingLocation } from "../schema/meeting-location";
+import { RecordResolver } from "./record.resolver";
+
+@Resolver(() => Meeting)
+export class MeetingResolver extends RecordResolver(Meeting, "Meeting") {
+  @Query(() => Meeting, { nullable: true, description: "The meeting with this slug, or null when there is none." })
+  meeting(
+    @Arg("slug", () => String, { description: "The meeting's slug." }) slug: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Meeting | null> {
+    return context.loaders.records.byKey(Meeting, "slug").load(slug);
+  }
+
+  @FieldResolver(() => String, { description: "The meeting's title in `lang` (with fallback)." })
+  title(@Root() meeting: Meeting, @Args() { lang }: LocalizedArgs): string | null {
+    return pickLocalized(meeting.title, lang);
+  }
+
+  @FieldResolver(() => [LocalizedString], { description: "The title in every language held." })
+  titles(@Root() meeting: Meeting): LocalizedString[] {
+    return localizedStrings(meeting.title);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "What happened, in `lang` (with fallback)." })
+  summary(@Root() meeting: Meeting, @Args() { lang }: LocalizedArgs): string | null {
+    return pickLocalized(meeting.summary, lang);
+  }
+
+  @FieldResolver(() => [LocalizedString], { description: "The summary in every language held." })
+  summaries(@Root() meeting: Meeting): LocalizedString[] {
+    return localizedStrings(meeting.summary);
+  }
+
+  @FieldResolver(() => MeetingLocation, { nullable: true, description: "Where the meeting took place; null when unknown." })
+  location(@Root() meeting: Meeting): MeetingLocation | null {
+    if (meeting.locationCity === null && meeting.locationCountryId === null) return null;
+    return { city: meeting.locationCity, countryId: meeting.locationCountryId };
+  }
+
+  @FieldResolver(() => Coalition, {
+    nullable: true,
+    description: "The coalition the meeting belongs to; null for bilateral meetings.",
+  })
+  coalition(@Root() meeting: Meeting, @Ctx() context: RequestContext): Promise<Coalition | null> {
+    return meeting.coalitionId === null
+      ? Promise.resolve(null)
+      : context.loaders.records.byId(Coalition).load(meeting.coalitionId);
+  }
+
+  @FieldResolver(() => [Participant], { description: "Who took part, hosts and chairs first." })
+  participants(@Root() meeting: Meeting, @Ctx() context: RequestContext): Promise<Participant[]> {
+    return context.loaders.participantsByMeeting.load(meeting.id);
+  }
+
+  @FieldResolver(() => [Topic], { description: "The topics discussed, as tagged, by slug." })
+  topics(@Root() meeting: Meeting, @Ctx() context: RequestContext): Promise<Topic[]> {
+    return context.loaders.topicsByMeeting.load(meeting.id);
+  }
+
+  @FieldResolver(() => [Outcome], { description: "What came of the meeting, by slug." })
+  outcomes(@Root() meeting: Meeting, @Ctx() context: RequestContext): Promise<Outcome[]> {
+    return context.loaders.outcomesByMeeting.load(meeting.id);
+  }
+
+  @FieldResolver(() => [Meeting], { description: "Meetings that follow up on this one, oldest first." })
+  followUps(@Root() meeting: Meeting, @Ctx() context: RequestContext): Promise<Meeting[]> {
+    return context.loaders.followUps.load(meeting.id);
+  }
+
+  @FieldResolver(() => [Meeting], { description: "Meetings this one follows up on, oldest first." })
+  precededBy(@Root() meeting: Meeting, @Ctx() context: RequestContext): Promise<Meeting[]> {
+    return context.loaders.precededBy.load(meeting.id);
+  }
+
+  @FieldResolver(() => [Citation], { description: "The sources that report the meeting, with the passages quoted." })
+  sources(@Root() meeting: Meeting, @Ctx() context: RequestContext): Promise<Citation[]> {
+    return context.loaders.citations.meeting.load(meeting.id);
+  }
+
+  @FieldResolver(() => [Statement], { description: "Statements made at the meeting, oldest first." })
+  statements(@Root() meeting: Meeting, @Ctx() context: RequestContext): Promise<Statement[]> {
+    return context.loaders.statementsByMeeting.load(meeting.id);
+  }
+}

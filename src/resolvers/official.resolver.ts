@@ -1,0 +1,41 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../context";
+import { pickLocalized } from "../entities/localized-text";
+import { Official } from "../entities/official.entity";
+import { Position } from "../entities/position.entity";
+import { Statement } from "../entities/statement.entity";
+import { AsOfArgs } from "../schema/as-of-args";
+import { LocalizedArgs } from "../schema/localized-args";
+import { LocalizedString, localizedStrings } from "../schema/localized-string";
+import { RecordResolver } from "./record.resolver";
+
+@Resolver(() => Official)
+export class OfficialResolver extends RecordResolver(Official, "Official") {
+  @Query(() => Official, { nullable: true, description: "The official with this slug, or null when there is none." })
+  official(
+    @Arg("slug", () => String, { description: "The official's slug, e.g. `fabien-mandon`." }) slug: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Official | null> {
+    return context.loaders.records.byKey(Official, "slug").load(slug);
+  }
+
+  @FieldResolver(() => String, { description: "The official's name in `lang` (with fallback)." })
+  name(@Root() official: Official, @Args() { lang }: LocalizedArgs): string | null {
+    return pickLocalized(official.name, lang);
+  }
+
+  @FieldResolver(() => [LocalizedString], { description: "The name in every language held." })
+  names(@Root() official: Official): LocalizedString[] {
+    return localizedStrings(official.name);
+  }
+
+  @FieldResolver(() => [Position], { description: "The posts the official held (on `asOf` when given), earliest first." })
+  positions(@Root() official: Official, @Args() { asOf }: AsOfArgs, @Ctx() context: RequestContext): Promise<Position[]> {
+    return context.loaders.positionsByOfficial.load(asOf ?? null, official.id);
+  }
+
+  @FieldResolver(() => [Statement], { description: "What the official said, as sources report it, oldest first." })
+  statements(@Root() official: Official, @Ctx() context: RequestContext): Promise<Statement[]> {
+    return context.loaders.statementsByOfficial.load(official.id);
+  }
+}

@@ -1,0 +1,59 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../context";
+import { Citation } from "../entities/citation.entity";
+import { pickLocalized } from "../entities/localized-text";
+import { Meeting } from "../entities/meeting.entity";
+import { Outcome } from "../entities/outcome.entity";
+import { State } from "../entities/state.entity";
+import { Topic } from "../entities/topic.entity";
+import { LocalizedArgs } from "../schema/localized-args";
+import { LocalizedString, localizedStrings } from "../schema/localized-string";
+import { RecordResolver } from "./record.resolver";
+import { required } from "./required";
+
+@Resolver(() => Outcome)
+export class OutcomeResolver extends RecordResolver(Outcome, "Outcome") {
+  @Query(() => Outcome, { nullable: true, description: "The outcome with this slug, or null when there is none." })
+  outcome(
+    @Arg("slug", () => String, { description: "The outcome's slug." }) slug: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Outcome | null> {
+    return context.loaders.records.byKey(Outcome, "slug").load(slug);
+  }
+
+  @FieldResolver(() => String, { description: "What was stated, decided or agreed, in `lang` (with fallback)." })
+  summary(@Root() outcome: Outcome, @Args() { lang }: LocalizedArgs): string | null {
+    return pickLocalized(outcome.summary, lang);
+  }
+
+  @FieldResolver(() => [LocalizedString], { description: "The summary in every language held." })
+  summaries(@Root() outcome: Outcome): LocalizedString[] {
+    return localizedStrings(outcome.summary);
+  }
+
+  @FieldResolver(() => Meeting, { description: "The meeting that produced this outcome." })
+  async meeting(@Root() outcome: Outcome, @Ctx() context: RequestContext): Promise<Meeting> {
+    return required(await context.loaders.records.byId(Meeting).load(outcome.meetingId), "Meeting", outcome.meetingId);
+  }
+
+  @FieldResolver(() => [Topic], { description: "The topics the outcome concerns, by slug." })
+  topics(@Root() outcome: Outcome, @Ctx() context: RequestContext): Promise<Topic[]> {
+    return context.loaders.topicsByOutcome.load(outcome.id);
+  }
+
+  @FieldResolver(() => Meeting, { nullable: true, description: "The meeting planned to follow this outcome up, if any." })
+  followUpMeeting(@Root() outcome: Outcome, @Ctx() context: RequestContext): Promise<Meeting | null> {
+    const meetingId = outcome.followUpMeetingId;
+    return meetingId === null ? Promise.resolve(null) : context.loaders.records.byId(Meeting).load(meetingId);
+  }
+
+  @FieldResolver(() => [State], { description: "The states party to the outcome, by code." })
+  parties(@Root() outcome: Outcome, @Ctx() context: RequestContext): Promise<State[]> {
+    return context.loaders.partiesByOutcome.load(outcome.id);
+  }
+
+  @FieldResolver(() => [Citation], { description: "The sources that report the outcome." })
+  sources(@Root() outcome: Outcome, @Ctx() context: RequestContext): Promise<Citation[]> {
+    return context.loaders.citations.outcome.load(outcome.id);
+  }
+}

@@ -1,0 +1,28 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../context";
+import { pickLocalized } from "../entities/localized-text";
+import { Source } from "../entities/source.entity";
+import { LocalizedArgs } from "../schema/localized-args";
+import { LocalizedString, localizedStrings } from "../schema/localized-string";
+import { RecordResolver } from "./record.resolver";
+
+@Resolver(() => Source)
+export class SourceResolver extends RecordResolver(Source, "Source") {
+  @Query(() => Source, { nullable: true, description: "The source with this slug, or null when there is none." })
+  source(
+    @Arg("slug", () => String, { description: "The source's slug." }) slug: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Source | null> {
+    return context.loaders.records.byKey(Source, "slug").load(slug);
+  }
+
+  @FieldResolver(() => String, { description: "The source's title in `lang` (with fallback)." })
+  title(@Root() source: Source, @Args() { lang }: LocalizedArgs): string | null {
+    return pickLocalized(source.title, lang);
+  }
+
+  @FieldResolver(() => [LocalizedString], { description: "The title in every language held." })
+  titles(@Root() source: Source): LocalizedString[] {
+    return localizedStrings(source.title);
+  }
+}

@@ -1,0 +1,48 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../context";
+import { pickLocalized } from "../entities/localized-text";
+import { Topic } from "../entities/topic.entity";
+import { LocalizedArgs } from "../schema/localized-args";
+import { LocalizedString, localizedStrings } from "../schema/localized-string";
+import { RecordResolver } from "./record.resolver";
+
+@Resolver(() => Topic)
+export class TopicResolver extends RecordResolver(Topic, "Topic") {
+  @Query(() => Topic, { nullable: true, description: "The topic with this slug, or null when there is none." })
+  topic(
+    @Arg("slug", () => String, { description: "The topic's slug, e.g. `troop-deployment`." }) slug: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Topic | null> {
+    return context.loaders.records.byKey(Topic, "slug").load(slug);
+  }
+
+  @FieldResolver(() => String, { description: "The topic's name in `lang` (with fallback)." })
+  name(@Root() topic: Topic, @Args() { lang }: LocalizedArgs): string | null {
+    return pickLocalized(topic.name, lang);
+  }
+
+  @FieldResolver(() => [LocalizedString], { description: "The name in every language held." })
+  names(@Root() topic: Topic): LocalizedString[] {
+    return localizedStrings(topic.name);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "What the topic covers, in `lang` (with fallback)." })
+  description(@Root() topic: Topic, @Args() { lang }: LocalizedArgs): string | null {
+    return pickLocalized(topic.description, lang);
+  }
+
+  @FieldResolver(() => Topic, { nullable: true, description: "The broader topic this one belongs to; null for a root topic." })
+  parent(@Root() topic: Topic, @Ctx() context: RequestContext): Promise<Topic | null> {
+    return topic.parentId === null ? Promise.resolve(null) : context.loaders.records.byId(Topic).load(topic.parentId);
+  }
+
+  @FieldResolver(() => [Topic], { description: "The narrower topics directly under this one, by slug." })
+  children(@Root() topic: Topic, @Ctx() context: RequestContext): Promise<Topic[]> {
+    return context.loaders.topicChildren.load(topic.id);
+  }
+
+  @FieldResolver(() => [Topic], { description: "Every broader topic above this one, the root first and the parent last." })
+  ancestors(@Root() topic: Topic, @Ctx() context: RequestContext): Promise<Topic[]> {
+    return context.loaders.topicAncestors.load(topic.id);
+  }
+}
