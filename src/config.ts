@@ -18,6 +18,26 @@ export interface Config {
   introspection: boolean;
   production: boolean;
   embeddedDataDir: string;
+  limits: Limits;
+}
+
+/** Query and traffic limits (README "Access & limits" gives the anchor of each default). */
+export interface Limits {
+  /** MAX_QUERY_DEPTH: deepest field nesting; introspection-only operations are exempt. */
+  maxDepth: number;
+  /** MAX_QUERY_NODES: estimated nodes, every list counting its `first`/`last` (or 20) down the tree. */
+  maxNodes: number;
+  /** MAX_QUERY_ALIASES: aliased fields per operation. */
+  maxAliases: number;
+  /** MAX_QUERY_DIRECTIVES: directive uses per operation. */
+  maxDirectives: number;
+  /** MAX_QUERY_TOKENS: lexical tokens in the document. */
+  maxTokens: number;
+  /** MAX_BODY_BYTES: request body on /graphql (413 above). */
+  maxBodyBytes: number;
+  /** RATE_LIMIT_REQUESTS per RATE_LIMIT_WINDOW_SECONDS, per API key or client address; 0 turns it off. */
+  rateLimitRequests: number;
+  rateLimitWindowSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -64,6 +84,19 @@ function readLogLevel(env: NodeJS.ProcessEnv): string {
   return raw;
 }
 
+function readLimits(env: NodeJS.ProcessEnv): Limits {
+  return {
+    maxDepth: readInt(env, "MAX_QUERY_DEPTH", 12, 1, 1000),
+    maxNodes: readInt(env, "MAX_QUERY_NODES", 50_000, 1, 100_000_000),
+    maxAliases: readInt(env, "MAX_QUERY_ALIASES", 30, 0, 100_000),
+    maxDirectives: readInt(env, "MAX_QUERY_DIRECTIVES", 50, 0, 100_000),
+    maxTokens: readInt(env, "MAX_QUERY_TOKENS", 5_000, 1, 10_000_000),
+    maxBodyBytes: readInt(env, "MAX_BODY_BYTES", 1_048_576, 1_024, 1_073_741_824),
+    rateLimitRequests: readInt(env, "RATE_LIMIT_REQUESTS", 3_000, 0, 100_000_000),
+    rateLimitWindowSeconds: readInt(env, "RATE_LIMIT_WINDOW_SECONDS", 60, 1, 86_400),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === "production";
   return {
@@ -84,5 +117,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: readBool(env, "INTROSPECTION", true),
     production,
     embeddedDataDir: env.EMBEDDED_PG_DIR || ".data/postgres",
+    limits: readLimits(env),
   };
 }

@@ -2,6 +2,7 @@ import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { authChecker } from "../auth/auth-checker";
+import { authChecker } from "../auth/auth-checker";
 import { resolvers } from "../resolvers";
 import { toSubgraphSchema } from "./subgraph-schema";
 
@@ -11,6 +12,8 @@ export async function buildTypeGraphqlSchema(): Promise<GraphQLSchema> {
     resolvers,
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
+    authChecker,
+    authMode: "error",
     authChecker,
     authMode: "error",
   });

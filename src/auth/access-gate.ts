@@ -1,0 +1,25 @@
+import type { IncomingHttpHeaders } from "node:http";
+import type { DataSource } from "typeorm";
+import type { Config } from "../config";
+import { RequestRateLimiter, rateLimitKey } from "../plugins/rate-limit";
+import { resolveViewer } from "./resolve-viewer";
+import type { Viewer } from "./viewer";
+
+/** What the gate needs of an HTTP request (express's `req` has both). */
+export interface GateRequest {
+  headers: IncomingHttpHeaders;
+  ip?: string;
+}
+
+/** Admits a request or throws: who is asking (UNAUTHENTICATED on a bad key), then their rate limit (RATE_LIMITED). */
+export type AccessGate = (req: GateRequest) => Promise<Viewer>;
+
+/** The gate the GraphQL context factory calls once per request, before any parsing. */
+export function createAccessGate(dataSource: DataSource, config: Config): AccessGate {
+  const limiter = new RequestRateLimiter(config.limits.rateLimitRequests, config.limits.rateLimitWindowSeconds);
+  return async (req) => {
+    const viewer = await resolveViewer(dataSource, req.headers.authorization, { requireAuth: config.requireAuth });
+    await limiter.consume(rateLimitKey(viewer, req.ip));
+    return viewer;
+  };
+}
