@@ -2,7 +2,6 @@ import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { authChecker } from "../auth/auth-checker";
-import { authChecker } from "../auth/auth-checker";
 import { resolvers } from "../resolvers";
 import { toSubgraphSchema } from "./subgraph-schema";
 
@@ -12,8 +11,6 @@ export async function buildTypeGraphqlSchema(): Promise<GraphQLSchema> {
     resolvers,
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
-    authChecker,
-    authMode: "error",
     authChecker,
     authMode: "error",
   });
