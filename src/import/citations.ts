@@ -1,0 +1,78 @@
+import type { EntityManager } from "typeorm";
+import { Citation } from "../entities/citation.entity";
+import type { CitationInput } from "./bundle-types";
+import type { RecordKeys } from "./record-keys";
+import { sameValue } from "./same-value";
+
+/** The fact a citation supports: the column of `citation` that points at it (a whitelist). */
+export type CitationSubject = "membershipId" | "positionId" | "meetingId" | "outcomeId" | "statementId";
+
+const SUBJECT_COLUMNS: Record<CitationSubject, string> = {
+  membershipId: "membership_id",
+  positionId: "position_id",
+  meetingId: "meeting_id",
+  outcomeId: "outcome_id",
+  statementId: "statement_id",
+};
+
+/** A citation as compared: which source, which quote. */
+export interface CitationValues {
+  sourceId: number;
+  quote: string | null;
+  quoteLang: string | null;
+}
+
+export function citationValues(citations: CitationInput[], keys: RecordKeys): CitationValues[] {
+  return citations.map((citation) => ({
+    sourceId: keys.id("source", citation.source),
+    quote: citation.quote,
+    quoteLang: citation.quoteLang,
+  }));
+}
+
+/** The stored citations of each subject id, in the order they were written. */
+export async function loadCitations(
+  manager: EntityManager,
+  subject: CitationSubject,
+  ids: number[],
+): Promise<Map<number, CitationValues[]>> {
+  const bySubject = new Map<number, CitationValues[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return bySubject;
+  const column = SUBJECT_COLUMNS[subject];
+  const rows: { subject_id: number; source_id: number; quote: string | null; quote_lang: string | null }[] = await manager.query(
+    `SELECT ${column} AS subject_id, source_id, quote, quote_lang FROM citation WHERE ${column} = ANY($1) ORDER BY id`,
+    [ids],
+  );
+  for (const row of rows) {
+    bySubject.get(row.subject_id)?.push({ sourceId: row.source_id, quote: row.quote, quoteLang: row.quote_lang });
+  }
+  return bySubject;
+}
+
+export async function insertCitations(
+  manager: EntityManager,
+  subject: CitationSubject,
+  id: number,
+  citations: CitationValues[],
+): Promise<void> {
+  if (citations.length === 0) return;
+  await manager.insert(
+    Citation,
+    citations.map((citation) => ({ ...citation, [subject]: id })),
+  );
+}
+
+/** Replaces a subject's citations when they differ from `wanted`; true when it did. */
+export async function syncCitations(
+  manager: EntityManager,
+  subject: CitationSubject,
+  id: number,
+  wanted: CitationValues[],
+  isNew: boolean,
+): Promise<boolean> {
+  const stored = isNew ? [] : ((await loadCitations(manager, subject, [id])).get(id) ?? []);
+  if (sameValue(stored, wanted)) return false;
+  if (!isNew) await manager.query(`DELETE FROM citation WHERE ${SUBJECT_COLUMNS[subject]} = $1`, [id]);
+  await insertCitations(manager, subject, id, wanted);
+  return true;
+}

@@ -1,0 +1,58 @@
+import type { EntityManager } from "typeorm";
+import type { ReferenceType } from "./bundle-types";
+
+/** Table and key column per reference type: a whitelist, so identifiers never come from input. */
+const KEY_COLUMNS: Record<ReferenceType, { table: string; column: string }> = {
+  source: { table: "source", column: "slug" },
+  state: { table: "state", column: "code" },
+  topic: { table: "topic", column: "slug" },
+  coalition: { table: "coalition", column: "slug" },
+  official: { table: "official", column: "slug" },
+  meeting: { table: "meeting", column: "slug" },
+};
+
+/** Internal ids by human key, for records stored before the import and records it writes. */
+export class RecordKeys {
+  private readonly ids = new Map<ReferenceType, Map<string, number>>();
+
+  private of(type: ReferenceType): Map<string, number> {
+    let byKey = this.ids.get(type);
+    if (!byKey) {
+      byKey = new Map();
+      this.ids.set(type, byKey);
+    }
+    return byKey;
+  }
+
+  set(type: ReferenceType, key: string, id: number): void {
+    this.of(type).set(key, id);
+  }
+
+  has(type: ReferenceType, key: string): boolean {
+    return this.of(type).has(key);
+  }
+
+  /** The id of a key the validation proved to exist (in the bundle or stored). */
+  id(type: ReferenceType, key: string): number {
+    const id = this.of(type).get(key);
+    if (id === undefined) throw new Error(`import: no id for ${type} "${key}" (written out of order?)`);
+    return id;
+  }
+
+  /** `id`, or null for a null key. */
+  optionalId(type: ReferenceType, key: string | null): number | null {
+    return key === null ? null : this.id(type, key);
+  }
+
+  /** Loads the ids of the stored records among `keys`, one statement per call. */
+  async load(manager: EntityManager, type: ReferenceType, keys: string[]): Promise<void> {
+    const wanted = [...new Set(keys)].filter((key) => !this.has(type, key));
+    if (wanted.length === 0) return;
+    const { table, column } = KEY_COLUMNS[type];
+    const rows: { id: number; key: string }[] = await manager.query(
+      `SELECT id, "${column}" AS key FROM "${table}" WHERE "${column}" = ANY($1)`,
+      [wanted],
+    );
+    for (const row of rows) this.set(type, row.key, row.id);
+  }
+}

@@ -1,0 +1,57 @@
+import type { EntityManager, EntityTarget, QueryDeepPartialEntity } from "typeorm";
+import type { RecordBase } from "../entities/record-base";
+import type { UpsertAction } from "./import-result";
+import { sameFields } from "./same-value";
+
+/** Brings a record's child collections in line with the bundle; true when anything was rewritten. */
+export type ChildrenSync = (id: number, isNew: boolean) => Promise<boolean>;
+
+export const NO_CHILDREN: ChildrenSync = async () => false;
+
+export interface UpsertedRecord {
+  id: number;
+  action: UpsertAction;
+}
+
+/** Inserts a record and returns its id. */
+export async function insertRecord<E extends RecordBase>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  values: QueryDeepPartialEntity<E>,
+): Promise<number> {
+  const result = await manager.insert(entity, values);
+  return Number(result.identifiers[0].id);
+}
+
+/**
+ * Updates a stored record when its fields or its children differ from the bundle's. TypeORM's update
+ * raises `version` by one and sets `updated_at`; an unchanged record is not written at all.
+ */
+export async function updateRecordIfChanged<E extends RecordBase>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  existing: E,
+  values: QueryDeepPartialEntity<E>,
+  childrenChanged: boolean,
+): Promise<UpsertAction> {
+  if (!childrenChanged && sameFields(existing, values)) return "unchanged";
+  await manager.update(entity, { id: existing.id }, values);
+  return "updated";
+}
+
+/** Creates or updates one record by its human key (`existing` was looked up by it), children included. */
+export async function upsertRecord<E extends RecordBase>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  existing: E | null,
+  values: QueryDeepPartialEntity<E>,
+  syncChildren: ChildrenSync,
+): Promise<UpsertedRecord> {
+  if (!existing) {
+    const id = await insertRecord(manager, entity, values);
+    await syncChildren(id, true);
+    return { id, action: "created" };
+  }
+  const childrenChanged = await syncChildren(existing.id, false);
+  return { id: existing.id, action: await updateRecordIfChanged(manager, entity, existing, values, childrenChanged) };
+}

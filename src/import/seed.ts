@@ -1,0 +1,46 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { DataSource } from "typeorm";
+import type { Logger } from "../logger";
+import { type ImportResult, importBundle } from "./import-bundle";
+
+const DEMO_BUNDLE = path.join("seed", "demo-records.json");
+
+/** The demo bundle, found from this module upwards (it runs from src/ under tests and from dist/src/ when built). */
+export function demoBundlePath(): string {
+  let directory = __dirname;
+  for (;;) {
+    const candidate = path.join(directory, DEMO_BUNDLE);
+    if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(directory);
+    if (parent === directory) throw new Error(`cannot find ${DEMO_BUNDLE} above ${__dirname}`);
+    directory = parent;
+  }
+}
+
+/** Imports the demo records transcribed from the seed article (seed/README.md); idempotent. */
+export async function seedDemoRecords(dataSource: DataSource): Promise<ImportResult> {
+  const bundle: unknown = JSON.parse(await readFile(demoBundlePath(), "utf8"));
+  return importBundle(dataSource, bundle, { actor: "seed" });
+}
+
+/** True when no record of any top-level type is stored. */
+async function holdsNoRecords(dataSource: DataSource): Promise<boolean> {
+  const tables = ["state", "source", "topic", "coalition", "official", "meeting", "outcome", "statement"];
+  const [row]: { any: boolean }[] = await dataSource.query(
+    `SELECT ${tables.map((table) => `EXISTS (SELECT 1 FROM "${table}")`).join(" OR ")} AS any`,
+  );
+  return !row.any;
+}
+
+/** Loads the demo records when the database holds no records at all (what `npm start` does); null when it did nothing. */
+export async function seedIfEmpty(dataSource: DataSource, log: Logger): Promise<ImportResult | null> {
+  if (!(await holdsNoRecords(dataSource))) {
+    log.debug("database holds records: demo records not loaded");
+    return null;
+  }
+  const result = await seedDemoRecords(dataSource);
+  log.info({ created: result.created, byType: result.byType }, "demo records loaded");
+  return result;
+}

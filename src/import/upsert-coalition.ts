@@ -1,0 +1,75 @@
+import type { EntityManager } from "typeorm";
+import { Coalition } from "../entities/coalition.entity";
+import { Membership } from "../entities/membership.entity";
+import type { CoalitionInput } from "./bundle-types";
+import { citationValues, insertCitations, loadCitations } from "./citations";
+import type { UpsertAction } from "./import-result";
+import type { RecordKeys } from "./record-keys";
+import { insertRecord, upsertRecord } from "./record-upsert";
+import { sameValue } from "./same-value";
+
+/** Memberships as compared: state, role, period and citations, in the bundle's order. */
+function wantedMembers(coalition: CoalitionInput, keys: RecordKeys) {
+  return coalition.members.map((member) => ({
+    stateId: keys.id("state", member.state),
+    role: member.role,
+    since: member.since,
+    until: member.until,
+    sources: citationValues(member.sources, keys),
+  }));
+}
+
+type MemberValues = ReturnType<typeof wantedMembers>[number];
+
+async function storedMembers(manager: EntityManager, coalitionId: number): Promise<MemberValues[]> {
+  const rows = await manager.find(Membership, { where: { coalitionId }, order: { id: "ASC" } });
+  const citations = await loadCitations(
+    manager,
+    "membershipId",
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({
+    stateId: row.stateId,
+    role: row.role,
+    since: row.since,
+    until: row.until,
+    sources: citations.get(row.id) ?? [],
+  }));
+}
+
+/** Replaces the coalition's memberships when they differ from the bundle's. */
+async function syncMembers(
+  manager: EntityManager,
+  coalitionId: number,
+  wanted: MemberValues[],
+  isNew: boolean,
+): Promise<boolean> {
+  const stored = isNew ? [] : await storedMembers(manager, coalitionId);
+  if (sameValue(stored, wanted)) return false;
+  if (!isNew) await manager.delete(Membership, { coalitionId });
+  for (const { sources, ...member } of wanted) {
+    const membershipId = await insertRecord(manager, Membership, { ...member, coalitionId });
+    await insertCitations(manager, "membershipId", membershipId, sources);
+  }
+  return true;
+}
+
+export async function upsertCoalition(
+  manager: EntityManager,
+  coalition: CoalitionInput,
+  keys: RecordKeys,
+): Promise<UpsertAction> {
+  const existing = await manager.findOneBy(Coalition, { slug: coalition.slug });
+  const values = {
+    slug: coalition.slug,
+    name: coalition.name,
+    description: coalition.description,
+    foundedOn: coalition.foundedOn,
+  };
+  const members = wantedMembers(coalition, keys);
+  const { id, action } = await upsertRecord(manager, Coalition, existing, values, (coalitionId, isNew) =>
+    syncMembers(manager, coalitionId, members, isNew),
+  );
+  keys.set("coalition", coalition.slug, id);
+  return action;
+}

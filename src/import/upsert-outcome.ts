@@ -1,0 +1,34 @@
+import type { EntityManager } from "typeorm";
+import { Outcome } from "../entities/outcome.entity";
+import type { OutcomeInput } from "./bundle-types";
+import { citationValues, syncCitations } from "./citations";
+import { syncLinks } from "./link-tables";
+import type { RecordKeys } from "./record-keys";
+import { type UpsertedRecord, upsertRecord } from "./record-upsert";
+
+/** Upserts one of a meeting's outcomes by slug (an outcome named under another meeting moves here). */
+export async function upsertOutcome(
+  manager: EntityManager,
+  outcome: OutcomeInput,
+  meetingId: number,
+  keys: RecordKeys,
+): Promise<UpsertedRecord> {
+  const existing = await manager.findOneBy(Outcome, { slug: outcome.slug });
+  const values = {
+    slug: outcome.slug,
+    meetingId,
+    kind: outcome.kind,
+    status: outcome.status,
+    summary: outcome.summary,
+    followUpMeetingId: keys.optionalId("meeting", outcome.followUpMeeting),
+  };
+  const topicIds = outcome.topics.map((topic) => keys.id("topic", topic));
+  const partyIds = outcome.parties.map((state) => keys.id("state", state));
+  const citations = citationValues(outcome.sources, keys);
+  return upsertRecord(manager, Outcome, existing, values, async (outcomeId, isNew) => {
+    const topicsChanged = await syncLinks(manager, "outcome_topic", outcomeId, topicIds, isNew);
+    const partiesChanged = await syncLinks(manager, "outcome_party", outcomeId, partyIds, isNew);
+    const citationsChanged = await syncCitations(manager, "outcomeId", outcomeId, citations, isNew);
+    return topicsChanged || partiesChanged || citationsChanged;
+  });
+}

@@ -1,0 +1,22 @@
+import type { EntityManager } from "typeorm";
+import { Source } from "../entities/source.entity";
+import type { SourceInput } from "./bundle-types";
+import type { UpsertAction } from "./import-result";
+import type { RecordKeys } from "./record-keys";
+import { NO_CHILDREN, upsertRecord } from "./record-upsert";
+
+export async function upsertSource(manager: EntityManager, source: SourceInput, keys: RecordKeys): Promise<UpsertAction> {
+  const existing = await manager.findOneBy(Source, { slug: source.slug });
+  const values = {
+    slug: source.slug,
+    kind: source.kind,
+    title: source.title,
+    publisher: source.publisher,
+    url: source.url,
+    language: source.language,
+    publishedAt: source.publishedAt,
+  };
+  const { id, action } = await upsertRecord(manager, Source, existing, values, NO_CHILDREN);
+  keys.set("source", source.slug, id);
+  return action;
+}
