@@ -1,0 +1,44 @@
+import type { DataSource, EntityManager } from "typeorm";
+import type { Viewer } from "../auth/viewer";
+import { clientError, ErrorCode } from "../errors";
+import type { ChangeActor } from "../history/record-change";
+
+/** What every write function gets: the transaction's manager and who is writing (for the history). */
+export interface WriteContext {
+  manager: EntityManager;
+  actor: ChangeActor;
+}
+
+/** The history's actor for a request: the API key's label, else "anonymous". */
+export function actorOf(viewer: Viewer): ChangeActor {
+  return { label: viewer.label ?? "anonymous", apiKeyId: viewer.apiKeyId };
+}
+
+function postgresCode(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const code =
+    (error as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/**
+ * Runs one write in one transaction: all of it commits, or nothing does. Races that the checks before
+ * the write cannot see (a concurrent insert of the same key, a lock held too long) become CONFLICT.
+ */
+export async function runWrite<T>(
+  dataSource: DataSource,
+  actor: ChangeActor,
+  write: (context: WriteContext) => Promise<T>,
+): Promise<T> {
+  try {
+    return await dataSource.transaction((manager) => write({ manager, actor }));
+  } catch (error) {
+    const code = postgresCode(error);
+    if (code === "23505")
+      throw clientError(ErrorCode.CONFLICT, "a record with this key was written concurrently; reload and retry");
+    if (code === "55P03" || code === "40001" || code === "40P01") {
+      throw clientError(ErrorCode.CONFLICT, "the record is being changed by another writer; reload and retry");
+    }
+    throw error;
+  }
+}
