@@ -1,0 +1,90 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { toGlobalId } from "../../src/schema/global-id";
+import { type LoggedChancery, postGraphql, startChanceryWithSqlLog } from "./chancery-with-sql-log";
+import { insertFederationFixture } from "./federation-fixture";
+
+let chancery: LoggedChancery;
+let meetingIds: Map<string, number>;
+
+before(async () => {
+  chancery = await startChanceryWithSqlLog((db) => insertFederationFixture(db.dataSource, 120));
+  const rows: { id: number; slug: string }[] = await chancery.db.dataSource.query("SELECT id, slug FROM meeting");
+  meetingIds = new Map(rows.map((row) => [row.slug, row.id]));
+});
+after(() => chancery.close());
+
+const ENTITIES = `query Entities($representations: [_Any!]!) {
+  _entities(representations: $representations) { ... on Meeting { id slug date } ... on State { code } }
+}`;
+
+type EntitiesBody = { data?: { _entities: ({ id: string; slug: string; date: string } | null)[] }; errors?: unknown[] };
+
+const slugOf = (n: number) => `meeting-${String(n).padStart(3, "0")}`;
+
+/** 100 representations: by global id, by slug, and unknown ones of both kinds, interleaved. */
+function hundredRepresentations(): { representation: Record<string, string>; expectedSlug: string | null }[] {
+  return Array.from({ length: 100 }, (_, index) => {
+    const n = ((index * 37) % 110) + 1; // 1..110, shuffled; 111-120 stay unasked
+    if (index % 10 === 9) {
+      const unknown: Record<string, string> =
+        index % 20 === 9 ? { slug: `no-such-meeting-${index}` } : { id: toGlobalId("Meeting", 900_000 + index) };
+      return { representation: { __typename: "Meeting", ...unknown }, expectedSlug: null };
+    }
+    const representation: Record<string, string> =
+      index % 2 === 0 ? { id: toGlobalId("Meeting", meetingIds.get(slugOf(n)) ?? 0) } : { slug: slugOf(n) };
+    return { representation: { __typename: "Meeting", ...representation }, expectedSlug: slugOf(n) };
+  });
+}
+
+test("_entities with 100 Meeting representations (ids, slugs, unknown) costs one SQL statement and answers in order", async () => {
+  const asked = hundredRepresentations();
+  const body = await postGraphql<EntitiesBody>(chancery.url, ENTITIES, {
+    representations: asked.map((entry) => entry.representation),
+  });
+  assert.equal(body.errors, undefined);
+  const answers = body.data?._entities ?? [];
+  assert.equal(answers.length, 100);
+  assert.deepEqual(
+    answers.map((answer) => answer?.slug ?? null),
+    asked.map((entry) => entry.expectedSlug),
+  );
+  assert.equal(answers.filter((answer) => answer === null).length, 10);
+  const first = answers[0];
+  assert.ok(first);
+  assert.equal(first.id, toGlobalId("Meeting", meetingIds.get(first.slug) ?? 0));
+  assert.equal(chancery.sqlStatementsOf("Entities"), 1);
+});
+
+test("an id of another type, or a representation naming no key, resolves to null without SQL", async () => {
+  const body = await postGraphql<EntitiesBody>(chancery.url, ENTITIES.replace("query Entities", "query Foreign"), {
+    representations: [
+      { __typename: "Meeting", id: toGlobalId("State", meetingIds.get(slugOf(1)) ?? 0) },
+      { __typename: "Meeting", id: "not-a-global-id" },
+      { __typename: "Meeting", title: "no key here" },
+    ],
+  });
+  assert.equal(body.errors, undefined);
+  assert.deepEqual(body.data?._entities, [null, null, null]);
+  assert.equal(chancery.sqlStatementsOf("Foreign"), 0);
+});
+
+test("States resolve by code and Meetings by slug in the same request, one statement per type", async () => {
+  const body = await postGraphql<{ data?: { _entities: ({ code?: string; slug?: string } | null)[] } }>(
+    chancery.url,
+    ENTITIES.replace("query Entities", "query Mixed"),
+    {
+      representations: [
+        { __typename: "State", code: "GB" },
+        { __typename: "Meeting", slug: slugOf(2) },
+        { __typename: "State", code: "ZZ" },
+        { __typename: "State", code: "FR" },
+      ],
+    },
+  );
+  assert.deepEqual(
+    body.data?._entities.map((entity) => entity?.code ?? entity?.slug ?? null),
+    ["GB", slugOf(2), null, "FR"],
+  );
+  assert.equal(chancery.sqlStatementsOf("Mixed"), 2);
+});
