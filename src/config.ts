@@ -12,6 +12,8 @@ export interface Config {
   dbStatementTimeoutMs: number;
   dbLockTimeoutMs: number;
   dbConnectionTimeoutMs: number;
+  /** SHUTDOWN_TIMEOUT_MS: how long SIGTERM waits for in-flight requests before cutting them off. */
+  shutdownTimeoutMs: number;
   requireAuth: boolean;
   safelist: boolean;
   corsOrigins: string[];
@@ -108,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbStatementTimeoutMs: readInt(env, "DB_STATEMENT_TIMEOUT_MS", 5000, 0, 3_600_000),
     dbLockTimeoutMs: readInt(env, "DB_LOCK_TIMEOUT_MS", 1000, 0, 3_600_000),
     dbConnectionTimeoutMs: readInt(env, "DB_CONNECTION_TIMEOUT_MS", 3000, 1, 600_000),
+    shutdownTimeoutMs: readInt(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
     requireAuth: readBool(env, "REQUIRE_AUTH", false),
     safelist: readBool(env, "SAFELIST", false),
     corsOrigins: (env.CORS_ORIGINS || "*")

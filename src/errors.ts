@@ -9,6 +9,8 @@ export enum ErrorCode {
   CONFLICT = "CONFLICT",
   QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX",
   RATE_LIMITED = "RATE_LIMITED",
+  /** The database is unreachable or saturated; the request may be retried shortly (`extensions.retryable`). */
+  SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }
 

@@ -16,7 +16,7 @@ export interface Database {
 export async function openDatabase(config: Config, log: Logger, applicationName = "chancery"): Promise<Database> {
   const embedded = config.databaseUrl
     ? undefined
-    : await startEmbeddedPostgres(config.embeddedDataDir, (line) => log.debug({ postgres: line }));
+    : await startEmbeddedPostgres(config.embeddedDataDir, { log: (line) => log.debug({ postgres: line }) });
   const url = config.databaseUrl ?? embedded!.url;
   const dataSource = createDataSource({
     url,

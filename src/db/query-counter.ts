@@ -16,6 +16,11 @@ export function countQueries<T>(count: QueryCount, work: () => T): T {
   return currentCount.run(count, work);
 }
 
+/** The counter of the request the caller runs on behalf of, if any. */
+export function currentQueryCount(): QueryCount | undefined {
+  return currentCount.getStore();
+}
+
 export class CountingLogger implements TypeOrmLogger {
   logQuery(): void {
     const count = currentCount.getStore();

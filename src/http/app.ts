@@ -1,18 +1,33 @@
-import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
-import { ApolloServer } from "@apollo/server";
-import { expressMiddleware } from "@as-integrations/express5";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
 import express from "express";
 import type { DataSource } from "typeorm";
+import { createAccessGate } from "../auth/access-gate";
 import type { Config } from "../config";
-import { createRequestContext, type RequestContext } from "../context";
-import { countQueries, type QueryCount } from "../db/query-counter";
+import type { RequestContext } from "../context";
+import { checkReadiness, type Readiness } from "../db/readiness";
 import type { Logger } from "../logger";
+import { createErrorFormatter } from "../plugins/error-masking";
+import { queryLimitPlugins } from "../plugins/limits";
+import { loggingPlugin } from "../plugins/logging.plugin";
+import { metricsPlugin } from "../plugins/metrics.plugin";
+import { unknownInputFieldPlugin } from "../plugins/unknown-input-field.plugin";
 import { buildChancerySchema } from "../schema/build-schema";
+import { httpErrorHandler } from "./error-handler";
+import { graphqlRoute } from "./graphql.route";
+import { healthRoutes } from "./health.route";
+import { createIdeRouter } from "./ide.route";
+import { metricsRoute } from "./metrics.route";
+import { type ChanceryMetrics, createMetrics } from "./metrics-registry";
+import { createRequestLogger } from "./request-logger";
+import { bindRequestScope } from "./request-scope";
+import { drainHttpServer } from "./shutdown";
 
 export interface ChanceryServer {
   url: string;
   port: number;
+  /** Stops accepting connections, drains in-flight requests (up to SHUTDOWN_TIMEOUT_MS), stops Apollo. */
   close(): Promise<void>;
 }
 
@@ -22,35 +37,86 @@ export interface AppDeps {
   log: Logger;
 }
 
-/** Builds the express app: GraphQL at /graphql. */
-export async function createApp(deps: AppDeps): Promise<{ app: express.Express; apollo: ApolloServer<RequestContext> }> {
-  const schema = await buildChancerySchema();
-  const apollo = new ApolloServer<RequestContext>({ schema, introspection: deps.config.introspection });
+export interface ChanceryApp {
+  app: express.Express;
+  apollo: ApolloServer<RequestContext>;
+  /** From now on /readyz answers 503 so load balancers stop sending traffic. */
+  beginDrain(): void;
+}
+
+const READINESS_TIMEOUT_MS = 1000;
+
+/** Every Apollo plugin, in order: request logging, metrics (limits and auth plugins go here too). */
+function apolloPlugins(metrics: ChanceryMetrics): ApolloServerPlugin<RequestContext>[] {
+  return [
+    loggingPlugin(),
+    metricsPlugin(metrics),
+    unknownInputFieldPlugin(),
+    // Federation traces (ftv1) for a gateway that asks; error messages in them are masked too.
+    ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
+  ];
+}
+
+async function createApollo(deps: AppDeps, plugins: ApolloServerPlugin<RequestContext>[]): Promise<ApolloServer<RequestContext>> {
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await buildChancerySchema(),
+    introspection: deps.config.introspection,
+    logger: deps.log,
+    // Never a stack in a response, whatever NODE_ENV says (Apollo includes one when it is unset).
+    includeStacktraceInErrorResponses: false,
+    // Signals are handled by src/cli/start.ts, which drains HTTP first (Apollo's handler would re-raise the signal).
+    stopOnTerminationSignals: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    formatError: createErrorFormatter({
+      log: deps.log,
+      statementTimeoutMs: deps.config.dbStatementTimeoutMs,
+      lockTimeoutMs: deps.config.dbLockTimeoutMs,
+      connectionTimeoutMs: deps.config.dbConnectionTimeoutMs,
+    }),
+    plugins,
+  });
   await apollo.start();
+  return apollo;
+}
+
+/** Builds the express app: probes, metrics and GraphQL at /graphql, every request logged with its id. */
+export async function createApp(deps: AppDeps): Promise<ChanceryApp> {
+  const metrics = createMetrics(deps.dataSource);
+  const apollo = await createApollo(deps, [...apolloPlugins(metrics), ...queryLimitPlugins<RequestContext>(deps.config.limits)]);
+  let draining = false;
+  const readiness = async (): Promise<Readiness> =>
+    draining ? { ready: false, reason: "shutting down" } : checkReadiness(deps.dataSource, READINESS_TIMEOUT_MS);
+
   const app = express();
   app.disable("x-powered-by");
-  app.use("/graphql", express.json({ limit: "1mb" }), (req, res, next) => {
-    const count: QueryCount = { statements: 0 };
-    res.on("finish", () => deps.log.debug({ sqlStatements: count.statements }, "request done"));
-    countQueries(count, () => next());
-  });
+  app.use(createRequestLogger(deps.log), bindRequestScope);
+  app.use(healthRoutes(readiness));
+  app.use(metricsRoute(metrics));
+  app.use(createIdeRouter());
   app.use(
     "/graphql",
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestId = String(req.headers["x-request-id"] ?? randomUUID());
-        return createRequestContext(deps.dataSource, requestId, deps.log.child({ requestId }));
-      },
+    graphqlRoute(apollo, {
+      dataSource: deps.dataSource,
+      maxBodyBytes: deps.config.limits.maxBodyBytes,
+      admit: createAccessGate(deps.dataSource, deps.config),
     }),
   );
-  return { app, apollo };
+  app.use(httpErrorHandler);
+  return {
+    app,
+    apollo,
+    beginDrain() {
+      draining = true;
+    },
+  };
 }
 
 /** Starts listening; `close` drains in-flight requests, then stops Apollo. */
 export async function startServer(deps: AppDeps, port = deps.config.port): Promise<ChanceryServer> {
-  const { app, apollo } = await createApp(deps);
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(port, () => resolve(listening));
+  const { app, apollo, beginDrain } = await createApp(deps);
+  const server: Server = await new Promise((resolve, reject) => {
+    const listening = app.listen(port, (error?: Error) => (error ? reject(error) : resolve(listening)));
   });
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
@@ -58,7 +124,9 @@ export async function startServer(deps: AppDeps, port = deps.config.port): Promi
     url: `http://localhost:${actualPort}/graphql`,
     port: actualPort,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      beginDrain();
+      const { forced } = await drainHttpServer(server, deps.config.shutdownTimeoutMs);
+      if (forced) deps.log.warn({ graceMs: deps.config.shutdownTimeoutMs }, "in-flight requests cut off at shutdown");
       await apollo.stop();
     },
   };

@@ -1,0 +1,85 @@
+/**
+ * `npm start`: validates the configuration, opens the database (DATABASE_URL, else an embedded
+ * PostgreSQL under .data/), migrates unless MIGRATE=false, loads the demo records into an empty
+ * database, serves GraphQL and prints the IDE's URL. SIGINT/SIGTERM: stop accepting, drain
+ * in-flight requests, close the pool, stop the embedded PostgreSQL, exit 0.
+ */
+import "reflect-metadata";
+import { type Config, ConfigError, loadConfig } from "../config";
+import { type Database, openDatabase } from "../db/database";
+import { applyMigrations } from "../db/migrations";
+import { type ChanceryServer, startServer } from "../http/app";
+import { seedIfEmpty } from "../import/seed";
+import { createLogger, type Logger } from "../logger";
+
+interface Running {
+  database?: Database;
+  server?: ChanceryServer;
+}
+
+function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`chancery: bad configuration: ${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+async function stopEverything(running: Running, log: Logger): Promise<void> {
+  await running.server?.close();
+  log.info("HTTP server drained");
+  await running.database?.close();
+  log.info({ embedded: running.database?.embedded ?? false }, "database closed");
+}
+
+function stopOnSignals(running: Running, log: Logger): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.warn({ signal }, "second signal: exiting without waiting");
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal }, "shutting down: no new connections, draining in-flight requests");
+    stopEverything(running, log).then(
+      () => process.exit(0),
+      (error) => {
+        log.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+}
+
+async function start(config: Config, log: Logger, running: Running): Promise<void> {
+  running.database = await openDatabase(config, log);
+  const { dataSource } = running.database;
+  if (config.migrate) {
+    const applied = await applyMigrations(dataSource);
+    log.info({ applied }, applied.length > 0 ? "migrations applied" : "migrations up to date");
+  }
+  await seedIfEmpty(dataSource, log);
+  running.server = await startServer({ config, dataSource, log });
+  log.info({ url: running.server.url, embeddedDatabase: running.database.embedded }, "Chancery is serving");
+  process.stderr.write(`\nChancery is ready. GraphQL IDE: ${running.server.url}\n\n`);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const log = createLogger(config.logLevel);
+  const running: Running = {};
+  stopOnSignals(running, log);
+  try {
+    await start(config, log, running);
+  } catch (error) {
+    log.fatal({ err: error }, "start-up failed");
+    await running.database?.close().catch(() => undefined);
+    process.exit(1);
+  }
+}
+
+main();

@@ -1,0 +1,41 @@
+import type { ApolloServer } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import express, { type NextFunction, type Request, type Response, Router } from "express";
+import type { DataSource } from "typeorm";
+import type { AccessGate } from "../auth/access-gate";
+import { createRequestContext, type RequestContext } from "../context";
+import { countQueries, type QueryCount } from "../db/query-counter";
+
+export interface GraphqlRouteOptions {
+  dataSource: DataSource;
+  maxBodyBytes: number;
+  /** Resolves the API key and spends the rate limit (src/auth/access-gate.ts); throws UNAUTHENTICATED or RATE_LIMITED. */
+  admit: AccessGate;
+}
+
+/** Counts the SQL statements the rest of the request runs (logged per operation, asserted by tests). */
+function countSqlStatements(_req: Request, _res: Response, next: NextFunction): void {
+  const count: QueryCount = { statements: 0 };
+  countQueries(count, () => next());
+}
+
+// Apollo answers 500 when nothing parsed the body (a POST that is not JSON); an empty body lets it
+// answer what it should instead: a 400 (CSRF prevention or "POST body missing").
+function defaultEmptyBody(req: Request, _res: Response, next: NextFunction): void {
+  if (req.body === undefined) req.body = {};
+  next();
+}
+
+/** `/graphql`: GraphQL over HTTP (POST JSON, GET for queries) served by Apollo. */
+export function graphqlRoute(apollo: ApolloServer<RequestContext>, options: GraphqlRouteOptions): Router {
+  const router = Router();
+  router.use(
+    express.json({ limit: options.maxBodyBytes }),
+    defaultEmptyBody,
+    countSqlStatements,
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createRequestContext(options.dataSource, String(req.id), req.log, await options.admit(req)),
+    }),
+  );
+  return router;
+}

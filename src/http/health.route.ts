@@ -1,0 +1,20 @@
+import { Router } from "express";
+import type { Readiness } from "../db/readiness";
+
+/**
+ * `GET /healthz`: 200 while the process is up (liveness).
+ * `GET /readyz`: 200 only when the database answers and migrations are applied, else 503 with the reason.
+ */
+export function healthRoutes(checkReadiness: () => Promise<Readiness>): Router {
+  const router = Router();
+  router.get("/healthz", (_req, res) => {
+    res.set("cache-control", "no-store").json({ status: "ok" });
+  });
+  router.get("/readyz", async (_req, res) => {
+    const readiness = await checkReadiness();
+    res.set("cache-control", "no-store");
+    if (readiness.ready) res.json({ status: "ready" });
+    else res.status(503).json({ status: "unavailable", reason: readiness.reason });
+  });
+  return router;
+}

@@ -1,0 +1,77 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { DataSource } from "typeorm";
+import { poolStats } from "../db/pool-stats";
+
+/**
+ * The Prometheus families of one server. A registry per server (not prom-client's global one), so
+ * tests can run several servers in one process. Operation names come from clients: the number of
+ * distinct label values is capped so a hostile client cannot blow up memory.
+ */
+export interface ChanceryMetrics {
+  registry: Registry;
+  requests: Counter<"operation" | "outcome">;
+  duration: Histogram<"operation">;
+  errors: Counter<"code">;
+  operationLabel(name: string | null | undefined): string;
+}
+
+const MAX_OPERATION_LABELS = 200;
+const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
+
+function operationLabeller(): (name: string | null | undefined) => string {
+  const seen = new Set<string>();
+  return (name) => {
+    if (!name) return "anonymous";
+    if (!GRAPHQL_NAME.test(name)) return "invalid";
+    if (seen.has(name)) return name;
+    if (seen.size >= MAX_OPERATION_LABELS) return "other";
+    seen.add(name);
+    return name;
+  };
+}
+
+function registerPoolGauges(registry: Registry, dataSource: DataSource): void {
+  const gauge = (name: string, help: string, read: (stats: NonNullable<ReturnType<typeof poolStats>>) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        const stats = poolStats(dataSource);
+        this.set(stats ? read(stats) : 0);
+      },
+    });
+  gauge("chancery_db_pool_connections_total", "Connections the pool holds open (busy or idle)", (stats) => stats.total);
+  gauge("chancery_db_pool_connections_idle", "Open connections not in use", (stats) => stats.idle);
+  gauge("chancery_db_pool_waiting_requests", "Callers queued for a free connection", (stats) => stats.waiting);
+  gauge("chancery_db_pool_max_connections", "The pool's size limit (DB_POOL_MAX)", (stats) => stats.max);
+}
+
+export function createMetrics(dataSource: DataSource): ChanceryMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: "chancery_" });
+  registerPoolGauges(registry, dataSource);
+  return {
+    registry,
+    requests: new Counter({
+      name: "chancery_graphql_requests_total",
+      help: "GraphQL requests by operation name and outcome (success, error)",
+      labelNames: ["operation", "outcome"],
+      registers: [registry],
+    }),
+    duration: new Histogram({
+      name: "chancery_graphql_request_duration_seconds",
+      help: "Time from receiving a GraphQL request to sending its response, by operation name",
+      labelNames: ["operation"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    errors: new Counter({
+      name: "chancery_graphql_errors_total",
+      help: "Errors sent to clients, by extensions.code",
+      labelNames: ["code"],
+      registers: [registry],
+    }),
+    operationLabel: operationLabeller(),
+  };
+}

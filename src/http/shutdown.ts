@@ -1,0 +1,25 @@
+import type { Server } from "node:http";
+
+const IDLE_SWEEP_MS = 50;
+
+/**
+ * Stops accepting connections and waits for in-flight requests to finish. Keep-alive sockets are
+ * closed as soon as they fall idle; whatever is still running after `graceMs` is cut off.
+ */
+export async function drainHttpServer(server: Server, graceMs: number): Promise<{ forced: boolean }> {
+  let forced = false;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
+  const deadline = setTimeout(() => {
+    forced = true;
+    server.closeAllConnections();
+  }, graceMs);
+  try {
+    await closed;
+  } finally {
+    clearInterval(sweep);
+    clearTimeout(deadline);
+  }
+  return { forced };
+}
