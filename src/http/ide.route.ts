@@ -1,6 +1,6 @@
 /**
- * The offline GraphiQL IDE: `GET /graphql` from a browser (a request that prefers text/html and carries
- * no `query` parameter) answers the IDE's page, and `/ide/*` serves its bundle from dist/ide, built by
+ * The offline GraphiQL IDE: `GET /graphql` from a browser (a request that prefers text/html to JSON)
+ * answers the IDE's page, and `/ide/*` serves its bundle from dist/ide, built by
  * `npm run build:ide` (ide/build.mjs). The page's Content-Security-Policy lets it load and call
  * nothing but this server, so the IDE works with no internet and sends nothing elsewhere.
  */
@@ -26,10 +26,12 @@ const contentSecurityPolicy = [
   "form-action 'self'",
 ].join("; ");
 
-/** A browser navigating to the endpoint, as opposed to a GraphQL GET (which has `query`) or an API client. */
+/**
+ * A browser navigating to the endpoint: it prefers text/html to JSON. Such a GET never reaches Apollo,
+ * whose own landing page would load its scripts from a CDN; API clients ask for JSON (or anything).
+ */
 export function wantsIde(req: Request): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
-  if (typeof req.query?.query === "string") return false;
   return req.accepts(["application/json", "application/graphql-response+json", "text/html"]) === "text/html";
 }
 
