@@ -1,17 +1,47 @@
 import type { DataSource } from "typeorm";
+import { asOfCondition } from "../loaders/as-of";
 import type { CoalitionFilter } from "../schema/coalition-filter.input";
+import type { FilterKeys } from "./filter-keys";
+import { anyOf, type ConditionContext, compileFilter, type FilterCompiler } from "./filter-logic";
 import type { SqlParams } from "./sql-params";
+import { textContains } from "./text-contains";
 
 /**
- * STUB (FILTER helper). Compiles a CoalitionFilter into one boolean SQL expression over the coalition row aliased
- * `alias`, binding every value through `params`. Returns "TRUE" for no filter. Throws BAD_USER_INPUT naming unknown keys.
+ * Compiles a CoalitionFilter into one boolean SQL expression over the coalition row aliased `alias`, binding every
+ * value through `params`. Returns "TRUE" for no filter. Throws BAD_USER_INPUT naming unknown slugs/codes.
  */
 export async function compileCoalitionFilter(
-  _dataSource: DataSource,
+  dataSource: DataSource,
   filter: CoalitionFilter | null | undefined,
-  _alias: string,
-  _params: SqlParams,
+  alias: string,
+  params: SqlParams,
 ): Promise<string> {
-  if (!filter) return "TRUE";
-  return "TRUE";
+  return compileFilter(dataSource, filter, alias, params, coalitionFilterCompiler);
+}
+
+const coalitionFilterCompiler: FilterCompiler<CoalitionFilter> = {
+  collect(filter: CoalitionFilter, path: string, keys: FilterKeys): void {
+    keys.want("coalition", filter.slugs, `${path}.slugs`);
+    keys.want("state", filter.hasMember, `${path}.hasMember`);
+  },
+
+  conditions(filter: CoalitionFilter, context: ConditionContext): string[] {
+    const { alias: c, params, keys } = context;
+    const conditions: string[] = [];
+    if (filter.slugs) conditions.push(anyOf(`${c}.id`, keys.ids("coalition", filter.slugs), "int", params));
+    if (filter.name != null) conditions.push(textContains(`localized_plain(${c}.name)`, filter.name, params));
+    if (filter.hasMember) {
+      conditions.push(hasMemberCondition(keys.ids("state", filter.hasMember), filter.asOf ?? null, context));
+    } else if (filter.asOf != null) {
+      conditions.push(`(${c}.founded_on IS NULL OR ${c}.founded_on <= ${params.add(filter.asOf)}::date)`);
+    }
+    return conditions;
+  },
+};
+
+function hasMemberCondition(stateIds: number[], asOf: string | null, context: ConditionContext): string {
+  if (stateIds.length === 0) return "FALSE";
+  const ms = context.subAlias("ms");
+  const onDay = asOf === null ? "" : ` AND ${asOfCondition(ms, context.params.add(asOf))}`;
+  return `EXISTS (SELECT 1 FROM membership ${ms} WHERE ${ms}.coalition_id = ${context.alias}.id AND ${ms}.state_id = ANY(${context.params.add(stateIds)}::int[])${onDay})`;
 }

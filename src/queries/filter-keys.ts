@@ -6,7 +6,7 @@ import { SqlParams } from "./sql-params";
  * The human keys a filter may name, by record type; `topicTree` resolves a topic slug to the topic and all its
  * descendants (ids ordered from the topic itself downwards, so the first id is the topic).
  */
-export type FilterKeyKind = "coalition" | "state" | "official" | "meeting" | "source" | "topic" | "topicTree";
+export type FilterKeyKind = "coalition" | "state" | "official" | "meeting" | "outcome" | "source" | "topic" | "topicTree";
 
 /** Table and key column of each kind (a whitelist: these are the only identifiers ever put into the lookup SQL). */
 const KEY_COLUMNS: Record<Exclude<FilterKeyKind, "topicTree">, { table: string; column: string; noun: string }> = {
@@ -14,6 +14,7 @@ const KEY_COLUMNS: Record<Exclude<FilterKeyKind, "topicTree">, { table: string; 
   state: { table: "state", column: "code", noun: "state code" },
   official: { table: "official", column: "slug", noun: "official" },
   meeting: { table: "meeting", column: "slug", noun: "meeting" },
+  outcome: { table: "outcome", column: "slug", noun: "outcome" },
   source: { table: "source", column: "slug", noun: "source" },
   topic: { table: "topic", column: "slug", noun: "topic" },
 };

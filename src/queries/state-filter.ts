@@ -1,17 +1,43 @@
 import type { DataSource } from "typeorm";
+import { asOfCondition } from "../loaders/as-of";
 import type { StateFilter } from "../schema/state-filter.input";
+import type { FilterKeys } from "./filter-keys";
+import { anyOf, type ConditionContext, compileFilter, type FilterCompiler } from "./filter-logic";
 import type { SqlParams } from "./sql-params";
+import { textContains } from "./text-contains";
 
 /**
- * STUB (FILTER helper). Compiles a StateFilter into one boolean SQL expression over the state row aliased
- * `alias`, binding every value through `params`. Returns "TRUE" for no filter. Throws BAD_USER_INPUT naming unknown keys.
+ * Compiles a StateFilter into one boolean SQL expression over the state row aliased `alias`, binding every value
+ * through `params`. Returns "TRUE" for no filter. Throws BAD_USER_INPUT naming unknown codes/slugs.
  */
 export async function compileStateFilter(
-  _dataSource: DataSource,
+  dataSource: DataSource,
   filter: StateFilter | null | undefined,
-  _alias: string,
-  _params: SqlParams,
+  alias: string,
+  params: SqlParams,
 ): Promise<string> {
-  if (!filter) return "TRUE";
-  return "TRUE";
+  return compileFilter(dataSource, filter, alias, params, stateFilterCompiler);
+}
+
+const stateFilterCompiler: FilterCompiler<StateFilter> = {
+  collect(filter: StateFilter, path: string, keys: FilterKeys): void {
+    keys.want("state", filter.codes, `${path}.codes`);
+    keys.want("coalition", filter.memberOf, `${path}.memberOf`);
+  },
+
+  conditions(filter: StateFilter, context: ConditionContext): string[] {
+    const { alias: s, params, keys } = context;
+    const conditions: string[] = [];
+    if (filter.codes) conditions.push(anyOf(`${s}.id`, keys.ids("state", filter.codes), "int", params));
+    if (filter.name != null) conditions.push(textContains(`localized_plain(${s}.name)`, filter.name, params));
+    if (filter.memberOf) conditions.push(memberOfCondition(keys.ids("coalition", filter.memberOf), filter.asOf ?? null, context));
+    return conditions;
+  },
+};
+
+function memberOfCondition(coalitionIds: number[], asOf: string | null, context: ConditionContext): string {
+  if (coalitionIds.length === 0) return "FALSE";
+  const ms = context.subAlias("ms");
+  const onDay = asOf === null ? "" : ` AND ${asOfCondition(ms, context.params.add(asOf))}`;
+  return `EXISTS (SELECT 1 FROM membership ${ms} WHERE ${ms}.state_id = ${context.alias}.id AND ${ms}.coalition_id = ANY(${context.params.add(coalitionIds)}::int[])${onDay})`;
 }
