@@ -1,0 +1,189 @@
+import type { DataSource } from "typeorm";
+import { badInput } from "../errors";
+import type { ConnectionResult } from "../schema/connection";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../schema/paging-args";
+import { SearchHit, SearchType } from "../schema/search";
+import { decodeCursor, encodeCursor } from "./cursor";
+import { SqlParams } from "./sql-params";
+import { officialPlainName, textQuery, textVector } from "./text-search";
+
+export interface SearchRequest {
+  query: string;
+  types: SearchType[] | null;
+  lang: string | null;
+  first: number | null;
+  after: string | null;
+}
+
+const CURSOR_ORDER = "search";
+
+/** Placeholders of the values every part of the search statement shares. */
+interface SearchPlaceholders {
+  /** The tsquery (a column of the `query` CTE). */
+  tsquery: string;
+  /** The raw query text. */
+  text: string;
+  /** The language asked (may be NULL). */
+  lang: string;
+  /** The headline configuration for the language asked. */
+  config: string;
+}
+
+/** Text in the language asked, else its base language, else English, else the first language held (as pickLocalized). */
+const pick = (column: string, lang: string) =>
+  `coalesce(${column}->>${lang}, ${column}->>split_part(${lang}, '-', 1), ${column}->>'en', (SELECT value FROM jsonb_each_text(${column}) ORDER BY key LIMIT 1))`;
+
+interface HitSource {
+  from: string;
+  match: string;
+  rank: string;
+  document: string;
+  config: string;
+}
+
+/** Per type: how rows match and rank (the indexed expressions of text-search.ts) and the text a snippet is cut from. */
+const SOURCES: Record<SearchType, (p: SearchPlaceholders) => HitSource> = {
+  MEETING: (p) => ({
+    from: "meeting r",
+    match: `${textVector.meeting("r")} @@ ${p.tsquery}`,
+    rank: `ts_rank(${textVector.meeting("r")}, ${p.tsquery})`,
+    document: `concat_ws(' — ', ${pick("r.title", p.lang)}, ${pick("r.summary", p.lang)})`,
+    config: p.config,
+  }),
+  OUTCOME: (p) => ({
+    from: "outcome r",
+    match: `${textVector.outcome("r")} @@ ${p.tsquery}`,
+    rank: `ts_rank(${textVector.outcome("r")}, ${p.tsquery})`,
+    document: pick("r.summary", p.lang),
+    config: p.config,
+  }),
+  STATEMENT: (p) => ({
+    from: "statement r",
+    match: `${textVector.statement("r")} @@ ${p.tsquery}`,
+    rank: `ts_rank(${textVector.statement("r")}, ${p.tsquery})`,
+    document: "r.text",
+    config: `(CASE split_part(r.lang, '-', 1) WHEN 'en' THEN 'english' WHEN 'ru' THEN 'russian' ELSE 'simple' END)::regconfig`,
+  }),
+  OFFICIAL: (p) => ({
+    from: "official r",
+    match: `(${textVector.official("r")} @@ ${p.tsquery} OR ${p.text} <% ${officialPlainName("r")})`,
+    rank: `greatest(ts_rank(${textVector.official("r")}, ${p.tsquery}), word_similarity(${p.text}, ${officialPlainName("r")}))`,
+    document: pick("r.name", p.lang),
+    config: p.config,
+  }),
+  SOURCE: (p) => ({
+    from: "source r",
+    match: `${textVector.source("r")} @@ ${p.tsquery}`,
+    rank: `ts_rank(${textVector.source("r")}, ${p.tsquery})`,
+    document: pick("r.title", p.lang),
+    config: p.config,
+  }),
+};
+
+const ALL_TYPES = Object.values(SearchType);
+
+/** The text-search configuration for the language asked (whitelisted, bound as a parameter). */
+function headlineConfig(lang: string | null): string {
+  const base = lang?.split("-")[0]?.toLowerCase();
+  if (base === "ru") return "russian";
+  if (base === "en" || !base) return "english";
+  return "simple";
+}
+
+function pageSize(first: number | null): number {
+  if (first === null) return DEFAULT_PAGE_SIZE;
+  if (first < 0 || first > MAX_PAGE_SIZE)
+    throw badInput([{ path: "first", message: `must be from 0 to ${MAX_PAGE_SIZE} (got ${first})` }]);
+  return first;
+}
+
+/**
+ * Ranked full-text search across record types in one statement for the page (plus one for `totalCount` when asked):
+ * every type's GIN index finds its hits, the union is ordered by rank descending then (type, id), and only the
+ * page's rows get a ts_headline snippet. Cursors carry (rank, type, id), so paging is keyset, not offset.
+ */
+export async function searchRecords(dataSource: DataSource, request: SearchRequest): Promise<ConnectionResult<SearchHit>> {
+  const limit = pageSize(request.first);
+  const types = [...new Set(request.types ?? ALL_TYPES)];
+  const after = request.after === null ? null : decodeCursor(request.after, CURSOR_ORDER, "after");
+  if (types.length === 0) return toSearchConnection([], limit, after !== null, () => Promise.resolve(0));
+  const params = new SqlParams();
+  const text = params.add(request.query);
+  const placeholders: SearchPlaceholders = {
+    tsquery: "query.q",
+    text: `${text}::text`,
+    lang: `${params.add(request.lang)}::text`,
+    config: `${params.add(headlineConfig(request.lang))}::regconfig`,
+  };
+  const shared = params.values.length;
+  const withHits = `WITH query AS MATERIALIZED (SELECT ${textQuery(`${text}::text`)} AS q), hits AS (${unionOfHits(types, placeholders)})`;
+  const afterCondition = after === null ? "TRUE" : keysetAfter(after.key, after.tie, params);
+  const sql = `${withHits},
+    page AS (SELECT * FROM hits WHERE ${afterCondition} ORDER BY rank DESC, type, id LIMIT ${limit + 1})
+    SELECT page.type, page.id, page.rank::text AS rank,
+      ts_headline(page.config, page.document, query.q, 'StartSel=<b>, StopSel=</b>, MaxWords=30, MinWords=10, MaxFragments=2') AS snippet
+    FROM page, query ORDER BY page.rank DESC, page.type, page.id`;
+  const rows: SearchRow[] = await dataSource.query(sql, params.values);
+  const countTotal = async () => {
+    const result: { total: number }[] = await dataSource.query(
+      `${withHits} SELECT count(*)::int AS total FROM hits`,
+      params.values.slice(0, shared),
+    );
+    return result[0].total;
+  };
+  return toSearchConnection(rows, limit, after !== null, countTotal);
+}
+
+interface SearchRow {
+  type: SearchType;
+  id: number;
+  rank: string;
+  snippet: string | null;
+}
+
+function unionOfHits(types: SearchType[], placeholders: SearchPlaceholders): string {
+  return types
+    .map((type) => {
+      const source = SOURCES[type](placeholders);
+      return `SELECT '${type}'::text AS type, r.id, (${source.rank})::real AS rank, ${source.document} AS document, ${source.config} AS config
+        FROM ${source.from}, query WHERE ${source.match}`;
+    })
+    .join(" UNION ALL ");
+}
+
+/** Strictly after (rank, type, id) in the order rank DESC, type ASC, id ASC. */
+function keysetAfter(rank: string | null, tie: string, params: SqlParams): string {
+  const [type, id] = tie.split(":");
+  if (rank === null || !ALL_TYPES.includes(type as SearchType) || !/^[0-9]+$/.test(id ?? "")) {
+    throw badInput([{ path: "after", message: "is not a cursor of this list" }]);
+  }
+  const r = `${params.add(rank)}::real`;
+  return `(rank < ${r} OR (rank = ${r} AND (type, id) > (${params.add(type)}::text, ${params.add(Number(id))}::int)))`;
+}
+
+function toSearchConnection(
+  rows: SearchRow[],
+  limit: number,
+  hasPrevious: boolean,
+  countTotal: () => Promise<number>,
+): ConnectionResult<SearchHit> {
+  const edges = rows.slice(0, limit).map((row) => ({
+    cursor: encodeCursor(CURSOR_ORDER, { key: row.rank, tie: `${row.type}:${row.id}` }),
+    node: Object.assign(new SearchHit(), { type: row.type, recordId: row.id, rank: Number(row.rank), snippet: row.snippet }),
+  }));
+  let total: Promise<number> | undefined;
+  return {
+    edges,
+    nodes: edges.map((edge) => edge.node),
+    pageInfo: {
+      hasNextPage: rows.length > limit,
+      hasPreviousPage: hasPrevious,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    get totalCount() {
+      total ??= countTotal();
+      return total;
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { startTestServer, type TestServer } from "../support/server";
+import { insertFixture } from "./fixture-records";
+import { smallFixture } from "./small-fixture";
+
+let server: TestServer;
+before(async () => {
+  server = await startTestServer();
+  await insertFixture(server.db.dataSource, smallFixture);
+});
+after(() => server.close());
+
+interface Hit {
+  rank: number;
+  snippet: string | null;
+  node: { __typename: string; key?: string; text?: string };
+}
+interface Page {
+  totalCount: number;
+  edges: { cursor: string; node: Hit }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+const SEARCH = `query($q: String!, $types: [SearchType!], $lang: String, $first: Int, $after: String) {
+  search(query: $q, types: $types, lang: $lang, first: $first, after: $after) {
+    totalCount
+    edges { cursor node { rank snippet node {
+      __typename
+      ... on Meeting { key: slug } ... on Outcome { key: slug } ... on Official { key: slug } ... on Source { key: slug }
+      ... on Statement { text }
+    } } }
+    pageInfo { hasNextPage endCursor }
+  } }`;
+
+async function search(variables: Record<string, unknown>): Promise<Page> {
+  const { body } = await server.graphql<{ search: Page }>(SEARCH, variables);
+  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+  return body.data?.search as Page;
+}
+
+const label = (hit: Hit) => `${hit.node.__typename}:${hit.node.key ?? hit.node.text}`;
+
+describe("search", () => {
+  test("Russian stemming across types, ranked, with a highlighted snippet", async () => {
+    const page = await search({ q: "гарантиям", lang: "ru" });
+    const labels = page.edges.map((edge) => label(edge.node));
+    assert.deepEqual([...labels].sort(), [
+      "Meeting:chiefs-2026-01-06",
+      "Source:rbc-chiefs",
+      "Statement:Мы готовы обеспечить гарантии безопасности",
+    ]);
+    assert.equal(page.totalCount, 3);
+    const ranks = page.edges.map((edge) => edge.node.rank);
+    assert.deepEqual(
+      ranks,
+      [...ranks].sort((a, b) => b - a),
+    );
+    for (const edge of page.edges) assert.match(edge.node.snippet ?? "", /<b>гаранти[а-я]*<\/b>/i);
+  });
+  test("types narrows the search; officials match by misspelt name", async () => {
+    const page = await search({ q: "Zelenskyy", types: ["OFFICIAL"] });
+    assert.deepEqual(
+      page.edges.map((edge) => label(edge.node)),
+      ["Official:volodymyr-zelensky"],
+    );
+    assert.ok(page.edges[0].node.rank > 0);
+    assert.deepEqual(
+      (await search({ q: "гарантиям", types: ["SOURCE", "OUTCOME"] })).edges.map((edge) => label(edge.node)),
+      ["Source:rbc-chiefs"],
+    );
+  });
+  test("snippet in the language asked, with fallback", async () => {
+    const [hit] = (await search({ q: "Зеленский", types: ["OFFICIAL"], lang: "uk" })).edges;
+    assert.equal(hit.node.snippet, "Володимир Зеленський");
+    const [english] = (await search({ q: "ceasefire", types: ["MEETING"], lang: "fr" })).edges;
+    assert.match(english.node.snippet ?? "", /<b>ceasefire<\/b>/);
+  });
+  test("paging by cursor walks every hit once, best first", async () => {
+    const all = await search({ q: "ceasefire or monitoring or guarantees or гарантии", first: 100 });
+    assert.ok(all.totalCount >= 3);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (;;) {
+      const page: Page = await search({ q: "ceasefire or monitoring or guarantees or гарантии", first: 1, after: cursor });
+      seen.push(...page.edges.map((edge) => label(edge.node)));
+      if (!page.pageInfo.hasNextPage) break;
+      cursor = page.pageInfo.endCursor;
+    }
+    assert.deepEqual(
+      seen,
+      all.edges.map((edge) => label(edge.node)),
+    );
+    assert.equal(seen.length, all.totalCount);
+  });
+  test("a blank query, a page over 100 and a foreign cursor are BAD_USER_INPUT", async () => {
+    for (const variables of [{ q: "  " }, { q: "x", first: 101 }, { q: "x", after: "bm9wZQ" }]) {
+      const { body } = await server.graphql(SEARCH, variables);
+      assert.equal(body.errors?.[0]?.extensions?.code, "BAD_USER_INPUT", JSON.stringify(variables));
+    }
+  });
+});
