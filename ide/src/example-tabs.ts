@@ -11,9 +11,11 @@ export interface ExampleTab {
   variables?: string;
 }
 
-export const canonicalQuestion = `# The question Chancery exists for: every meeting of the Coalition of the Willing
-# that discussed troop deployment (or any sub-topic), with who took part, what came out and the sources.
-# Press the run button (Ctrl-Enter). For writes and saving queries, put your API key in the Headers tab:
+export const canonicalQuestion = `# The question Chancery exists for: the Coalition of the
+# Willing's meetings on troop deployment (or a sub-topic):
+# who took part, what came out of it, and the sources.
+# Run it with the play button or Ctrl-Enter.
+# To write or save queries, put your API key in Headers:
 #   { "Authorization": "Bearer <your API key>" }
 query TroopDeploymentMeetings {
   coalition(slug: "coalition-of-the-willing") {
@@ -35,7 +37,8 @@ query TroopDeploymentMeetings {
 }
 `;
 
-const participantsByState = `# Meetings in which the given states took part, and who represented which state.
+const participantsByState = `# Meetings in which the given states took part,
+# and who represented which state.
 query ParticipantsByState($states: [String!]) {
   meetings(filter: { states: $states }, first: 10) {
     totalCount
@@ -54,7 +57,8 @@ query ParticipantsByState($states: [String!]) {
 }
 `;
 
-const meetingCountsByMonth = `# How many meetings the coalition held per month (analysts' aggregate).
+const meetingCountsByMonth = `# How many meetings the coalition held per month
+# (an aggregate for analysts).
 query MeetingsPerMonth($filter: MeetingFilter) {
   meetingCounts(filter: $filter, by: [MONTH]) {
     month
@@ -63,7 +67,8 @@ query MeetingsPerMonth($filter: MeetingFilter) {
 }
 `;
 
-const searchInRussian = `# Full-text search in Russian (stemmed: "гарантиями" finds "гарантии"); titles come back in Russian.
+const searchInRussian = `# Full-text search in Russian, stemmed: "гарантиями"
+# finds "гарантии". Titles come back in Russian.
 query SearchInRussian($query: String!) {
   search(query: $query, lang: "ru", first: 10) {
     totalCount
@@ -78,7 +83,8 @@ query SearchInRussian($query: String!) {
 `;
 
 const nodeLookup = `# Every record has a global id that node(id:) resolves.
-# Run "FranceId", copy its id into the variables, then run "NodeLookup".
+# Run "FranceId", copy its id into the variables,
+# then run "NodeLookup".
 query FranceId {
   state(code: "FR") { id name }
 }

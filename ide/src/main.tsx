@@ -2,7 +2,7 @@
 import "./monaco-workers";
 import "graphiql/style.css";
 import "./ide.css";
-import { GraphiQL } from "graphiql";
+import { GraphiQL, HISTORY_PLUGIN } from "graphiql";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { exampleTabs } from "./example-tabs";
@@ -12,9 +12,15 @@ import { savedQueriesPlugin } from "./saved-queries/saved-queries-plugin";
 const fetcher = createSameOriginFetcher(graphqlEndpoint());
 const defaultTabs = exampleTabs.map(({ query, variables }) => ({ query, variables: variables ?? null }));
 
+/** The docs explorer is GraphiQL's reference plugin (always there); history must be listed with ours. */
 function ChanceryIde() {
   return (
-    <GraphiQL fetcher={fetcher} defaultTabs={defaultTabs} plugins={[savedQueriesPlugin]} defaultEditorToolsVisibility>
+    <GraphiQL
+      fetcher={fetcher}
+      defaultTabs={defaultTabs}
+      plugins={[HISTORY_PLUGIN, savedQueriesPlugin]}
+      defaultEditorToolsVisibility
+    >
       <GraphiQL.Logo>Chancery</GraphiQL.Logo>
     </GraphiQL>
   );
