@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { DataSource } from "typeorm";
 import type { Config } from "../config";
 import { RequestRateLimiter, rateLimitKey } from "../plugins/rate-limit";
+import { checkTokenLimit, requestDocument } from "../plugins/token-limit";
 import { resolveViewer } from "./resolve-viewer";
 import type { Viewer } from "./viewer";
 
@@ -9,9 +10,15 @@ import type { Viewer } from "./viewer";
 export interface GateRequest {
   headers: IncomingHttpHeaders;
   ip?: string;
+  method?: string;
+  body?: unknown;
+  query?: unknown;
 }
 
-/** Admits a request or throws: who is asking (UNAUTHENTICATED on a bad key), then their rate limit (RATE_LIMITED). */
+/**
+ * Admits a request or throws: who is asking (UNAUTHENTICATED on a bad key), their rate limit
+ * (RATE_LIMITED), then the document's length in tokens (QUERY_TOO_COMPLEX), before anything is parsed.
+ */
 export type AccessGate = (req: GateRequest) => Promise<Viewer>;
 
 /** The gate the GraphQL context factory calls once per request, before any parsing. */
@@ -20,6 +27,7 @@ export function createAccessGate(dataSource: DataSource, config: Config): Access
   return async (req) => {
     const viewer = await resolveViewer(dataSource, req.headers.authorization, { requireAuth: config.requireAuth });
     await limiter.consume(rateLimitKey(viewer, req.ip));
+    checkTokenLimit(requestDocument(req), config.limits.maxTokens);
     return viewer;
   };
 }

@@ -4,12 +4,13 @@ import { aliasLimitPlugin } from "./alias-limit";
 import { depthLimitPlugin } from "./depth-limit";
 import { directiveLimitPlugin } from "./directive-limit";
 import { nodeLimitPlugin } from "./node-limit";
-import { tokenLimitPlugin } from "./token-limit";
 
-/** Every query limit as Apollo plugins: tokens before parsing, then depth, aliases, directives and nodes. */
+/**
+ * The query limits checked on the parsed operation, as Apollo plugins: depth, aliases, directives
+ * and estimated nodes. Tokens are counted before parsing, when the request is admitted (token-limit.ts).
+ */
 export function queryLimitPlugins<TContext extends BaseContext>(limits: Limits): ApolloServerPlugin<TContext>[] {
   return [
-    tokenLimitPlugin(limits.maxTokens),
     depthLimitPlugin(limits.maxDepth),
     aliasLimitPlugin(limits.maxAliases),
     directiveLimitPlugin(limits.maxDirectives),

@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { Lexer, Source, TokenKind } from "graphql";
 import { queryTooComplex } from "./query-too-complex";
 
@@ -17,16 +16,20 @@ export function countTokens(document: string): number {
   return count;
 }
 
-/** Refuses documents longer than `maxTokens` tokens (MAX_QUERY_TOKENS) before they are parsed. */
-export function tokenLimitPlugin<TContext extends BaseContext>(maxTokens: number): ApolloServerPlugin<TContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveSource({ source }) {
-          const tokens = countTokens(source);
-          if (tokens > maxTokens) throw queryTooComplex("tokens", tokens, maxTokens);
-        },
-      };
-    },
-  };
+/** The `query` a GraphQL-over-HTTP request carries: in a POST's JSON body or a GET's search parameters. */
+export function requestDocument(request: { method?: string; body?: unknown; query?: unknown }): string | null {
+  const carrier = request.method === "GET" ? request.query : request.body;
+  if (typeof carrier !== "object" || carrier === null || !("query" in carrier)) return null;
+  return typeof carrier.query === "string" ? carrier.query : null;
+}
+
+/**
+ * Refuses documents longer than `maxTokens` tokens (MAX_QUERY_TOKENS) before Apollo parses them.
+ * Run when the request is admitted (src/auth/access-gate.ts): Apollo treats an error thrown by a
+ * plugin before parsing as an internal failure, but answers one thrown by the context factory as is.
+ */
+export function checkTokenLimit(document: string | null, maxTokens: number): void {
+  if (document === null) return;
+  const tokens = countTokens(document);
+  if (tokens > maxTokens) throw queryTooComplex("tokens", tokens, maxTokens);
 }
