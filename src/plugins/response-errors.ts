@@ -1,4 +1,5 @@
 import type { GraphQLRequestContextWillSendResponse } from "@apollo/server";
+import { getOperationAST } from "graphql";
 
 /** The `extensions.code` of every error in the response about to be sent (after masking). */
 export function responseErrorCodes<T extends object>(requestContext: GraphQLRequestContextWillSendResponse<T>): string[] {
@@ -7,7 +8,10 @@ export function responseErrorCodes<T extends object>(requestContext: GraphQLRequ
   return (body.singleResult.errors ?? []).map((error) => String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
 }
 
-/** The operation's name as the client gave it (null for anonymous operations). */
+/** The operation's name as the client gave it, also when validation failed (null for anonymous operations). */
 export function operationNameOf<T extends object>(requestContext: GraphQLRequestContextWillSendResponse<T>): string | null {
-  return requestContext.operationName ?? requestContext.request.operationName ?? null;
+  if (requestContext.operationName) return requestContext.operationName;
+  if (requestContext.request.operationName) return requestContext.request.operationName;
+  const document = requestContext.document;
+  return (document && getOperationAST(document)?.name?.value) ?? null;
 }

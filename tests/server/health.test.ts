@@ -1,0 +1,85 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { type LoggedServer, startLoggedServer } from "./server-harness";
+
+let migrated: TestDatabase;
+let bare: TestDatabase;
+let ready: LoggedServer;
+let pending: LoggedServer;
+
+before(async () => {
+  migrated = await createTestDatabase();
+  bare = await createTestDatabase({ migrated: false });
+  ready = await startLoggedServer(migrated.dataSource);
+  pending = await startLoggedServer(bare.dataSource);
+});
+
+after(async () => {
+  await ready?.close();
+  await pending?.close();
+  await migrated?.drop();
+  await bare?.drop();
+});
+
+test("/healthz answers 200 while the process is up, even when migrations are pending", async () => {
+  for (const server of [ready, pending]) {
+    const response = await fetch(`${server.origin}/healthz`);
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { status: "ok" });
+  }
+});
+
+test("/readyz answers 200 when the database answers and every migration is applied", async () => {
+  const response = await fetch(`${ready.origin}/readyz`);
+  assert.equal(response.status, 200);
+  assert.deepEqual(await response.json(), { status: "ready" });
+});
+
+test("/readyz answers 503 with the reason while migrations are pending, and creates nothing", async () => {
+  const response = await fetch(`${pending.origin}/readyz`);
+  assert.equal(response.status, 503);
+  const body = (await response.json()) as { status: string; reason: string };
+  assert.equal(body.status, "unavailable");
+  assert.match(body.reason, /migrations pending/);
+  const tables: unknown[] = await bare.dataSource.query(
+    "SELECT 1 FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'migrations'",
+  );
+  assert.equal(tables.length, 0, "the readiness probe must not create the migrations table");
+});
+
+test("a caller's x-request-id is echoed; a missing or unsafe one is replaced by a fresh id", async () => {
+  const echoed = await fetch(`${ready.origin}/healthz`, { headers: { "x-request-id": "trace-42.a:b" } });
+  assert.equal(echoed.headers.get("x-request-id"), "trace-42.a:b");
+
+  const fresh = await fetch(`${ready.origin}/healthz`);
+  assert.match(fresh.headers.get("x-request-id") ?? "", /^[0-9a-f-]{36}$/);
+
+  const unsafe = await fetch(`${ready.origin}/healthz`, { headers: { "x-request-id": `a b ${"x".repeat(200)}` } });
+  assert.match(unsafe.headers.get("x-request-id") ?? "", /^[0-9a-f-]{36}$/);
+});
+
+test("every log line written for a GraphQL request carries its request id", async () => {
+  const response = await ready.post({ query: "query Version { apiVersion }" }, { "x-request-id": "log-check-1" });
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get("x-request-id"), "log-check-1");
+  await response.json();
+  const lines = ready.logs.filter((line) => line.requestId === "log-check-1");
+  const messages = lines.map((line) => line.msg);
+  assert.ok(messages.includes("graphql operation"), `operation line missing: ${JSON.stringify(messages)}`);
+  assert.ok(messages.includes("request completed"), `access line missing: ${JSON.stringify(messages)}`);
+  const operationLine = lines.find((line) => line.msg === "graphql operation");
+  assert.equal(operationLine?.operation, "Version");
+});
+
+test("an API key in the Authorization header never reaches the log", async () => {
+  const secret = "chy_this-secret-must-not-be-logged";
+  const response = await ready.post(
+    { query: "{ apiVersion }" },
+    { authorization: `Bearer ${secret}`, "x-request-id": "redact-1" },
+  );
+  await response.text();
+  const logged = JSON.stringify(ready.logs.filter((line) => line.requestId === "redact-1"));
+  assert.ok(logged.length > 2, "the request was logged");
+  assert.ok(!logged.includes(secret));
+});
