@@ -1,4 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { ImportHistory } from "../history/import-history";
+import type { ChangeActor } from "../history/record-change";
 import type { RecordBundle } from "./bundle-types";
 import { validateBundle } from "./bundle-validation";
 import { type ImportResult, ImportTally } from "./import-result";
@@ -16,8 +18,8 @@ export type { ImportResult, TypeCounts } from "./import-result";
 export interface ImportOptions {
   /** Validate and count inside a transaction that is rolled back: nothing is written. */
   dryRun?: boolean;
-  /** Who imports (an API key label, "cli", "seed"), for the change history. */
-  actor?: string | null;
+  /** Who imports (an API key label, "cli", "seed"; or the key's label and id), for the change history. */
+  actor?: string | ChangeActor | null;
 }
 
 /** One lock for every import: two imports of overlapping bundles would otherwise race on the same human keys. */
@@ -55,7 +57,9 @@ export async function importBundle(dataSource: DataSource, bundle: unknown, opti
     await runner.query(`SET LOCAL lock_timeout = '${IMPORT_LOCK_TIMEOUT}'`);
     await runner.query(`SELECT pg_advisory_xact_lock($1)`, [IMPORT_LOCK_KEY]);
     const { bundle: records, keys } = await validateBundle(runner.manager, bundle);
+    const history = await ImportHistory.before(runner.manager, records);
     const tally = await writeBundle(runner.manager, records, keys);
+    await history.record(runner.manager, options.actor ?? "cli");
     if (dryRun) await runner.rollbackTransaction();
     else await runner.commitTransaction();
     return tally.result(dryRun);

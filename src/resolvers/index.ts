@@ -14,6 +14,19 @@ import { SourceResolver } from "./source.resolver";
 import { StateResolver } from "./state.resolver";
 import { StatementResolver } from "./statement.resolver";
 import { TopicResolver } from "./topic.resolver";
+import { CitationMutationResolver } from "./citation.mutation";
+import { CoalitionMutationResolver } from "./coalition.mutation";
+import { CoalitionMembersMutationResolver } from "./coalition-members.mutation";
+import { ImportRecordsMutationResolver } from "./import-records.mutation";
+import { MeetingMutationResolver } from "./meeting.mutation";
+import { MeetingPartsMutationResolver } from "./meeting-parts.mutation";
+import { OfficialMutationResolver } from "./official.mutation";
+import { OfficialPositionsMutationResolver } from "./official-positions.mutation";
+import { OutcomeMutationResolver } from "./outcome.mutation";
+import { SourceMutationResolver } from "./source.mutation";
+import { StateMutationResolver } from "./state.mutation";
+import { StatementMutationResolver } from "./statement.mutation";
+import { TopicMutationResolver } from "./topic.mutation";
 
 /** Every resolver class of the schema. */
 // biome-ignore lint/complexity/noBannedTypes: type-graphql takes resolver classes as Function
@@ -33,4 +46,18 @@ export const resolvers: NonEmptyArray<Function> = [
   StateResolver,
   StatementResolver,
   TopicResolver,
+  // Writes and change history (WRITE)
+  StateMutationResolver,
+  SourceMutationResolver,
+  TopicMutationResolver,
+  CoalitionMutationResolver,
+  CoalitionMembersMutationResolver,
+  OfficialMutationResolver,
+  OfficialPositionsMutationResolver,
+  MeetingMutationResolver,
+  MeetingPartsMutationResolver,
+  OutcomeMutationResolver,
+  StatementMutationResolver,
+  CitationMutationResolver,
+  ImportRecordsMutationResolver,
 ];

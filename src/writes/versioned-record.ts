@@ -24,7 +24,7 @@ export async function lockRecord(
   recordType: RecordTypeName,
   key: string | number,
   expectedVersion?: number | null,
-  by: "key" | "id" = "key",
+  by: "key" | "id" = typeof key === "number" ? "id" : "key",
 ): Promise<LockedRecord> {
   const { table, keyColumn } = RECORD_TABLES[recordType];
   const column = by === "id" ? "id" : (keyColumn ?? "id");

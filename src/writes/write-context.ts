@@ -42,3 +42,11 @@ export async function runWrite<T>(
     throw error;
   }
 }
+
+/** Runs a mutation's write for the request's viewer, in one transaction. */
+export function writeAs<T>(
+  request: { dataSource: DataSource; viewer: Viewer },
+  write: (context: WriteContext) => Promise<T>,
+): Promise<T> {
+  return runWrite(request.dataSource, actorOf(request.viewer), write);
+}

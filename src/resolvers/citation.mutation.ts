@@ -1,0 +1,42 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Role } from "../auth/role";
+import type { RequestContext } from "../context";
+import { CitationInput } from "../schema/citation.input";
+import { Node } from "../schema/node.interface";
+import { addCitation, type CitingRecord, removeCitation } from "../writes/citation-writes";
+import { writeAs } from "../writes/write-context";
+
+const EXPECTED_VERSION = {
+  nullable: true,
+  description:
+    "When given, CONFLICT unless the record holding the citation (the coalition of a membership, the official of a position, " +
+    "else the record itself) is still at this version. That record's version goes up by one.",
+};
+
+/** Nested writes on citations of memberships, positions, meetings, outcomes and statements. */
+@Resolver()
+export class CitationMutationResolver {
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Node, {
+    description: "Cites a source for a membership, position, meeting, outcome or statement; answers the record that holds it.",
+  })
+  addCitation(
+    @Arg("subject", () => ID, { description: "The global id of the Membership, Position, Meeting, Outcome or Statement." })
+    subject: string,
+    @Arg("input", () => CitationInput, { validate: false, description: "The citation." }) input: CitationInput,
+    @Arg("expectedVersion", () => Int, EXPECTED_VERSION) expectedVersion: number | null,
+    @Ctx() context: RequestContext,
+  ): Promise<CitingRecord> {
+    return writeAs(context, (write) => addCitation(write, subject, input, expectedVersion));
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Node, { description: "Removes one citation; answers the record that held it." })
+  removeCitation(
+    @Arg("citation", () => ID, { description: "The citation's global id." }) citation: string,
+    @Arg("expectedVersion", () => Int, EXPECTED_VERSION) expectedVersion: number | null,
+    @Ctx() context: RequestContext,
+  ): Promise<CitingRecord> {
+    return writeAs(context, (write) => removeCitation(write, citation, expectedVersion));
+  }
+}

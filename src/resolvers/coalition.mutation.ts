@@ -1,0 +1,58 @@
+import { Arg, Authorized, Ctx, Int, Mutation, Resolver } from "type-graphql";
+import { Role } from "../auth/role";
+import type { RequestContext } from "../context";
+import { Coalition } from "../entities/coalition.entity";
+import { CreateCoalitionInput, UpdateCoalitionInput } from "../schema/coalition.input";
+import { DeleteRecordPayload } from "../schema/delete-result";
+import { createCoalition, updateCoalition } from "../writes/coalition";
+import { deleteRecord } from "../writes/delete-record";
+import { writeAs } from "../writes/write-context";
+
+/** createCoalition, updateCoalition, deleteCoalition: each one transaction, each recorded in the change history. */
+@Resolver()
+export class CoalitionMutationResolver {
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Coalition, {
+    description: "Creates a Coalition; BAD_USER_INPUT lists every problem of the input with its path.",
+  })
+  createCoalition(
+    @Arg("input", () => CreateCoalitionInput, { validate: false, description: "The new Coalition." }) input: CreateCoalitionInput,
+    @Ctx() context: RequestContext,
+  ): Promise<Coalition> {
+    return writeAs(context, (write) => createCoalition(write, input));
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Coalition, {
+    description:
+      "Changes a Coalition; CONFLICT (with `extensions.currentVersion`) when `expectedVersion` is stale, and nothing is written.",
+  })
+  updateCoalition(
+    @Arg("slug", () => String, { description: "Which Coalition: the coalition's slug." }) slug: string,
+    @Arg("input", () => UpdateCoalitionInput, { validate: false, description: "The changes; fields left out keep their values." })
+    input: UpdateCoalitionInput,
+    @Arg("expectedVersion", () => Int, { description: "The `version` the change was based on." }) expectedVersion: number,
+    @Ctx() context: RequestContext,
+  ): Promise<Coalition> {
+    return writeAs(context, (write) => updateCoalition(write, slug, input, expectedVersion));
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => DeleteRecordPayload, {
+    description:
+      "Deletes a Coalition. Its memberships go with it. Refused with CONFLICT while meetings belong to it, unless `cascade` (they are detached from it).",
+  })
+  deleteCoalition(
+    @Arg("slug", () => String, { description: "Which Coalition: the coalition's slug." }) slug: string,
+    @Arg("cascade", () => Boolean, { defaultValue: false, description: "Also delete or detach the records that depend on it." })
+    cascade: boolean,
+    @Arg("expectedVersion", () => Int, {
+      nullable: true,
+      description: "When given, CONFLICT unless the Coalition is still at this version.",
+    })
+    expectedVersion: number | null,
+    @Ctx() context: RequestContext,
+  ): Promise<DeleteRecordPayload> {
+    return writeAs(context, (write) => deleteRecord(write, "Coalition", slug, { cascade, expectedVersion }));
+  }
+}

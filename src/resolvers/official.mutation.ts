@@ -1,0 +1,56 @@
+import { Arg, Authorized, Ctx, Int, Mutation, Resolver } from "type-graphql";
+import { Role } from "../auth/role";
+import type { RequestContext } from "../context";
+import { Official } from "../entities/official.entity";
+import { DeleteRecordPayload } from "../schema/delete-result";
+import { CreateOfficialInput, UpdateOfficialInput } from "../schema/official.input";
+import { deleteRecord } from "../writes/delete-record";
+import { createOfficial, updateOfficial } from "../writes/official";
+import { writeAs } from "../writes/write-context";
+
+/** createOfficial, updateOfficial, deleteOfficial: each one transaction, each recorded in the change history. */
+@Resolver()
+export class OfficialMutationResolver {
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Official, { description: "Creates a Official; BAD_USER_INPUT lists every problem of the input with its path." })
+  createOfficial(
+    @Arg("input", () => CreateOfficialInput, { validate: false, description: "The new Official." }) input: CreateOfficialInput,
+    @Ctx() context: RequestContext,
+  ): Promise<Official> {
+    return writeAs(context, (write) => createOfficial(write, input));
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Official, {
+    description:
+      "Changes a Official; CONFLICT (with `extensions.currentVersion`) when `expectedVersion` is stale, and nothing is written.",
+  })
+  updateOfficial(
+    @Arg("slug", () => String, { description: "Which Official: the official's slug." }) slug: string,
+    @Arg("input", () => UpdateOfficialInput, { validate: false, description: "The changes; fields left out keep their values." })
+    input: UpdateOfficialInput,
+    @Arg("expectedVersion", () => Int, { description: "The `version` the change was based on." }) expectedVersion: number,
+    @Ctx() context: RequestContext,
+  ): Promise<Official> {
+    return writeAs(context, (write) => updateOfficial(write, slug, input, expectedVersion));
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => DeleteRecordPayload, {
+    description:
+      "Deletes a Official. Its positions go with it. Refused with CONFLICT while statements or participations refer to them, unless `cascade` (statements are deleted, participations removed).",
+  })
+  deleteOfficial(
+    @Arg("slug", () => String, { description: "Which Official: the official's slug." }) slug: string,
+    @Arg("cascade", () => Boolean, { defaultValue: false, description: "Also delete or detach the records that depend on it." })
+    cascade: boolean,
+    @Arg("expectedVersion", () => Int, {
+      nullable: true,
+      description: "When given, CONFLICT unless the Official is still at this version.",
+    })
+    expectedVersion: number | null,
+    @Ctx() context: RequestContext,
+  ): Promise<DeleteRecordPayload> {
+    return writeAs(context, (write) => deleteRecord(write, "Official", slug, { cascade, expectedVersion }));
+  }
+}

@@ -1,0 +1,53 @@
+import { Arg, Authorized, Ctx, Int, Mutation, Resolver } from "type-graphql";
+import { Role } from "../auth/role";
+import type { RequestContext } from "../context";
+import { Outcome } from "../entities/outcome.entity";
+import { DeleteRecordPayload } from "../schema/delete-result";
+import { CreateOutcomeInput, UpdateOutcomeInput } from "../schema/outcome.input";
+import { deleteRecord } from "../writes/delete-record";
+import { createOutcome, updateOutcome } from "../writes/outcome";
+import { writeAs } from "../writes/write-context";
+
+/** createOutcome, updateOutcome, deleteOutcome: each one transaction, each recorded in the change history. */
+@Resolver()
+export class OutcomeMutationResolver {
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Outcome, { description: "Creates a Outcome; BAD_USER_INPUT lists every problem of the input with its path." })
+  createOutcome(
+    @Arg("input", () => CreateOutcomeInput, { validate: false, description: "The new Outcome." }) input: CreateOutcomeInput,
+    @Ctx() context: RequestContext,
+  ): Promise<Outcome> {
+    return writeAs(context, (write) => createOutcome(write, input));
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Outcome, {
+    description:
+      "Changes a Outcome; CONFLICT (with `extensions.currentVersion`) when `expectedVersion` is stale, and nothing is written.",
+  })
+  updateOutcome(
+    @Arg("slug", () => String, { description: "Which Outcome: the outcome's slug." }) slug: string,
+    @Arg("input", () => UpdateOutcomeInput, { validate: false, description: "The changes; fields left out keep their values." })
+    input: UpdateOutcomeInput,
+    @Arg("expectedVersion", () => Int, { description: "The `version` the change was based on." }) expectedVersion: number,
+    @Ctx() context: RequestContext,
+  ): Promise<Outcome> {
+    return writeAs(context, (write) => updateOutcome(write, slug, input, expectedVersion));
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => DeleteRecordPayload, { description: "Deletes a Outcome. Its topics, parties and citations go with it." })
+  deleteOutcome(
+    @Arg("slug", () => String, { description: "Which Outcome: the outcome's slug." }) slug: string,
+    @Arg("cascade", () => Boolean, { defaultValue: false, description: "Also delete or detach the records that depend on it." })
+    cascade: boolean,
+    @Arg("expectedVersion", () => Int, {
+      nullable: true,
+      description: "When given, CONFLICT unless the Outcome is still at this version.",
+    })
+    expectedVersion: number | null,
+    @Ctx() context: RequestContext,
+  ): Promise<DeleteRecordPayload> {
+    return writeAs(context, (write) => deleteRecord(write, "Outcome", slug, { cascade, expectedVersion }));
+  }
+}

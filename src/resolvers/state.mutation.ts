@@ -1,0 +1,56 @@
+import { Arg, Authorized, Ctx, Int, Mutation, Resolver } from "type-graphql";
+import { Role } from "../auth/role";
+import type { RequestContext } from "../context";
+import { State } from "../entities/state.entity";
+import { DeleteRecordPayload } from "../schema/delete-result";
+import { CreateStateInput, UpdateStateInput } from "../schema/state.input";
+import { deleteRecord } from "../writes/delete-record";
+import { createState, updateState } from "../writes/state";
+import { writeAs } from "../writes/write-context";
+
+/** createState, updateState, deleteState: each one transaction, each recorded in the change history. */
+@Resolver()
+export class StateMutationResolver {
+  @Authorized(Role.EDITOR)
+  @Mutation(() => State, { description: "Creates a State; BAD_USER_INPUT lists every problem of the input with its path." })
+  createState(
+    @Arg("input", () => CreateStateInput, { validate: false, description: "The new State." }) input: CreateStateInput,
+    @Ctx() context: RequestContext,
+  ): Promise<State> {
+    return writeAs(context, (write) => createState(write, input));
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => State, {
+    description:
+      "Changes a State; CONFLICT (with `extensions.currentVersion`) when `expectedVersion` is stale, and nothing is written.",
+  })
+  updateState(
+    @Arg("code", () => String, { description: "Which State: the state's ISO 3166-1 alpha-2 code." }) code: string,
+    @Arg("input", () => UpdateStateInput, { validate: false, description: "The changes; fields left out keep their values." })
+    input: UpdateStateInput,
+    @Arg("expectedVersion", () => Int, { description: "The `version` the change was based on." }) expectedVersion: number,
+    @Ctx() context: RequestContext,
+  ): Promise<State> {
+    return writeAs(context, (write) => updateState(write, code, input, expectedVersion));
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => DeleteRecordPayload, {
+    description:
+      "Deletes a State. Refused with CONFLICT while memberships, positions, meetings, participants or outcomes refer to it, unless `cascade`.",
+  })
+  deleteState(
+    @Arg("code", () => String, { description: "Which State: the state's ISO 3166-1 alpha-2 code." }) code: string,
+    @Arg("cascade", () => Boolean, { defaultValue: false, description: "Also delete or detach the records that depend on it." })
+    cascade: boolean,
+    @Arg("expectedVersion", () => Int, {
+      nullable: true,
+      description: "When given, CONFLICT unless the State is still at this version.",
+    })
+    expectedVersion: number | null,
+    @Ctx() context: RequestContext,
+  ): Promise<DeleteRecordPayload> {
+    return writeAs(context, (write) => deleteRecord(write, "State", code, { cascade, expectedVersion }));
+  }
+}

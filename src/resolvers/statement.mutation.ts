@@ -1,0 +1,55 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Role } from "../auth/role";
+import type { RequestContext } from "../context";
+import { Statement } from "../entities/statement.entity";
+import { DeleteRecordPayload } from "../schema/delete-result";
+import { CreateStatementInput, UpdateStatementInput } from "../schema/statement.input";
+import { deleteRecord } from "../writes/delete-record";
+import { createStatement, statementIdOf, updateStatement } from "../writes/statement";
+import { writeAs } from "../writes/write-context";
+
+/** createStatement, updateStatement, deleteStatement: each one transaction, each recorded in the change history. */
+@Resolver()
+export class StatementMutationResolver {
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Statement, {
+    description: "Creates a Statement; BAD_USER_INPUT lists every problem of the input with its path.",
+  })
+  createStatement(
+    @Arg("input", () => CreateStatementInput, { validate: false, description: "The new Statement." }) input: CreateStatementInput,
+    @Ctx() context: RequestContext,
+  ): Promise<Statement> {
+    return writeAs(context, (write) => createStatement(write, input));
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Statement, {
+    description:
+      "Changes a Statement; CONFLICT (with `extensions.currentVersion`) when `expectedVersion` is stale, and nothing is written.",
+  })
+  updateStatement(
+    @Arg("id", () => ID, { description: "Which Statement: the statement's global id." }) id: string,
+    @Arg("input", () => UpdateStatementInput, { validate: false, description: "The changes; fields left out keep their values." })
+    input: UpdateStatementInput,
+    @Arg("expectedVersion", () => Int, { description: "The `version` the change was based on." }) expectedVersion: number,
+    @Ctx() context: RequestContext,
+  ): Promise<Statement> {
+    return writeAs(context, (write) => updateStatement(write, id, input, expectedVersion));
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => DeleteRecordPayload, { description: "Deletes a Statement. Its citations go with it." })
+  deleteStatement(
+    @Arg("id", () => ID, { description: "Which Statement: the statement's global id." }) id: string,
+    @Arg("cascade", () => Boolean, { defaultValue: false, description: "Also delete or detach the records that depend on it." })
+    cascade: boolean,
+    @Arg("expectedVersion", () => Int, {
+      nullable: true,
+      description: "When given, CONFLICT unless the Statement is still at this version.",
+    })
+    expectedVersion: number | null,
+    @Ctx() context: RequestContext,
+  ): Promise<DeleteRecordPayload> {
+    return writeAs(context, (write) => deleteRecord(write, "Statement", statementIdOf(id), { cascade, expectedVersion }));
+  }
+}
