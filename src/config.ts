@@ -21,6 +21,8 @@ export interface Config {
   production: boolean;
   embeddedDataDir: string;
   limits: Limits;
+  /** EXPOSE_SQL_STATEMENTS: put the request's SQL statement count in `extensions.sqlStatements` (tests, bench). */
+  exposeSqlStatements: boolean;
 }
 
 /** Query and traffic limits (README "Access & limits" gives the anchor of each default). */
@@ -121,5 +123,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     embeddedDataDir: env.EMBEDDED_PG_DIR || ".data/postgres",
     limits: readLimits(env),
+    exposeSqlStatements: readBool(env, "EXPOSE_SQL_STATEMENTS", false),
   };
 }

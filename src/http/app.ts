@@ -12,6 +12,7 @@ import { createErrorFormatter } from "../plugins/error-masking";
 import { queryLimitPlugins } from "../plugins/limits";
 import { loggingPlugin } from "../plugins/logging.plugin";
 import { metricsPlugin } from "../plugins/metrics.plugin";
+import { sqlStatementsPlugin } from "../plugins/sql-statements.plugin";
 import { unknownInputFieldPlugin } from "../plugins/unknown-input-field.plugin";
 import { buildChancerySchema } from "../schema/build-schema";
 import { httpErrorHandler } from "./error-handler";
@@ -83,7 +84,11 @@ async function createApollo(deps: AppDeps, plugins: ApolloServerPlugin<RequestCo
 /** Builds the express app: probes, metrics and GraphQL at /graphql, every request logged with its id. */
 export async function createApp(deps: AppDeps): Promise<ChanceryApp> {
   const metrics = createMetrics(deps.dataSource);
-  const apollo = await createApollo(deps, [...apolloPlugins(metrics), ...queryLimitPlugins<RequestContext>(deps.config.limits)]);
+  const apollo = await createApollo(deps, [
+    ...apolloPlugins(metrics),
+    ...(deps.config.exposeSqlStatements ? [sqlStatementsPlugin()] : []),
+    ...queryLimitPlugins<RequestContext>(deps.config.limits),
+  ]);
   let draining = false;
   const readiness = async (): Promise<Readiness> =>
     draining ? { ready: false, reason: "shutting down" } : checkReadiness(deps.dataSource, READINESS_TIMEOUT_MS);

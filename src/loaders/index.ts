@@ -11,6 +11,7 @@ import type { Statement } from "../entities/statement.entity";
 import type { Topic } from "../entities/topic.entity";
 import { type CitationLoaders, createCitationLoaders } from "./citation.loader";
 import type { LoaderFamily } from "./loader-family";
+import { MeetingConnectionLoaders } from "./meeting-connection.loader";
 import { createFollowUpsLoader, createPrecededByLoader } from "./meeting-sequence.loader";
 import { type AsOf, createMembershipsByCoalitionLoader, createMembershipsByStateLoader } from "./membership.loader";
 import { createOutcomesByMeetingLoader } from "./outcome.loader";
@@ -45,6 +46,7 @@ export interface Loaders {
   statementsByOfficial: DataLoader<number, Statement[]>;
   statementsByMeeting: DataLoader<number, Statement[]>;
   partiesByOutcome: DataLoader<number, State[]>;
+  meetingConnections: MeetingConnectionLoaders;
 }
 
 export function createLoaders(dataSource: DataSource): Loaders {
@@ -66,5 +68,6 @@ export function createLoaders(dataSource: DataSource): Loaders {
     statementsByOfficial: createStatementsByOfficialLoader(dataSource),
     statementsByMeeting: createStatementsByMeetingLoader(dataSource),
     partiesByOutcome: createPartiesByOutcomeLoader(dataSource),
+    meetingConnections: new MeetingConnectionLoaders(dataSource),
   };
 }

@@ -2,10 +2,17 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graph
 import type { RequestContext } from "../context";
 import { Coalition } from "../entities/coalition.entity";
 import { pickLocalized } from "../entities/localized-text";
+import type { Meeting } from "../entities/meeting.entity";
 import { Membership } from "../entities/membership.entity";
+import { compileCoalitionFilter } from "../queries/coalition-filter";
+import { listRecords, orderedByKey } from "../queries/list-records";
 import { AsOfArgs } from "../schema/as-of-args";
+import type { ConnectionResult } from "../schema/connection";
+import { CoalitionListArgs, MeetingListArgs } from "../schema/list-args";
 import { LocalizedArgs } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
+import { CoalitionConnection, MeetingConnection } from "../schema/record-connections";
+import { NESTED_MEETINGS_DESCRIPTION, nestedMeetings } from "./nested-meetings";
 import { RecordResolver } from "./record.resolver";
 
 @Resolver(() => Coalition)
@@ -16,6 +23,20 @@ export class CoalitionResolver extends RecordResolver(Coalition, "Coalition") {
     @Ctx() context: RequestContext,
   ): Promise<Coalition | null> {
     return context.loaders.records.byKey(Coalition, "slug").load(slug);
+  }
+
+  @Query(() => CoalitionConnection, { description: "Coalitions, by slug (Relay connection)." })
+  coalitions(
+    @Args() { filter, ...paging }: CoalitionListArgs,
+    @Ctx() context: RequestContext,
+  ): Promise<ConnectionResult<Coalition>> {
+    return listRecords(
+      context.dataSource,
+      orderedByKey(Coalition, "r", "Coalition", "slug"),
+      paging,
+      filter,
+      compileCoalitionFilter,
+    );
   }
 
   @FieldResolver(() => String, { description: "The coalition's name in `lang` (with fallback)." })
@@ -36,5 +57,14 @@ export class CoalitionResolver extends RecordResolver(Coalition, "Coalition") {
   @FieldResolver(() => [Membership], { description: "The coalition's member states (on `asOf` when given), earliest first." })
   members(@Root() coalition: Coalition, @Args() { asOf }: AsOfArgs, @Ctx() context: RequestContext): Promise<Membership[]> {
     return context.loaders.membershipsByCoalition.load(asOf ?? null, coalition.id);
+  }
+
+  @FieldResolver(() => MeetingConnection, { description: `The coalition's meetings, as a ${NESTED_MEETINGS_DESCRIPTION}` })
+  meetings(
+    @Root() coalition: Coalition,
+    @Args() args: MeetingListArgs,
+    @Ctx() context: RequestContext,
+  ): Promise<ConnectionResult<Meeting>> {
+    return nestedMeetings("coalition", coalition.id, args, context);
   }
 }

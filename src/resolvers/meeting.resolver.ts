@@ -8,9 +8,15 @@ import { Outcome } from "../entities/outcome.entity";
 import { Participant } from "../entities/participant.entity";
 import { Statement } from "../entities/statement.entity";
 import { Topic } from "../entities/topic.entity";
+import { listRecords } from "../queries/list-records";
+import { compileMeetingFilter } from "../queries/meeting-filter";
+import { meetingList } from "../queries/meeting-list";
+import type { ConnectionResult } from "../schema/connection";
+import { MeetingListArgs } from "../schema/list-args";
 import { LocalizedArgs } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
 import { MeetingLocation } from "../schema/meeting-location";
+import { MeetingConnection } from "../schema/record-connections";
 import { RecordResolver } from "./record.resolver";
 
 @Resolver(() => Meeting)
@@ -21,6 +27,17 @@ export class MeetingResolver extends RecordResolver(Meeting, "Meeting") {
     @Ctx() context: RequestContext,
   ): Promise<Meeting | null> {
     return context.loaders.records.byKey(Meeting, "slug").load(slug);
+  }
+
+  @Query(() => MeetingConnection, {
+    description:
+      "Meetings matching `filter`, in `orderBy` order (default DATE DESC, ties by slug, no date last), as a Relay connection.",
+  })
+  meetings(
+    @Args() { filter, orderBy, ...paging }: MeetingListArgs,
+    @Ctx() context: RequestContext,
+  ): Promise<ConnectionResult<Meeting>> {
+    return listRecords(context.dataSource, meetingList(orderBy), paging, filter, compileMeetingFilter);
   }
 
   @FieldResolver(() => String, { description: "The meeting's title in `lang` (with fallback)." })

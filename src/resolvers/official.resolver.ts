@@ -1,12 +1,19 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { pickLocalized } from "../entities/localized-text";
+import type { Meeting } from "../entities/meeting.entity";
 import { Official } from "../entities/official.entity";
 import { Position } from "../entities/position.entity";
 import { Statement } from "../entities/statement.entity";
+import { listRecords, orderedByKey } from "../queries/list-records";
+import { compileOfficialFilter } from "../queries/official-filter";
 import { AsOfArgs } from "../schema/as-of-args";
+import type { ConnectionResult } from "../schema/connection";
+import { MeetingListArgs, OfficialListArgs } from "../schema/list-args";
 import { LocalizedArgs } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
+import { MeetingConnection, OfficialConnection } from "../schema/record-connections";
+import { NESTED_MEETINGS_DESCRIPTION, nestedMeetings } from "./nested-meetings";
 import { RecordResolver } from "./record.resolver";
 
 @Resolver(() => Official)
@@ -17,6 +24,20 @@ export class OfficialResolver extends RecordResolver(Official, "Official") {
     @Ctx() context: RequestContext,
   ): Promise<Official | null> {
     return context.loaders.records.byKey(Official, "slug").load(slug);
+  }
+
+  @Query(() => OfficialConnection, { description: "Officials, by slug (Relay connection)." })
+  officials(
+    @Args() { filter, ...paging }: OfficialListArgs,
+    @Ctx() context: RequestContext,
+  ): Promise<ConnectionResult<Official>> {
+    return listRecords(
+      context.dataSource,
+      orderedByKey(Official, "r", "Official", "slug"),
+      paging,
+      filter,
+      compileOfficialFilter,
+    );
   }
 
   @FieldResolver(() => String, { description: "The official's name in `lang` (with fallback)." })
@@ -37,5 +58,16 @@ export class OfficialResolver extends RecordResolver(Official, "Official") {
   @FieldResolver(() => [Statement], { description: "What the official said, as sources report it, oldest first." })
   statements(@Root() official: Official, @Ctx() context: RequestContext): Promise<Statement[]> {
     return context.loaders.statementsByOfficial.load(official.id);
+  }
+
+  @FieldResolver(() => MeetingConnection, {
+    description: `Meetings the official took part in, as a ${NESTED_MEETINGS_DESCRIPTION}`,
+  })
+  meetings(
+    @Root() official: Official,
+    @Args() args: MeetingListArgs,
+    @Ctx() context: RequestContext,
+  ): Promise<ConnectionResult<Meeting>> {
+    return nestedMeetings("official", official.id, args, context);
   }
 }

@@ -6,8 +6,13 @@ import { Meeting } from "../entities/meeting.entity";
 import { Outcome } from "../entities/outcome.entity";
 import { State } from "../entities/state.entity";
 import { Topic } from "../entities/topic.entity";
+import { listRecords, orderedByKey } from "../queries/list-records";
+import { compileOutcomeFilter } from "../queries/outcome-filter";
+import type { ConnectionResult } from "../schema/connection";
+import { OutcomeListArgs } from "../schema/list-args";
 import { LocalizedArgs } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
+import { OutcomeConnection } from "../schema/record-connections";
 import { RecordResolver } from "./record.resolver";
 import { required } from "./required";
 
@@ -19,6 +24,11 @@ export class OutcomeResolver extends RecordResolver(Outcome, "Outcome") {
     @Ctx() context: RequestContext,
   ): Promise<Outcome | null> {
     return context.loaders.records.byKey(Outcome, "slug").load(slug);
+  }
+
+  @Query(() => OutcomeConnection, { description: "Outcomes, by slug (Relay connection)." })
+  outcomes(@Args() { filter, ...paging }: OutcomeListArgs, @Ctx() context: RequestContext): Promise<ConnectionResult<Outcome>> {
+    return listRecords(context.dataSource, orderedByKey(Outcome, "r", "Outcome", "slug"), paging, filter, compileOutcomeFilter);
   }
 
   @FieldResolver(() => String, { description: "What was stated, decided or agreed, in `lang` (with fallback)." })

@@ -2,8 +2,13 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graph
 import type { RequestContext } from "../context";
 import { pickLocalized } from "../entities/localized-text";
 import { Source } from "../entities/source.entity";
+import { listRecords, orderedByKey } from "../queries/list-records";
+import { compileSourceFilter } from "../queries/source-filter";
+import type { ConnectionResult } from "../schema/connection";
+import { SourceListArgs } from "../schema/list-args";
 import { LocalizedArgs } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
+import { SourceConnection } from "../schema/record-connections";
 import { RecordResolver } from "./record.resolver";
 
 @Resolver(() => Source)
@@ -14,6 +19,11 @@ export class SourceResolver extends RecordResolver(Source, "Source") {
     @Ctx() context: RequestContext,
   ): Promise<Source | null> {
     return context.loaders.records.byKey(Source, "slug").load(slug);
+  }
+
+  @Query(() => SourceConnection, { description: "Sources, by slug (Relay connection)." })
+  sources(@Args() { filter, ...paging }: SourceListArgs, @Ctx() context: RequestContext): Promise<ConnectionResult<Source>> {
+    return listRecords(context.dataSource, orderedByKey(Source, "r", "Source", "slug"), paging, filter, compileSourceFilter);
   }
 
   @FieldResolver(() => String, { description: "The source's title in `lang` (with fallback)." })

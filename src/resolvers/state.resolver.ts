@@ -1,12 +1,19 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { pickLocalized } from "../entities/localized-text";
+import type { Meeting } from "../entities/meeting.entity";
 import { Membership } from "../entities/membership.entity";
 import { Official } from "../entities/official.entity";
 import { State } from "../entities/state.entity";
+import { listRecords, orderedByKey } from "../queries/list-records";
+import { compileStateFilter } from "../queries/state-filter";
 import { AsOfArgs } from "../schema/as-of-args";
+import type { ConnectionResult } from "../schema/connection";
+import { MeetingListArgs, StateListArgs } from "../schema/list-args";
 import { LocalizedArgs } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
+import { MeetingConnection, StateConnection } from "../schema/record-connections";
+import { NESTED_MEETINGS_DESCRIPTION, nestedMeetings } from "./nested-meetings";
 import { RecordResolver } from "./record.resolver";
 
 @Resolver(() => State)
@@ -17,6 +24,11 @@ export class StateResolver extends RecordResolver(State, "State") {
     @Ctx() context: RequestContext,
   ): Promise<State | null> {
     return context.loaders.records.byKey(State, "code").load(code.toUpperCase());
+  }
+
+  @Query(() => StateConnection, { description: "States, by code (Relay connection)." })
+  states(@Args() { filter, ...paging }: StateListArgs, @Ctx() context: RequestContext): Promise<ConnectionResult<State>> {
+    return listRecords(context.dataSource, orderedByKey(State, "r", "State", "code"), paging, filter, compileStateFilter);
   }
 
   @FieldResolver(() => String, { description: "The state's name in `lang` (with fallback)." })
@@ -39,5 +51,16 @@ export class StateResolver extends RecordResolver(State, "State") {
   })
   officials(@Root() state: State, @Args() { asOf }: AsOfArgs, @Ctx() context: RequestContext): Promise<Official[]> {
     return context.loaders.officialsByState.load(asOf ?? null, state.id);
+  }
+
+  @FieldResolver(() => MeetingConnection, {
+    description: `Meetings where a participant represented the state, as a ${NESTED_MEETINGS_DESCRIPTION}`,
+  })
+  meetings(
+    @Root() state: State,
+    @Args() args: MeetingListArgs,
+    @Ctx() context: RequestContext,
+  ): Promise<ConnectionResult<Meeting>> {
+    return nestedMeetings("state", state.id, args, context);
   }
 }

@@ -2,8 +2,13 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graph
 import type { RequestContext } from "../context";
 import { pickLocalized } from "../entities/localized-text";
 import { Topic } from "../entities/topic.entity";
+import { listRecords, orderedByKey } from "../queries/list-records";
+import { compileTopicFilter } from "../queries/topic-filter";
+import type { ConnectionResult } from "../schema/connection";
+import { TopicListArgs } from "../schema/list-args";
 import { LocalizedArgs } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
+import { TopicConnection } from "../schema/record-connections";
 import { RecordResolver } from "./record.resolver";
 
 @Resolver(() => Topic)
@@ -14,6 +19,11 @@ export class TopicResolver extends RecordResolver(Topic, "Topic") {
     @Ctx() context: RequestContext,
   ): Promise<Topic | null> {
     return context.loaders.records.byKey(Topic, "slug").load(slug);
+  }
+
+  @Query(() => TopicConnection, { description: "Topics, by slug (Relay connection)." })
+  topics(@Args() { filter, ...paging }: TopicListArgs, @Ctx() context: RequestContext): Promise<ConnectionResult<Topic>> {
+    return listRecords(context.dataSource, orderedByKey(Topic, "r", "Topic", "slug"), paging, filter, compileTopicFilter);
   }
 
   @FieldResolver(() => String, { description: "The topic's name in `lang` (with fallback)." })

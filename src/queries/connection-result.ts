@@ -1,0 +1,41 @@
+import type { ConnectionResult } from "../schema/connection";
+import { type CursorPosition, encodeCursor } from "./cursor";
+import type { KeysetOrder, PageRequest } from "./keyset-page";
+
+/** One fetched row: the record and its sort position. */
+export interface PageRow<T> {
+  node: T;
+  position: CursorPosition;
+}
+
+/**
+ * Shapes fetched rows (`limit + 1` at most, in read order) into a Relay connection. The extra row only
+ * says that more items follow; a backward page is put back into forward order. `countTotal` runs
+ * only if the client selects `totalCount`.
+ */
+export function toConnection<T>(
+  rows: PageRow<T>[],
+  request: PageRequest,
+  order: KeysetOrder,
+  countTotal: () => Promise<number>,
+): ConnectionResult<T> {
+  const more = rows.length > request.limit;
+  const page = rows.slice(0, request.limit);
+  if (request.backward) page.reverse();
+  const edges = page.map((row) => ({ cursor: encodeCursor(order.name, row.position), node: row.node }));
+  let total: Promise<number> | undefined;
+  return {
+    edges,
+    nodes: edges.map((edge) => edge.node),
+    pageInfo: {
+      hasNextPage: request.backward ? request.before !== null : more,
+      hasPreviousPage: request.backward ? more : request.after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    get totalCount() {
+      total ??= countTotal();
+      return total;
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import type { DataSource } from "typeorm";
+import type { SqlParams } from "./sql-params";
+
+/** The agreed shape of every `compile<Type>Filter`: one boolean SQL expression over `alias`, values bound via `params`. */
+export type CompileFilter<F> = (
+  dataSource: DataSource,
+  filter: F | null | undefined,
+  alias: string,
+  params: SqlParams,
+) => Promise<string>;

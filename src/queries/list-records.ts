@@ -1,0 +1,42 @@
+import type { DataSource, ObjectLiteral } from "typeorm";
+import type { ConnectionResult } from "../schema/connection";
+import type { PagingArgs } from "../schema/paging-args";
+import { toConnection } from "./connection-result";
+import type { CompileFilter } from "./filter-compiler";
+import { pageRequest } from "./keyset-page";
+import { countRows, fetchPage, type RecordList } from "./record-page";
+import { SqlParams } from "./sql-params";
+
+/**
+ * A top-level connection (`meetings`, `coalitions`, ...): the filter compiled once, one statement for the
+ * page and, only when `totalCount` is selected, one for the count.
+ */
+export async function listRecords<T extends ObjectLiteral, F>(
+  dataSource: DataSource,
+  list: RecordList<T>,
+  paging: PagingArgs,
+  filter: F | null | undefined,
+  compileFilter: CompileFilter<F>,
+): Promise<ConnectionResult<T>> {
+  const order = list.orderFor(list.alias);
+  const request = pageRequest(paging, order);
+  const params = new SqlParams();
+  const filterSql = await compileFilter(dataSource, filter, list.alias, params);
+  const filterValues = [...params.values];
+  const rows = await fetchPage(dataSource, list, request, filterSql, params);
+  return toConnection(rows, request, order, () => countRows(dataSource, list, filterSql, filterValues));
+}
+
+/** A list ordered by its human key only (slug or code), ascending; `typeName` keeps cursors of other lists out. */
+export function orderedByKey<T extends ObjectLiteral>(
+  target: RecordList<T>["target"],
+  alias: string,
+  typeName: string,
+  column: "slug" | "code",
+): RecordList<T> {
+  return {
+    target,
+    alias,
+    orderFor: (rowAlias) => ({ name: `${typeName}:${column}`, key: null, tieBreaker: `${rowAlias}.${column}` }),
+  };
+}

@@ -1,0 +1,22 @@
+import { Meeting } from "../entities/meeting.entity";
+import type { MeetingOrder } from "../schema/meeting-order.input";
+import { meetingKeysetOrder } from "./meeting-order";
+import type { ParentCondition, RecordList } from "./record-page";
+
+/** The meetings list in the order asked, rows aliased `m` (the alias MeetingFilter is compiled against). */
+export function meetingList(orderBy: MeetingOrder | null | undefined): RecordList<Meeting> {
+  return { target: Meeting, alias: "m", orderFor: meetingKeysetOrder(orderBy) };
+}
+
+/** The parents a nested meetings connection can hang from, with how a meeting belongs to each. */
+export type MeetingParent = "coalition" | "state" | "official";
+
+export const MEETING_PARENTS: Record<MeetingParent, ParentCondition> = {
+  coalition: (alias, parentId) => `${alias}.coalition_id = ${parentId}`,
+  /** A participant represented the state. */
+  state: (alias, parentId) =>
+    `EXISTS (SELECT 1 FROM participant pt WHERE pt.meeting_id = ${alias}.id AND pt.representing_state_id = ${parentId})`,
+  /** The official took part. */
+  official: (alias, parentId) =>
+    `EXISTS (SELECT 1 FROM participant pt WHERE pt.meeting_id = ${alias}.id AND pt.official_id = ${parentId})`,
+};

@@ -1,0 +1,24 @@
+import type { RequestContext } from "../context";
+import type { Meeting } from "../entities/meeting.entity";
+import { toConnection } from "../queries/connection-result";
+import { pageRequest } from "../queries/keyset-page";
+import { type MeetingParent, meetingList } from "../queries/meeting-list";
+import type { ConnectionResult } from "../schema/connection";
+import type { MeetingListArgs } from "../schema/list-args";
+
+/** Description shared by the nested `meetings` fields. */
+export const NESTED_MEETINGS_DESCRIPTION = "connection (default DATE DESC, ties by slug, no date last); batched across parents.";
+
+/** A parent's page of meetings, through the batched nested-connection loaders. */
+export async function nestedMeetings(
+  parent: MeetingParent,
+  parentId: number,
+  args: MeetingListArgs,
+  context: RequestContext,
+): Promise<ConnectionResult<Meeting>> {
+  const order = meetingList(args.orderBy).orderFor("m");
+  const request = pageRequest(args, order);
+  const { pages, counts } = context.loaders.meetingConnections;
+  const rows = await pages.load({ parent, args }, parentId);
+  return toConnection(rows, request, order, () => counts.load({ parent, filter: args.filter }, parentId));
+}

@@ -1,0 +1,47 @@
+import { type ClassType, Field, Int, ObjectType } from "type-graphql";
+import { PageInfo } from "./page-info";
+
+/** One item of a page with its cursor. */
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+/** What a connection resolver returns; `totalCount` is a getter, so it is counted only when selected. */
+export interface ConnectionResult<T> {
+  edges: Edge<T>[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  readonly totalCount: Promise<number>;
+}
+
+/**
+ * A Relay connection type for one record type: `<Name>Connection { edges { cursor node } nodes pageInfo totalCount }`
+ * with its `<Name>Edge`. Usage: `@ObjectType("MeetingConnection", ...) class MeetingConnection extends Connection(Meeting, "Meeting") {}`.
+ */
+export function Connection<T extends object>(nodeType: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`, { description: `A ${name} in a page, with its cursor.`, simpleResolvers: true })
+  class EdgeType implements Edge<T> {
+    @Field(() => String, { description: "An opaque cursor: pass it as `after` or `before` to page from this item." })
+    cursor: string;
+
+    @Field(() => nodeType, { description: `The ${name}.` })
+    node: T;
+  }
+
+  @ObjectType({ simpleResolvers: true })
+  abstract class ConnectionType implements ConnectionResult<T> {
+    @Field(() => [EdgeType], { description: "The items of this page with their cursors." })
+    edges: EdgeType[];
+
+    @Field(() => [nodeType], { description: "The items of this page (the same as `edges { node }`)." })
+    nodes: T[];
+
+    @Field(() => PageInfo, { description: "Where this page sits in the whole list." })
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: "How many items the whole list holds (every page together); counted only when asked." })
+    totalCount: Promise<number>;
+  }
+  return ConnectionType;
+}
