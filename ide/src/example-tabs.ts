@@ -68,15 +68,21 @@ query MeetingsPerMonth($filter: MeetingFilter) {
 `;
 
 const searchInRussian = `# Full-text search in Russian, stemmed: "гарантиями"
-# finds "гарантии". Titles come back in Russian.
+# finds "гарантии". Snippets and names come back in Russian.
 query SearchInRussian($query: String!) {
   search(query: $query, lang: "ru", first: 10) {
     totalCount
     nodes {
-      __typename
-      ... on Meeting { slug title(lang: "ru") date }
-      ... on Official { slug name(lang: "ru") }
-      ... on Source { slug title publisher }
+      rank
+      snippet
+      node {
+        __typename
+        ... on Meeting { slug title(lang: "ru") date }
+        ... on Outcome { slug kind summary(lang: "ru") }
+        ... on Statement { text official { name(lang: "ru") } }
+        ... on Official { slug name(lang: "ru") }
+        ... on Source { slug title publisher }
+      }
     }
   }
 }

@@ -12,8 +12,8 @@ import { after, before, test } from "node:test";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { createApiKey } from "../../src/auth/api-keys";
 import { Role } from "../../src/auth/role";
+import { seedDemoRecords } from "../../src/import/seed";
 import { startTestServer, type TestServer } from "../support/server";
-import { seedIdeFixture } from "./ide-fixture";
 
 const chromiumPath = "/usr/bin/chromium";
 const repoRoot = path.resolve(__dirname, "..", "..", "..");
@@ -48,7 +48,7 @@ function ensureIdeBuilt(): void {
 before(async () => {
   ensureIdeBuilt();
   server = await startTestServer();
-  await seedIdeFixture(server.db.dataSource);
+  await seedDemoRecords(server.db.dataSource);
   editorKey = (await createApiKey(server.db.dataSource, { role: Role.EDITOR, label: "ide-test" })).secret;
 });
 
