@@ -8,7 +8,15 @@ import type { DataSource } from "typeorm";
  */
 export async function insertGeneratedMeetings(
   dataSource: DataSource,
-  options: { prefix: string; count: number; coalitions: string[]; participantsEach?: number; topicSlug?: string },
+  options: {
+    prefix: string;
+    count: number;
+    coalitions: string[];
+    participantsEach?: number;
+    topicSlug?: string;
+    /** Gives every meeting a location in this state, an outcome and a citation of this source. */
+    details?: { countryCode: string; sourceSlug: string };
+  },
 ): Promise<void> {
   const { prefix, count, coalitions } = options;
   const participantsEach = options.participantsEach ?? 0;
@@ -45,6 +53,7 @@ export async function insertGeneratedMeetings(
       [prefix, participantsEach],
     );
   }
+  if (options.details) await insertDetails(dataSource, prefix, options.details);
   if (options.topicSlug) {
     await dataSource.query(
       `INSERT INTO meeting_topic (meeting_id, topic_id) SELECT m.id, t.id FROM meeting m, topic t
@@ -52,6 +61,28 @@ export async function insertGeneratedMeetings(
       [prefix, options.topicSlug],
     );
   }
+}
+
+async function insertDetails(
+  dataSource: DataSource,
+  prefix: string,
+  details: { countryCode: string; sourceSlug: string },
+): Promise<void> {
+  await dataSource.query(
+    `UPDATE meeting SET location_city = 'City', location_country_id = (SELECT id FROM state WHERE code = $2)
+     WHERE slug LIKE $1 || '-%'`,
+    [prefix, details.countryCode],
+  );
+  await dataSource.query(
+    `INSERT INTO outcome (slug, meeting_id, kind, status, summary)
+     SELECT m.slug || '-outcome', m.id, 'STATEMENT', 'AGREED', '{"en":"Agreed"}' FROM meeting m WHERE m.slug LIKE $1 || '-%'`,
+    [prefix],
+  );
+  await dataSource.query(
+    `INSERT INTO citation (source_id, meeting_id, quote)
+     SELECT s.id, m.id, 'quoted' FROM meeting m, source s WHERE m.slug LIKE $1 || '-%' AND s.slug = $2`,
+    [prefix, details.sourceSlug],
+  );
 }
 
 /** A meeting's fields the orders look at, as stored. */
