@@ -28,6 +28,7 @@ import { StateMutationResolver } from "./state.mutation";
 import { StatementMutationResolver } from "./statement.mutation";
 import { TopicMutationResolver } from "./topic.mutation";
 
+
 /** Every resolver class of the schema. */
 // biome-ignore lint/complexity/noBannedTypes: type-graphql takes resolver classes as Function
 export const resolvers: NonEmptyArray<Function> = [

@@ -1,0 +1,123 @@
+import type { DataSource } from "typeorm";
+import { RecordChange } from "../entities/record-change.entity";
+import { badInput, type InputProblem } from "../errors";
+import { SqlParams } from "../queries/sql-params";
+import type { ChangeFilter } from "../schema/change-filter.input";
+import type { ConnectionResult } from "../schema/connection";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../schema/paging-args";
+import type { HistoryArgs } from "../schema/record-change-connection";
+import { isRecordTypeName } from "./record-type";
+
+const CURSOR_PREFIX = "change:";
+
+function encodeChangeCursor(id: number): string {
+  return Buffer.from(`${CURSOR_PREFIX}${id}`, "utf8").toString("base64url");
+}
+
+function decodeChangeCursor(cursor: string): number | null {
+  const decoded = Buffer.from(cursor, "base64url").toString("utf8");
+  const match = /^change:(\d{1,10})$/.exec(decoded);
+  return match ? Number(match[1]) : null;
+}
+
+/** The page size and the id to continue after; BAD_USER_INPUT for a size out of range or a foreign cursor. */
+function pageOf(args: HistoryArgs): { limit: number; afterId: number | null } {
+  const problems: InputProblem[] = [];
+  const limit = args.first ?? DEFAULT_PAGE_SIZE;
+  if (limit < 0 || limit > MAX_PAGE_SIZE)
+    problems.push({ path: "first", message: `must be from 0 to ${MAX_PAGE_SIZE} (got ${limit})` });
+  const afterId = args.after == null ? null : decodeChangeCursor(args.after);
+  if (args.after != null && afterId === null) problems.push({ path: "after", message: "is not a cursor of the change history" });
+  if (problems.length > 0) throw badInput(problems);
+  return { limit, afterId };
+}
+
+/** SQL conditions of a ChangeFilter, values bound through `params`. */
+function filterConditions(filter: ChangeFilter | null | undefined, params: SqlParams): string[] {
+  if (!filter) return [];
+  if (filter.recordType != null && !isRecordTypeName(filter.recordType)) {
+    throw badInput([{ path: "filter.recordType", message: `unknown record type "${filter.recordType}"` }]);
+  }
+  const conditions: string[] = [];
+  if (filter.recordType != null) conditions.push(`record_type = ${params.add(filter.recordType)}`);
+  if (filter.recordKey != null) conditions.push(`record_key = ${params.add(filter.recordKey)}`);
+  if (filter.actor != null) conditions.push(`actor = ${params.add(filter.actor)}`);
+  if (filter.actions != null) conditions.push(`action = ANY(${params.add(filter.actions)}::text[])`);
+  if (filter.from != null) conditions.push(`occurred_at >= ${params.add(filter.from)}`);
+  if (filter.to != null) conditions.push(`occurred_at <= ${params.add(filter.to)}`);
+  return conditions;
+}
+
+/** One page of history entries matching `conditions`, newest first (keyset on the id, so pages never shift). */
+async function changesPage(
+  dataSource: DataSource,
+  conditions: string[],
+  params: SqlParams,
+  args: HistoryArgs,
+): Promise<ConnectionResult<RecordChange>> {
+  const { limit, afterId } = pageOf(args);
+  const countWhere = conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "";
+  const countValues = [...params.values];
+  const pageConditions = afterId === null ? conditions : [...conditions, `id < ${params.add(afterId)}`];
+  const where = pageConditions.length > 0 ? `WHERE ${pageConditions.join(" AND ")}` : "";
+  const rows = await dataSource
+    .getRepository(RecordChange)
+    .query(`SELECT * FROM record_change ${where} ORDER BY id DESC LIMIT ${limit + 1}`, params.values);
+  const entries: RecordChange[] = rows.slice(0, limit).map((row: Record<string, unknown>) => toEntry(row));
+  const edges = entries.map((entry) => ({ cursor: encodeChangeCursor(entry.id), node: entry }));
+  let total: Promise<number> | undefined;
+  return {
+    edges,
+    nodes: entries,
+    pageInfo: {
+      hasNextPage: rows.length > limit,
+      hasPreviousPage: afterId !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    get totalCount() {
+      total ??= dataSource
+        .query(`SELECT count(*)::int AS count FROM record_change ${countWhere}`, countValues)
+        .then((result: { count: number }[]) => result[0].count);
+      return total;
+    },
+  };
+}
+
+function toEntry(row: Record<string, unknown>): RecordChange {
+  return Object.assign(new RecordChange(), {
+    id: row.id,
+    occurredAt: row.occurred_at,
+    actor: row.actor,
+    apiKeyId: row.api_key_id,
+    recordType: row.record_type,
+    recordId: row.record_id,
+    recordKey: row.record_key,
+    action: row.action,
+    before: row.before,
+    after: row.after,
+    version: row.version,
+  });
+}
+
+/** `history` of one record: its entries, newest first. */
+export function recordHistory(
+  dataSource: DataSource,
+  recordType: string,
+  recordId: number,
+  args: HistoryArgs,
+): Promise<ConnectionResult<RecordChange>> {
+  const params = new SqlParams();
+  const conditions = [`record_type = ${params.add(recordType)}`, `record_id = ${params.add(recordId)}`];
+  return changesPage(dataSource, conditions, params, args);
+}
+
+/** Root `changes(filter)`: every entry matching the filter, newest first. */
+export function filteredChanges(
+  dataSource: DataSource,
+  filter: ChangeFilter | null | undefined,
+  args: HistoryArgs,
+): Promise<ConnectionResult<RecordChange>> {
+  const params = new SqlParams();
+  return changesPage(dataSource, filterConditions(filter, params), params, args);
+}

@@ -1,0 +1,87 @@
+import { Arg, Args, Authorized, type ClassType, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Role } from "../auth/role";
+import type { RequestContext } from "../context";
+import { Coalition } from "../entities/coalition.entity";
+import { Meeting } from "../entities/meeting.entity";
+import { Official } from "../entities/official.entity";
+import { Outcome } from "../entities/outcome.entity";
+import type { RecordBase } from "../entities/record-base";
+import { RecordChange } from "../entities/record-change.entity";
+import { Source } from "../entities/source.entity";
+import { State } from "../entities/state.entity";
+import { Statement } from "../entities/statement.entity";
+import { Topic } from "../entities/topic.entity";
+import { filteredChanges, recordHistory } from "../history/history-page";
+import type { RecordTypeName } from "../history/record-type";
+import { ChangeFilter } from "../schema/change-filter.input";
+import type { ConnectionResult } from "../schema/connection";
+import { toGlobalId } from "../schema/global-id";
+import { HistoryArgs, RecordChangeConnection } from "../schema/record-change-connection";
+
+/** Adds `history(first, after)` to one record type. */
+function HistoryResolver<T extends RecordBase>(recordType: ClassType<T>, typeName: RecordTypeName) {
+  @Resolver(() => recordType)
+  abstract class HistoryResolverBase {
+    @FieldResolver(() => RecordChangeConnection, {
+      description: "Every change made to this record (and its parts), newest first: who, when, and the values before and after.",
+    })
+    history(
+      @Root() record: T,
+      @Args() args: HistoryArgs,
+      @Ctx() context: RequestContext,
+    ): Promise<ConnectionResult<RecordChange>> {
+      return recordHistory(context.dataSource, typeName, record.id, args);
+    }
+  }
+  return HistoryResolverBase;
+}
+
+@Resolver(() => State)
+export class StateHistoryResolver extends HistoryResolver(State, "State") {}
+@Resolver(() => Source)
+export class SourceHistoryResolver extends HistoryResolver(Source, "Source") {}
+@Resolver(() => Topic)
+export class TopicHistoryResolver extends HistoryResolver(Topic, "Topic") {}
+@Resolver(() => Coalition)
+export class CoalitionHistoryResolver extends HistoryResolver(Coalition, "Coalition") {}
+@Resolver(() => Official)
+export class OfficialHistoryResolver extends HistoryResolver(Official, "Official") {}
+@Resolver(() => Meeting)
+export class MeetingHistoryResolver extends HistoryResolver(Meeting, "Meeting") {}
+@Resolver(() => Outcome)
+export class OutcomeHistoryResolver extends HistoryResolver(Outcome, "Outcome") {}
+@Resolver(() => Statement)
+export class StatementHistoryResolver extends HistoryResolver(Statement, "Statement") {}
+
+/** The fields of a history entry that are computed, and the root `changes` query for administrators. */
+@Resolver(() => RecordChange)
+export class RecordChangeResolver {
+  @FieldResolver(() => ID, { description: "The entry's opaque identifier." })
+  id(@Root() entry: RecordChange): string {
+    return toGlobalId("RecordChange", entry.id);
+  }
+
+  @FieldResolver(() => ID, { description: "The changed record's global id (it no longer resolves once the record is deleted)." })
+  recordId(@Root() entry: RecordChange): string {
+    return toGlobalId(entry.recordType, entry.recordId);
+  }
+
+  @FieldResolver(() => [String], { description: "The top-level fields whose values differ between `before` and `after`." })
+  changedFields(@Root() entry: RecordChange): string[] {
+    const keys = new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})]);
+    return [...keys]
+      .filter((key) => JSON.stringify(entry.before?.[key] ?? null) !== JSON.stringify(entry.after?.[key] ?? null))
+      .sort();
+  }
+
+  @Authorized(Role.ADMIN)
+  @Query(() => RecordChangeConnection, { description: "The change history of every record, newest first (ADMIN)." })
+  changes(
+    @Arg("filter", () => ChangeFilter, { nullable: true, description: "Which changes to list; all when left out." })
+    filter: ChangeFilter | null,
+    @Args() args: HistoryArgs,
+    @Ctx() context: RequestContext,
+  ): Promise<ConnectionResult<RecordChange>> {
+    return filteredChanges(context.dataSource, filter, args);
+  }
+}
