@@ -17,6 +17,17 @@ import { TopicResolver } from "./topic.resolver";
 import { CitationMutationResolver } from "./citation.mutation";
 import { CoalitionMutationResolver } from "./coalition.mutation";
 import { CoalitionMembersMutationResolver } from "./coalition-members.mutation";
+import {
+  CoalitionHistoryResolver,
+  MeetingHistoryResolver,
+  OfficialHistoryResolver,
+  OutcomeHistoryResolver,
+  RecordChangeResolver,
+  SourceHistoryResolver,
+  StateHistoryResolver,
+  StatementHistoryResolver,
+  TopicHistoryResolver,
+} from "./history.resolver";
 import { ImportRecordsMutationResolver } from "./import-records.mutation";
 import { MeetingMutationResolver } from "./meeting.mutation";
 import { MeetingPartsMutationResolver } from "./meeting-parts.mutation";
@@ -61,4 +72,13 @@ export const resolvers: NonEmptyArray<Function> = [
   StatementMutationResolver,
   CitationMutationResolver,
   ImportRecordsMutationResolver,
+  RecordChangeResolver,
+  StateHistoryResolver,
+  SourceHistoryResolver,
+  TopicHistoryResolver,
+  CoalitionHistoryResolver,
+  OfficialHistoryResolver,
+  MeetingHistoryResolver,
+  OutcomeHistoryResolver,
+  StatementHistoryResolver,
 ];
