@@ -59,8 +59,15 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+/** Errors the user can fix (a bad argument, a duplicate label, a bad variable): one line, exit code 2. */
+function userError(error: unknown): string | null {
+  if (error instanceof ApiKeyError || error instanceof ConfigError) return error.message;
+  if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) return error.message;
+  return null;
+}
+
 main(process.argv.slice(2)).catch((error: unknown) => {
-  const known = error instanceof ApiKeyError || error instanceof ConfigError || (error instanceof TypeError && "code" in error);
-  console.error(known ? `apikey: ${(error as Error).message}` : error);
-  process.exit(known ? 2 : 1);
+  const message = userError(error);
+  console.error(message === null ? error : `apikey: ${message}`);
+  process.exit(message === null ? 1 : 2);
 });

@@ -4,10 +4,12 @@ import { aliasLimitPlugin } from "./alias-limit";
 import { depthLimitPlugin } from "./depth-limit";
 import { directiveLimitPlugin } from "./directive-limit";
 import { nodeLimitPlugin } from "./node-limit";
+import { nulCharacterPlugin } from "./nul-characters";
 
 /**
  * The query limits checked on the parsed operation, as Apollo plugins: depth, aliases, directives
- * and estimated nodes. Tokens are counted before parsing, when the request is admitted (token-limit.ts).
+ * and estimated nodes; and the refusal of NUL characters, which PostgreSQL text cannot hold.
+ * Tokens are counted before parsing, when the request is admitted (token-limit.ts).
  */
 export function queryLimitPlugins<TContext extends BaseContext>(limits: Limits): ApolloServerPlugin<TContext>[] {
   return [
@@ -15,5 +17,6 @@ export function queryLimitPlugins<TContext extends BaseContext>(limits: Limits):
     aliasLimitPlugin(limits.maxAliases),
     directiveLimitPlugin(limits.maxDirectives),
     nodeLimitPlugin(limits.maxNodes),
+    nulCharacterPlugin(),
   ];
 }

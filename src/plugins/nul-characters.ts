@@ -1,0 +1,48 @@
+import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import { type DocumentNode, visit } from "graphql";
+import { clientError, ErrorCode, type InputProblem } from "../errors";
+
+const NUL = "\u0000";
+const MESSAGE = "text may not contain the NUL character (U+0000), which PostgreSQL cannot store or compare";
+
+/** Paths of the variable values that hold a NUL (`variables.filter.text`, `variables.ids[2]`). */
+function nulPathsInValue(value: unknown, path: string): string[] {
+  if (typeof value === "string") return value.includes(NUL) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((item, index) => nulPathsInValue(item, `${path}[${index}]`));
+  if (typeof value === "object" && value !== null) {
+    return Object.entries(value).flatMap(([key, item]) => nulPathsInValue(item, `${path}.${key}`));
+  }
+  return [];
+}
+
+/** Locations of string literals in the document that hold a NUL (`\u0000` in the query text). */
+function nulPathsInDocument(document: DocumentNode): string[] {
+  const paths: string[] = [];
+  visit(document, {
+    StringValue(node) {
+      if (node.value.includes(NUL)) paths.push(node.loc ? `query line ${node.loc.startToken.line}` : "query");
+    },
+  });
+  return paths;
+}
+
+/**
+ * Refuses, with BAD_USER_INPUT naming where, any request whose arguments or variables carry U+0000:
+ * PostgreSQL text cannot hold it, so it would otherwise fail deep in a query as a server error.
+ */
+export function nulCharacterPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request }) {
+          const paths = [...nulPathsInDocument(document), ...nulPathsInValue(request.variables ?? {}, "variables")];
+          if (paths.length === 0) return;
+          const problems: InputProblem[] = paths.map((path) => ({ path, message: MESSAGE }));
+          const message = problems.map((problem) => `${problem.path}: ${problem.message}`).join("; ");
+          // Refused before execution: HTTP 400 (Apollo answers 500 for a plugin error without a status).
+          throw clientError(ErrorCode.BAD_USER_INPUT, message, { problems, http: { status: 400 } });
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,205 @@
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { after, before, describe, test } from "node:test";
+import { startTestServer, type TestServer } from "../support/server";
+import { HostileSchema } from "./hostile-schema";
+import {
+  assertNoLeak,
+  errorCodes,
+  loadDemoRecords,
+  postGraphql,
+  type RawResponse,
+  rawRequest,
+  snapshotTables,
+  someWriteMutation,
+} from "./security-support";
+
+/** Strings that would do harm if any of them reached SQL text instead of a bound parameter. */
+const SQL_LOOKING = [
+  "'; DROP TABLE meeting; --",
+  '" OR 1=1; SELECT pg_sleep(10); --',
+  "x') OR ('1'='1",
+  "%' OR slug LIKE '%",
+  "ab\u0000cd",
+];
+
+/** Codes a hostile but well-formed request may get; INTERNAL_SERVER_ERROR would mean something broke. */
+const CLIENT_CODES = new Set(["BAD_USER_INPUT", "NOT_FOUND", "QUERY_TOO_COMPLEX", "UNAUTHENTICATED", "FORBIDDEN"]);
+
+/** A 4xx, or a 200 whose errors all carry a client code; JSON always; nothing leaked. */
+function assertHandled(response: RawResponse, label: string, echoed: string[] = []): void {
+  assert.ok(response.status < 500, `${label}: HTTP ${response.status} ${response.text.slice(0, 300)}`);
+  assert.ok(response.json !== null, `${label}: the answer is not JSON: ${response.text.slice(0, 200)}`);
+  for (const code of errorCodes(response)) {
+    assert.ok(CLIENT_CODES.has(String(code)), `${label}: error code ${String(code)}: ${response.text.slice(0, 400)}`);
+  }
+  assertNoLeak(response.text, echoed);
+}
+
+/** Refused outright: a 4xx status with at least one coded error. */
+function assertRefused(response: RawResponse, label: string, status?: number): void {
+  assertHandled(response, label);
+  if (status !== undefined) assert.equal(response.status, status, `${label}: ${response.text.slice(0, 300)}`);
+  else assert.ok(response.status >= 400, `${label}: HTTP ${response.status}`);
+  assert.ok(errorCodes(response).length > 0, `${label}: no coded error`);
+}
+
+describe("hostile input through the real server", () => {
+  let server: TestServer;
+  let before_: Record<string, string>;
+  before(async () => {
+    server = await startTestServer({ RATE_LIMIT_REQUESTS: "0" });
+    await loadDemoRecords(server.db.dataSource);
+    before_ = await snapshotTables(server.db.dataSource);
+  });
+  after(() => server.close());
+
+  test("depth bomb", async () => {
+    let selection = "slug";
+    for (let level = 0; level < 200; level += 1) selection = `parent { ${selection} }`;
+    const response = await postGraphql(server.url, { query: `{ topic(slug: "troop-deployment") { ${selection} } }` });
+    assertRefused(response, "depth bomb", 400);
+    assert.deepEqual(errorCodes(response), ["QUERY_TOO_COMPLEX"]);
+  });
+
+  test("alias bomb", async () => {
+    const aliases = Array.from({ length: 1000 }, (_, i) => `m${i}: meetings(first: 100) { nodes { slug } }`).join(" ");
+    const response = await postGraphql(server.url, { query: `{ ${aliases} }` });
+    assertRefused(response, "alias bomb", 400);
+    assert.deepEqual(errorCodes(response), ["QUERY_TOO_COMPLEX"]);
+  });
+
+  test("fragment bomb (each fragment spreads the next ten times)", async () => {
+    const levels = 12;
+    const fragments = Array.from({ length: levels }, (_, i) =>
+      i === levels - 1
+        ? `fragment F${i} on Meeting { slug participants { role } }`
+        : `fragment F${i} on Meeting { ${Array(10)
+            .fill(`...F${i + 1}`)
+            .join(" ")} }`,
+    ).join(" ");
+    const response = await postGraphql(server.url, { query: `{ meetings(first: 100) { nodes { ...F0 } } } ${fragments}` });
+    assertRefused(response, "fragment bomb", 400);
+  });
+
+  test("huge, negative and out-of-range first", async () => {
+    for (const first of ["1000000", "101", "-1", "99999999999999999999"]) {
+      const response = await postGraphql(server.url, { query: `{ meetings(first: ${first}) { nodes { slug } } }` });
+      assertHandled(response, `first: ${first}`);
+      assert.ok(errorCodes(response).length > 0, `first: ${first} was accepted: ${response.text.slice(0, 200)}`);
+    }
+  });
+
+  test("SQL-looking strings in every String/ID argument and every filter field, and in text search", async () => {
+    const schema = await HostileSchema.load(server.url);
+    let requests = 0;
+    for (const value of SQL_LOOKING) {
+      const cases = schema.casesFor(value);
+      assert.ok(
+        cases.some((c) => c.slot === "meetings(filter.text)"),
+        "the text search slot is covered",
+      );
+      assert.ok(
+        cases.some((c) => c.slot === "meetings(filter.coalitions)"),
+        "filter slots are covered",
+      );
+      for (const hostile of cases) {
+        const response = await postGraphql(server.url, { query: hostile.query, variables: hostile.variables });
+        assertHandled(response, `${hostile.slot} = ${JSON.stringify(value)}`, [value]);
+        requests += 1;
+      }
+    }
+    assert.ok(requests > 50, `only ${requests} hostile requests were built`);
+  });
+
+  test("invalid dates and enum values", async () => {
+    const queries: [string, Record<string, unknown>?][] = [
+      [`{ meetings(filter: { from: "2026-13-45" }) { totalCount } }`],
+      [`{ meetings(filter: { to: "yesterday" }) { totalCount } }`],
+      [`query ($d: Date) { meetings(filter: { from: $d }) { totalCount } }`, { d: "2026-02-30" }],
+      [`{ meetings(filter: { statuses: [EXPLODED] }) { totalCount } }`],
+      [`query ($s: [MeetingStatus!]) { meetings(filter: { statuses: $s }) { totalCount } }`, { s: ["HELD'; --"] }],
+      [`{ meetings(orderBy: { field: DROP_TABLE, direction: ASC }) { totalCount } }`],
+      [`{ coalition(slug: "coalition-of-the-willing") { members(asOf: "not-a-date") { role } } }`],
+    ];
+    for (const [query, variables] of queries) {
+      const response = await postGraphql(server.url, { query, variables });
+      assertHandled(response, query);
+      assert.ok(errorCodes(response).includes("BAD_USER_INPUT"), `${query}: ${response.text.slice(0, 300)}`);
+    }
+  });
+
+  test("malformed JSON, a non-string query, variables as a string", async () => {
+    const bodies = [
+      '{"query": "{ apiVersion }"',
+      "not json at all",
+      '{"query": {"a": 1}}',
+      '{"query": "{ apiVersion }", "variables": "{}"}',
+    ];
+    for (const body of bodies) {
+      const response = await rawRequest(server.url, { method: "POST", headers: { "content-type": "application/json" }, body });
+      assertRefused(response, body, 400);
+    }
+  });
+
+  test("an oversized body is 413 with a JSON error", async () => {
+    const padding = "x".repeat(1_100_000);
+    const response = await postGraphql(server.url, { query: "{ apiVersion }", variables: { padding } });
+    assertRefused(response, "oversized body", 413);
+    assert.deepEqual(errorCodes(response), ["QUERY_TOO_COMPLEX"]);
+  });
+
+  test("circular fragments", async () => {
+    const query = "{ ...A } fragment A on Query { ...B } fragment B on Query { ...A apiVersion }";
+    assertRefused(await postGraphql(server.url, { query }), "circular fragments", 400);
+  });
+
+  test("a mutation over GET is refused 405", async () => {
+    const mutation = (await someWriteMutation(server.url)) ?? "mutation { __typename }";
+    const url = `${server.url}?query=${encodeURIComponent(mutation)}`;
+    const response = await rawRequest(url, { headers: { "apollo-require-preflight": "true" } });
+    assertRefused(response, "mutation over GET", 405);
+  });
+
+  test("a GET query without a CSRF-safe header is refused; with one it is served", async () => {
+    const url = `${server.url}?query=${encodeURIComponent("{ apiVersion }")}`;
+    assertRefused(await rawRequest(url), "GET without preflight header", 400);
+    const served = await rawRequest(url, { headers: { "apollo-require-preflight": "true" } });
+    assert.equal(served.status, 200);
+    assert.deepEqual(served.json?.data, { apiVersion: "1" });
+  });
+
+  test("a form-encoded POST (what a cross-site form sends) is refused", async () => {
+    const mutation = (await someWriteMutation(server.url)) ?? "{ apiVersion }";
+    for (const contentType of ["application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x"]) {
+      const response = await rawRequest(server.url, {
+        method: "POST",
+        headers: { "content-type": contentType },
+        body: contentType.startsWith("application/x-www") ? `query=${encodeURIComponent(mutation)}` : mutation,
+      });
+      assertRefused(response, contentType, 400);
+    }
+  });
+
+  test("anonymous and forged-key writes", async (t) => {
+    const mutation = await someWriteMutation(server.url);
+    const forged = { authorization: `Bearer chy_${randomBytes(32).toString("base64url")}` };
+    const forgedResponse = await postGraphql(server.url, { query: mutation ?? "{ apiVersion }" }, forged);
+    assertRefused(forgedResponse, "forged key", 401);
+    assert.deepEqual(errorCodes(forgedResponse), ["UNAUTHENTICATED"]);
+    if (!mutation) return t.skip("no write mutation in the schema yet: only the forged key was tried");
+    const anonymous = await postGraphql(server.url, { query: mutation });
+    assertHandled(anonymous, "anonymous write");
+    assert.deepEqual(errorCodes(anonymous), ["UNAUTHENTICATED"]);
+  });
+
+  test("a large batch (array body) is refused: batching is off", async () => {
+    const batch = Array.from({ length: 1000 }, () => ({ query: "{ meetings(first: 100) { nodes { slug } } }" }));
+    const response = await postGraphql(server.url, batch);
+    assertRefused(response, "batch", 400);
+  });
+
+  test("the database is unchanged after all of the above", async () => {
+    assert.deepEqual(await snapshotTables(server.db.dataSource), before_);
+  });
+});
