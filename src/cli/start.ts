@@ -42,8 +42,10 @@ function stopOnSignals(running: Running, log: Logger): void {
       process.exit(1);
     }
     stopping = true;
+    // Logged once the listening socket is closed (stopEverything closes it before its first await).
+    const stopped = stopEverything(running, log);
     log.info({ signal }, "shutting down: no new connections, draining in-flight requests");
-    stopEverything(running, log).then(
+    stopped.then(
       () => process.exit(0),
       (error) => {
         log.error({ err: error }, "shutdown failed");
