@@ -8,6 +8,8 @@ import { Outcome } from "./outcome.entity";
 import { Participant } from "./participant.entity";
 import { Position } from "./position.entity";
 import { RecordChange } from "./record-change.entity";
+import { SavedQuery } from "./saved-query.entity";
+import { SavedQueryVersion } from "./saved-query-version.entity";
 import { Source } from "./source.entity";
 import { State } from "./state.entity";
 import { Statement } from "./statement.entity";
@@ -24,6 +26,8 @@ export {
   Participant,
   Position,
   RecordChange,
+  SavedQuery,
+  SavedQueryVersion,
   Source,
   State,
   Statement,
@@ -46,4 +50,6 @@ export const entities = [
   Statement,
   Citation,
   RecordChange,
+  SavedQuery,
+  SavedQueryVersion,
 ];

@@ -14,6 +14,8 @@ import { loggingPlugin } from "../plugins/logging.plugin";
 import { metricsPlugin } from "../plugins/metrics.plugin";
 import { sqlStatementsPlugin } from "../plugins/sql-statements.plugin";
 import { unknownInputFieldPlugin } from "../plugins/unknown-input-field.plugin";
+import { PersistedQueryCache } from "../saved-queries/persisted-query-cache";
+import { safelistPlugin } from "../saved-queries/safelist.plugin";
 import { buildChancerySchema } from "../schema/build-schema";
 import { httpErrorHandler } from "./error-handler";
 import { graphqlRoute } from "./graphql.route";
@@ -23,6 +25,7 @@ import { metricsRoute } from "./metrics.route";
 import { type ChanceryMetrics, createMetrics } from "./metrics-registry";
 import { createRequestLogger } from "./request-logger";
 import { bindRequestScope } from "./request-scope";
+import { savedQueryRoute } from "./saved-query.route";
 import { drainHttpServer } from "./shutdown";
 
 export interface ChanceryServer {
@@ -69,6 +72,8 @@ async function createApollo(deps: AppDeps, plugins: ApolloServerPlugin<RequestCo
     stopOnTerminationSignals: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Saved queries run by their document hash as persisted queries (SAFELIST mode admits exactly those).
+    persistedQueries: { cache: new PersistedQueryCache(deps.dataSource) },
     formatError: createErrorFormatter({
       log: deps.log,
       statementTimeoutMs: deps.config.dbStatementTimeoutMs,
@@ -86,6 +91,7 @@ export async function createApp(deps: AppDeps): Promise<ChanceryApp> {
   const metrics = createMetrics(deps.dataSource);
   const apollo = await createApollo(deps, [
     ...apolloPlugins(metrics),
+    safelistPlugin(deps.dataSource, deps.config.safelist),
     ...(deps.config.exposeSqlStatements ? [sqlStatementsPlugin()] : []),
     ...queryLimitPlugins<RequestContext>(deps.config.limits),
   ]);
@@ -99,13 +105,14 @@ export async function createApp(deps: AppDeps): Promise<ChanceryApp> {
   app.use(healthRoutes(readiness));
   app.use(metricsRoute(metrics));
   app.use(createIdeRouter());
+  const admit = createAccessGate(deps.dataSource, deps.config);
   app.use(
     "/graphql",
-    graphqlRoute(apollo, {
-      dataSource: deps.dataSource,
-      maxBodyBytes: deps.config.limits.maxBodyBytes,
-      admit: createAccessGate(deps.dataSource, deps.config),
-    }),
+    graphqlRoute(apollo, { dataSource: deps.dataSource, maxBodyBytes: deps.config.limits.maxBodyBytes, admit }),
+  );
+  app.use(
+    "/saved",
+    savedQueryRoute({ dataSource: deps.dataSource, apollo, admit, maxBodyBytes: deps.config.limits.maxBodyBytes }),
   );
   app.use(httpErrorHandler);
   return {

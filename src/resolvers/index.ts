@@ -10,6 +10,7 @@ import { OfficialResolver } from "./official.resolver";
 import { OutcomeResolver } from "./outcome.resolver";
 import { ParticipantResolver } from "./participant.resolver";
 import { PositionResolver } from "./position.resolver";
+import { SavedQueryResolver, SavedQueryVersionResolver } from "./saved-query.resolver";
 import { SourceResolver } from "./source.resolver";
 import { StateResolver } from "./state.resolver";
 import { StatementResolver } from "./statement.resolver";
@@ -54,6 +55,8 @@ export const resolvers: NonEmptyArray<Function> = [
   OutcomeResolver,
   ParticipantResolver,
   PositionResolver,
+  SavedQueryResolver,
+  SavedQueryVersionResolver,
   SourceResolver,
   StateResolver,
   StatementResolver,

@@ -8,6 +8,7 @@ import { Outcome } from "../entities/outcome.entity";
 import { Participant } from "../entities/participant.entity";
 import { Position } from "../entities/position.entity";
 import type { RecordBase } from "../entities/record-base";
+import { SavedQuery } from "../entities/saved-query.entity";
 import { Source } from "../entities/source.entity";
 import { State } from "../entities/state.entity";
 import { Statement } from "../entities/statement.entity";
@@ -23,6 +24,7 @@ export const recordTypes: Record<string, ClassType<RecordBase>> = {
   Outcome,
   Participant,
   Position,
+  SavedQuery,
   Source,
   State,
   Statement,

@@ -1,0 +1,142 @@
+import type { ApolloServer } from "@apollo/server";
+import express, { type Request, type Response, Router } from "express";
+import { GraphQLError } from "graphql";
+import type { DataSource } from "typeorm";
+import type { AccessGate } from "../auth/access-gate";
+import { createRequestContext, type RequestContext } from "../context";
+import { SavedQuery } from "../entities/saved-query.entity";
+import { ErrorCode, type InputProblem } from "../errors";
+import { findFirstList, listAtPath, toCsv } from "../saved-queries/csv-export";
+import { operationsOf, parseDocument } from "../saved-queries/document-check";
+import { type QueryStringValue, variablesFromQueryString } from "../saved-queries/variable-coercion";
+
+export interface SavedQueryRouteOptions {
+  dataSource: DataSource;
+  apollo: ApolloServer<RequestContext>;
+  admit: AccessGate;
+  maxBodyBytes: number;
+}
+
+interface ErrorBody {
+  message: string;
+  extensions: Record<string, unknown>;
+}
+
+function sendErrors(res: Response, status: number, errors: ErrorBody[]): void {
+  res.status(status).json({ errors });
+}
+
+function badRequest(res: Response, problems: InputProblem[]): void {
+  sendErrors(
+    res,
+    400,
+    problems.map((problem) => ({
+      message: `${problem.path}: ${problem.message}`,
+      extensions: { code: ErrorCode.BAD_USER_INPUT, variable: problem.path },
+    })),
+  );
+}
+
+/** The query string as name → text (or texts, when repeated); express may also hand nested objects, which are refused. */
+function queryParameters(req: Request): { values: Record<string, QueryStringValue>; problems: InputProblem[] } {
+  const values: Record<string, QueryStringValue> = {};
+  const problems: InputProblem[] = [];
+  for (const [name, value] of Object.entries(req.query)) {
+    if (typeof value === "string") values[name] = value;
+    else if (Array.isArray(value) && value.every((item) => typeof item === "string")) values[name] = value;
+    else problems.push({ path: name, message: "expected a plain value (repeat the parameter for a list)" });
+  }
+  return { values, problems };
+}
+
+/** The variables a request gives: query-string values typed by the declared types; a POST's JSON body over them. */
+function requestVariables(
+  req: Request,
+  savedQuery: SavedQuery,
+): { variables: Record<string, unknown>; problems: InputProblem[] } {
+  const { ast } = parseDocument(savedQuery.document);
+  const [operation] = ast ? operationsOf(ast) : [];
+  const query = queryParameters(req);
+  if (!operation) return { variables: {}, problems: [{ path: "document", message: "the saved document does not parse" }] };
+  const fromQuery = variablesFromQueryString(operation, query.values);
+  const problems = [...query.problems, ...fromQuery.problems];
+  if (req.method !== "POST") return { variables: fromQuery.values, problems };
+  const body: unknown = req.body;
+  if (body !== undefined && (typeof body !== "object" || body === null || Array.isArray(body))) {
+    return { variables: {}, problems: [...problems, { path: "body", message: "the body must be a JSON object of variables" }] };
+  }
+  return { variables: { ...fromQuery.values, ...(body as Record<string, unknown> | undefined) }, problems };
+}
+
+/** Answers the result as CSV: the first list in `data`, or the one at `?path=`. */
+function sendCsv(req: Request, res: Response, name: string, data: Record<string, unknown>): void {
+  const path = typeof req.query.path === "string" ? req.query.path : null;
+  const items = path === null ? (findFirstList(data)?.items ?? null) : listAtPath(data, path);
+  if (items === null) {
+    badRequest(res, [
+      { path: "path", message: path === null ? "the result holds no list" : `no list at "${path}" in the result` },
+    ]);
+    return;
+  }
+  res
+    .status(200)
+    .type("text/csv; charset=utf-8; header=present")
+    .set("content-disposition", `inline; filename="${name}.csv"`)
+    .send(toCsv(items));
+}
+
+/** GET or POST /saved/{name}: runs the saved query through Apollo (same plugins, limits and access rules as /graphql). */
+async function runSaved(req: Request, res: Response, options: SavedQueryRouteOptions): Promise<void> {
+  const name = String(req.params.name);
+  const format = typeof req.query.format === "string" ? req.query.format : "json";
+  if (format !== "json" && format !== "csv") {
+    badRequest(res, [{ path: "format", message: `"${format}" is not json or csv` }]);
+    return;
+  }
+  const viewer = await options.admit(req);
+  const savedQuery = await options.dataSource.getRepository(SavedQuery).findOneBy({ name });
+  if (!savedQuery) {
+    sendErrors(res, 404, [{ message: `no saved query is named "${name}"`, extensions: { code: ErrorCode.NOT_FOUND } }]);
+    return;
+  }
+  const { variables, problems } = requestVariables(req, savedQuery);
+  if (problems.length > 0) {
+    badRequest(res, problems);
+    return;
+  }
+  const context = createRequestContext(options.dataSource, String(req.id), req.log, viewer);
+  const response = await options.apollo.executeOperation(
+    { query: savedQuery.document, variables: { ...(savedQuery.variables ?? {}), ...variables } },
+    { contextValue: context },
+  );
+  if (response.body.kind !== "single") throw new Error("saved queries never stream");
+  const { data, errors } = response.body.singleResult;
+  if (!data) {
+    sendErrors(res, response.http.status ?? 400, (errors ?? []) as ErrorBody[]);
+    return;
+  }
+  if (format === "csv" && !errors) sendCsv(req, res, savedQuery.name, data);
+  else res.status(200).json(errors ? { data, errors } : { data });
+}
+
+/** Refusals of the access gate (401, 429) answered like /graphql answers them. */
+function sendGateError(res: Response, error: GraphQLError): void {
+  const http = error.extensions.http as { status?: number; headers?: Map<string, string> } | undefined;
+  for (const [header, value] of http?.headers ?? []) res.set(header, value);
+  const { http: _http, ...extensions } = error.extensions;
+  sendErrors(res, http?.status ?? 400, [{ message: error.message, extensions }]);
+}
+
+/** `/saved/{name}`: saved queries over REST, JSON or CSV. */
+export function savedQueryRoute(options: SavedQueryRouteOptions): Router {
+  const router = Router();
+  const handle = (req: Request, res: Response, next: (error?: unknown) => void): void => {
+    runSaved(req, res, options).catch((error: unknown) => {
+      if (error instanceof GraphQLError && typeof error.extensions.code === "string") sendGateError(res, error);
+      else next(error);
+    });
+  };
+  router.get("/:name", handle);
+  router.post("/:name", express.json({ limit: options.maxBodyBytes }), handle);
+  return router;
+}

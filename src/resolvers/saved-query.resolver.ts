@@ -1,0 +1,130 @@
+import type { GraphQLResolveInfo } from "graphql";
+import { GraphQLJSONObject } from "graphql-scalars";
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../context";
+import { SavedQuery } from "../entities/saved-query.entity";
+import { SavedQueryVersion } from "../entities/saved-query-version.entity";
+import { checkSavedDocument } from "../saved-queries/document-check";
+import { executeSavedQuery } from "../saved-queries/run-saved-query";
+import { listSavedQueries } from "../saved-queries/saved-query-list";
+import { savedQueryLoaders } from "../saved-queries/saved-query-loaders";
+import { deleteSavedQuery, findSavedQuery, saveQuery } from "../saved-queries/saved-query-store";
+import type { ConnectionResult } from "../schema/connection";
+import { DeleteRecordPayload } from "../schema/delete-result";
+import { toGlobalId } from "../schema/global-id";
+import { SavedQueryListArgs, SaveQueryInput } from "../schema/saved-query.input";
+import { SavedQueryConnection } from "../schema/saved-query-connection";
+import { RecordResolver } from "./record.resolver";
+
+/** The REST path of a saved query. */
+export function savedQueryRestPath(name: string): string {
+  return `/saved/${encodeURIComponent(name)}`;
+}
+
+@Resolver(() => SavedQuery)
+export class SavedQueryResolver extends RecordResolver(SavedQuery, "SavedQuery") {
+  @Query(() => SavedQuery, { nullable: true, description: "The saved query with this name, or null when there is none." })
+  async savedQuery(
+    @Arg("name", () => String, { description: "The saved query's name." }) name: string,
+    @Ctx() context: RequestContext,
+  ): Promise<SavedQuery | null> {
+    return context.dataSource.getRepository(SavedQuery).findOneBy({ name });
+  }
+
+  @Query(() => SavedQueryConnection, { description: "Saved queries, by name (Relay connection), optionally searched." })
+  savedQueries(
+    @Args() { search, ...paging }: SavedQueryListArgs,
+    @Ctx() context: RequestContext,
+  ): Promise<ConnectionResult<SavedQuery>> {
+    return listSavedQueries(context.dataSource, search, paging);
+  }
+
+  @Query(() => GraphQLJSONObject, {
+    nullable: true,
+    description: "Runs a saved query with these variables (over its saved defaults) and returns the result's `data`.",
+  })
+  async runSavedQuery(
+    @Arg("name", () => String, { description: "The saved query's name." }) name: string,
+    @Arg("variables", () => GraphQLJSONObject, { nullable: true, description: "Variable values; saved defaults fill the rest." })
+    variables: Record<string, unknown> | null,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Record<string, unknown> | null> {
+    const savedQuery = await findSavedQuery(context.dataSource, name);
+    const result = await executeSavedQuery(info.schema, savedQuery, variables, context);
+    const [firstError] = result.errors ?? [];
+    if (firstError) {
+      if (typeof firstError.extensions.code === "string") throw firstError;
+      throw firstError.originalError ?? firstError;
+    }
+    return result.data ?? null;
+  }
+
+  @Authorized()
+  @Mutation(() => SavedQuery, {
+    description: "Saves a query under a name (any API key; a new version when the name exists, for its owner or an ADMIN only).",
+  })
+  saveQuery(
+    @Arg("input", () => SaveQueryInput, { description: "The query to save." }) input: SaveQueryInput,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<SavedQuery> {
+    return saveQuery(context.dataSource, info.schema, context.viewer, input);
+  }
+
+  @Authorized()
+  @Mutation(() => DeleteRecordPayload, { description: "Deletes a saved query and its versions (its owner or an ADMIN only)." })
+  async deleteSavedQuery(
+    @Arg("name", () => String, { description: "The saved query's name." }) name: string,
+    @Ctx() context: RequestContext,
+  ): Promise<DeleteRecordPayload> {
+    const deleted = await deleteSavedQuery(context.dataSource, context.viewer, name);
+    return {
+      deletedId: toGlobalId("SavedQuery", deleted.id),
+      recordType: "SavedQuery",
+      key: deleted.name,
+      version: deleted.version,
+      cascaded: [],
+    };
+  }
+
+  @FieldResolver(() => [SavedQueryVersion], { description: "Every saved version, newest first." })
+  versions(@Root() savedQuery: SavedQuery, @Ctx() context: RequestContext): Promise<SavedQueryVersion[]> {
+    return savedQueryLoaders(context).versionsBySavedQuery.load(savedQuery.id);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The label of the API key that owns it (null if that key was deleted).",
+  })
+  async owner(@Root() savedQuery: SavedQuery, @Ctx() context: RequestContext): Promise<string | null> {
+    return savedQuery.ownerApiKeyId === null ? null : savedQueryLoaders(context).keyLabels.load(savedQuery.ownerApiKeyId);
+  }
+
+  @FieldResolver(() => String, {
+    description: "Where the query runs over REST: `GET` or `POST` this path (`?format=csv` for CSV).",
+  })
+  restPath(@Root() savedQuery: SavedQuery): string {
+    return savedQueryRestPath(savedQuery.name);
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the document still validates against the current schema." })
+  isValid(@Root() savedQuery: SavedQuery, @Info() info: GraphQLResolveInfo): boolean {
+    return checkSavedDocument(info.schema, savedQuery.document).length === 0;
+  }
+
+  @FieldResolver(() => [String], {
+    description: "Why the document no longer validates against the current schema, with line and column (empty when valid).",
+  })
+  validationErrors(@Root() savedQuery: SavedQuery, @Info() info: GraphQLResolveInfo): string[] {
+    return checkSavedDocument(info.schema, savedQuery.document).map((problem) => problem.message);
+  }
+}
+
+@Resolver(() => SavedQueryVersion)
+export class SavedQueryVersionResolver {
+  @FieldResolver(() => String, { nullable: true, description: "The label of the API key that saved this version." })
+  author(@Root() version: SavedQueryVersion, @Ctx() context: RequestContext): Promise<string | null> | null {
+    return version.authorApiKeyId === null ? null : savedQueryLoaders(context).keyLabels.load(version.authorApiKeyId);
+  }
+}

@@ -1,0 +1,124 @@
+import { createHash } from "node:crypto";
+import type { GraphQLSchema } from "graphql";
+import type { DataSource, EntityManager } from "typeorm";
+import type { Viewer } from "../auth/viewer";
+import { SAVED_QUERY_NAME_PATTERN, SavedQuery } from "../entities/saved-query.entity";
+import { badInput, clientError, ErrorCode, type InputProblem } from "../errors";
+import { checkSavedDocument, operationsOf, parseDocument } from "./document-check";
+import { assertMayChange } from "./saved-query-access";
+import { checkDefaultVariables } from "./variable-coercion";
+
+/** What `saveQuery` takes (the GraphQL `SaveQueryInput`). */
+export interface SaveQueryValues {
+  name: string;
+  title: string;
+  description?: string | null;
+  document: string;
+  variables?: Record<string, unknown> | null;
+}
+
+/** Hex SHA-256 of a document's exact text: what an automatic persisted query sends as its hash. */
+export function documentHash(document: string): string {
+  return createHash("sha256").update(document, "utf8").digest("hex");
+}
+
+/** Every problem with the input, each with its path; the document is checked against `schema`. */
+function checkSaveInput(schema: GraphQLSchema, input: SaveQueryValues): InputProblem[] {
+  const problems: InputProblem[] = [];
+  if (!SAVED_QUERY_NAME_PATTERN.test(input.name)) {
+    problems.push({ path: "input.name", message: "1 to 100 letters, digits, - or _, starting with a letter or digit" });
+  }
+  if (input.title.trim() === "") problems.push({ path: "input.title", message: "must not be empty" });
+  const documentProblems = checkSavedDocument(schema, input.document, "input.document");
+  problems.push(...documentProblems);
+  const { ast } = parseDocument(input.document);
+  const [operation] = ast ? operationsOf(ast) : [];
+  if (documentProblems.length === 0 && operation && input.variables) {
+    problems.push(...checkDefaultVariables(schema, operation, input.variables).map((p) => ({ ...p, path: `input.${p.path}` })));
+  }
+  return problems;
+}
+
+async function lockName(manager: EntityManager, name: string): Promise<SavedQuery | null> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('saved_query:' || $1))`, [name]);
+  return manager.findOne(SavedQuery, { where: { name }, lock: { mode: "pessimistic_write" } });
+}
+
+/** title, description, document, variables, document hash: the columns every save writes, in this order. */
+type SavedColumns = [string, string | null, string, Record<string, unknown> | null, string];
+
+async function updateSavedQuery(manager: EntityManager, id: number, values: SavedColumns): Promise<number> {
+  await manager.query(
+    `UPDATE saved_query SET title = $1, description = $2, document = $3, variables = $4, document_hash = $5,
+            version = version + 1, updated_at = now() WHERE id = $6`,
+    [...values, id],
+  );
+  return id;
+}
+
+async function insertSavedQuery(manager: EntityManager, name: string, values: SavedColumns, viewer: Viewer): Promise<number> {
+  const [row]: { id: number }[] = await manager.query(
+    `INSERT INTO saved_query (title, description, document, variables, document_hash, name, owner_api_key_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [...values, name, viewer.apiKeyId],
+  );
+  return row.id;
+}
+
+/**
+ * Saves a query under its name: a new saved query owned by the caller's key, or (for its owner or an
+ * ADMIN) a new version of an existing one. Every save is kept as a SavedQueryVersion. One transaction.
+ */
+export async function saveQuery(
+  dataSource: DataSource,
+  schema: GraphQLSchema,
+  viewer: Viewer,
+  input: SaveQueryValues,
+): Promise<SavedQuery> {
+  if (viewer.apiKeyId === null) throw clientError(ErrorCode.UNAUTHENTICATED, "saving a query needs an API key");
+  const problems = checkSaveInput(schema, input);
+  if (problems.length > 0) throw badInput(problems);
+  const values: SavedColumns = [
+    input.title,
+    input.description ?? null,
+    input.document,
+    input.variables ?? null,
+    documentHash(input.document),
+  ];
+  return dataSource.transaction(async (manager) => {
+    const existing = await lockName(manager, input.name);
+    if (existing) assertMayChange(viewer, existing);
+    const id = existing
+      ? await updateSavedQuery(manager, existing.id, values)
+      : await insertSavedQuery(manager, input.name, values, viewer);
+    await manager.query(
+      `INSERT INTO saved_query_version (saved_query_id, version, title, description, document, variables, author_api_key_id)
+       SELECT id, version, title, description, document, variables, $2 FROM saved_query WHERE id = $1`,
+      [id, viewer.apiKeyId],
+    );
+    return manager.findOneByOrFail(SavedQuery, { id });
+  });
+}
+
+/** Deletes a saved query with its versions (its owner or an ADMIN only); returns it as it was. */
+export async function deleteSavedQuery(dataSource: DataSource, viewer: Viewer, name: string): Promise<SavedQuery> {
+  return dataSource.transaction(async (manager) => {
+    const existing = await lockName(manager, name);
+    if (!existing) throw clientError(ErrorCode.NOT_FOUND, `no saved query is named "${name}"`);
+    assertMayChange(viewer, existing);
+    await manager.delete(SavedQuery, { id: existing.id });
+    return existing;
+  });
+}
+
+/** The saved query of this name, or NOT_FOUND. */
+export async function findSavedQuery(dataSource: DataSource, name: string): Promise<SavedQuery> {
+  const savedQuery = await dataSource.getRepository(SavedQuery).findOneBy({ name });
+  if (!savedQuery) throw clientError(ErrorCode.NOT_FOUND, `no saved query is named "${name}"`);
+  return savedQuery;
+}
+
+/** True when some saved query holds exactly this document (by its hash). */
+export async function isSavedDocumentHash(dataSource: DataSource, hash: string): Promise<boolean> {
+  return dataSource.getRepository(SavedQuery).existsBy({ documentHash: hash });
+}
