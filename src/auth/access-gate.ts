@@ -4,7 +4,7 @@ import type { Config } from "../config";
 import { RequestRateLimiter, rateLimitKey } from "../plugins/rate-limit";
 import { checkTokenLimit, requestDocument } from "../plugins/token-limit";
 import { resolveViewer } from "./resolve-viewer";
-import type { Viewer } from "./viewer";
+import { ANONYMOUS, type Viewer } from "./viewer";
 
 /** What the gate needs of an HTTP request (express's `req` has both). */
 export interface GateRequest {
@@ -24,8 +24,17 @@ export type AccessGate = (req: GateRequest) => Promise<Viewer>;
 /** The gate the GraphQL context factory calls once per request, before any parsing. */
 export function createAccessGate(dataSource: DataSource, config: Config): AccessGate {
   const limiter = new RequestRateLimiter(config.limits.rateLimitRequests, config.limits.rateLimitWindowSeconds);
+  const identify = async (req: GateRequest): Promise<Viewer> => {
+    try {
+      return await resolveViewer(dataSource, req.headers.authorization, { requireAuth: config.requireAuth });
+    } catch (refusal) {
+      // Failed attempts spend the address's allowance too, so guessing keys is throttled like reading.
+      await limiter.consume(rateLimitKey(ANONYMOUS, req.ip));
+      throw refusal;
+    }
+  };
   return async (req) => {
-    const viewer = await resolveViewer(dataSource, req.headers.authorization, { requireAuth: config.requireAuth });
+    const viewer = await identify(req);
     await limiter.consume(rateLimitKey(viewer, req.ip));
     checkTokenLimit(requestDocument(req), config.limits.maxTokens);
     return viewer;

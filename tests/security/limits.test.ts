@@ -158,5 +158,9 @@ describe("rate limit", () => {
       await bearerFor(server.db.dataSource, Role.READER, "own-allowance"),
     );
     assert.equal(keyed.status, 200);
+
+    const forged = { authorization: "Bearer chy_0000000000000000000000000000000000000000000" };
+    const guessing = await postGraphql(server.url, { query: "{ apiVersion }" }, forged);
+    assert.equal(guessing.status, 429, "failed key attempts spend the address's allowance too");
   });
 });
