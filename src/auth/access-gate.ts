@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { DataSource } from "typeorm";
 import type { Config } from "../config";
 import { RequestRateLimiter, rateLimitKey } from "../plugins/rate-limit";
-import { checkTokenLimit, requestDocument } from "../plugins/token-limit";
+import { checkTokenLimit } from "../plugins/token-limit";
 import { resolveViewer } from "./resolve-viewer";
 import { ANONYMOUS, type Viewer } from "./viewer";
 
@@ -10,16 +10,14 @@ import { ANONYMOUS, type Viewer } from "./viewer";
 export interface GateRequest {
   headers: IncomingHttpHeaders;
   ip?: string;
-  method?: string;
-  body?: unknown;
-  query?: unknown;
 }
 
 /**
  * Admits a request or throws: who is asking (UNAUTHENTICATED on a bad key), their rate limit
- * (RATE_LIMITED), then the document's length in tokens (QUERY_TOO_COMPLEX), before anything is parsed.
+ * (RATE_LIMITED), then the length in tokens of the GraphQL document it carries, if any
+ * (QUERY_TOO_COMPLEX; see `requestDocument`), before anything is parsed.
  */
-export type AccessGate = (req: GateRequest) => Promise<Viewer>;
+export type AccessGate = (req: GateRequest, document?: string | null) => Promise<Viewer>;
 
 /** The gate the GraphQL context factory calls once per request, before any parsing. */
 export function createAccessGate(dataSource: DataSource, config: Config): AccessGate {
@@ -33,10 +31,10 @@ export function createAccessGate(dataSource: DataSource, config: Config): Access
       throw refusal;
     }
   };
-  return async (req) => {
+  return async (req, document = null) => {
     const viewer = await identify(req);
     await limiter.consume(rateLimitKey(viewer, req.ip));
-    checkTokenLimit(requestDocument(req), config.limits.maxTokens);
+    checkTokenLimit(document, config.limits.maxTokens);
     return viewer;
   };
 }

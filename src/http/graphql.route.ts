@@ -5,6 +5,7 @@ import type { DataSource } from "typeorm";
 import type { AccessGate } from "../auth/access-gate";
 import { createRequestContext, type RequestContext } from "../context";
 import { countQueries, type QueryCount } from "../db/query-counter";
+import { requestDocument } from "../plugins/token-limit";
 
 export interface GraphqlRouteOptions {
   dataSource: DataSource;
@@ -34,7 +35,8 @@ export function graphqlRoute(apollo: ApolloServer<RequestContext>, options: Grap
     defaultEmptyBody,
     countSqlStatements,
     expressMiddleware(apollo, {
-      context: async ({ req }) => createRequestContext(options.dataSource, String(req.id), req.log, await options.admit(req)),
+      context: async ({ req }) =>
+        createRequestContext(options.dataSource, String(req.id), req.log, await options.admit(req, requestDocument(req))),
     }),
   );
   return router;
