@@ -69,7 +69,10 @@ export function toCsv(items: unknown[]): string {
   });
   const columns: string[] = [];
   for (const row of rows) for (const column of row.keys()) if (!columns.includes(column)) columns.push(column);
-  const lines = [columns.map(csvField).join(",")];
-  for (const row of rows) lines.push(columns.map((column) => csvField((row.get(column) ?? []).join(LIST_SEPARATOR))).join(","));
+  // A null object or an empty list in one row names a column that other rows fill in detail: keep the detail.
+  const leafColumns = columns.filter((column) => !columns.some((other) => other.startsWith(`${column}.`)));
+  const lines = [leafColumns.map(csvField).join(",")];
+  for (const row of rows)
+    lines.push(leafColumns.map((column) => csvField((row.get(column) ?? []).join(LIST_SEPARATOR))).join(","));
   return `${lines.join("\r\n")}\r\n`;
 }

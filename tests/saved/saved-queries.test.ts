@@ -86,7 +86,7 @@ test("the saved query runs over GraphQL, REST JSON and REST CSV with the same ro
   assert.equal(lines.length, 3, "a header, one row, and the final CRLF");
 });
 
-test("CSV takes the list named by path=, one row per item, quoting per RFC 4180", async () => {
+test("CSV takes the list named by path=, else the first list; nested lists join their values", async () => {
   await save(
     {
       name: "coalition-names",
