@@ -27,7 +27,11 @@ query TroopDeploymentMeetings {
         date
         format
         location { city country { code } }
-        participants { official { name } representing { code } role }
+        participants {
+          official { name }
+          representing { code }
+          role
+        }
         topics { slug }
         outcomes { kind summary }
         sources { source { publisher url } quote }

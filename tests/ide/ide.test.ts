@@ -174,6 +174,7 @@ test("the saved-query panel saves the current tab through saveQuery", { skip: no
   await form.locator(".chancery-saved-status").waitFor();
   assert.match((await form.locator(".chancery-saved-status").textContent()) ?? "", /Saved "troop-deployment-meetings"/);
   await panel.locator('.chancery-saved-item[data-name="troop-deployment-meetings"]').waitFor();
+  if (process.env.IDE_PANEL_SCREENSHOT) await page.screenshot({ path: process.env.IDE_PANEL_SCREENSHOT });
 
   const saved = await server.graphql<{ savedQuery: { title: string; document: string } | null }>(
     '{ savedQuery(name: "troop-deployment-meetings") { title document } }',
@@ -182,6 +183,41 @@ test("the saved-query panel saves the current tab through saveQuery", { skip: no
   );
   assert.equal(saved.body.data?.savedQuery?.title, "Troop deployment meetings");
   assert.match(saved.body.data?.savedQuery?.document ?? "", /query TroopDeploymentMeetings/);
+});
+
+test("the panel searches the library, opens a saved query in a new tab and downloads it as CSV", {
+  skip: noChromium,
+}, async (t) => {
+  const page = idePage;
+  assert.ok(page, "the IDE is open");
+  const panel = page.locator(".chancery-saved");
+  const item = panel.locator('.chancery-saved-item[data-name="troop-deployment-meetings"]');
+  if (!(await item.count())) {
+    t.skip("no saved query to work with (the save step did not run)");
+    return;
+  }
+  const search = panel.getByRole("searchbox", { name: "Search saved queries" });
+  await search.fill("no-such-saved-query");
+  await panel.getByText("No saved queries match.").waitFor();
+  await search.fill("troop");
+  await item.waitFor();
+
+  const tabsBefore = await page.locator(".graphiql-tab").count();
+  await item.getByRole("button", { name: "Open in tab" }).click();
+  await page.locator(".graphiql-tab").nth(tabsBefore).waitFor();
+  assert.equal(await page.locator(".graphiql-tab").count(), tabsBefore + 1);
+  await page.locator(".graphiql-query-editor .view-lines").getByText("TroopDeploymentMeetings").waitFor();
+
+  const download = page.waitForEvent("download");
+  await item.getByRole("button", { name: "CSV" }).click();
+  const file = await (await download).path();
+  const csv = readFileSync(file, "utf8");
+  const [header, ...rows] = csv.trim().split(/\r?\n/);
+  assert.match(header, /slug/);
+  assert.ok(
+    rows.some((row) => row.includes("coalition-leaders-paris-2026-01-06")),
+    csv,
+  );
 });
 
 test("no request left for another host, and Monaco's workers came from the server", { skip: noChromium }, () => {

@@ -11,6 +11,7 @@ type ListState = { kind: "loading" } | { kind: "ready"; items: SavedQuerySummary
 /** The saved-query library: search and list (savedQueries), open, CSV, and a form saving the current tab. */
 export function SavedQueriesPanel() {
   const schema = useGraphiQL((state) => state.schema);
+  const schemaError = useGraphiQL((state) => state.fetchError);
   const support = useMemo(() => detectSavedQuerySupport(schema), [schema]);
   const apiTarget = useApiTarget();
   const [search, setSearch] = useState("");
@@ -34,7 +35,16 @@ export function SavedQueriesPanel() {
     };
   }, [support, search, reloads]);
 
-  if (!schema) return <p className="chancery-saved-note">Loading the schema…</p>;
+  if (!schema) {
+    const note = schemaError
+      ? `The schema could not be loaded (${schemaError}); the saved-query panel needs it.`
+      : "Loading the schema…";
+    return (
+      <div className="chancery-saved">
+        <p className="chancery-saved-note">{note}</p>
+      </div>
+    );
+  }
   if (!support.canList && !support.canSave) {
     return (
       <div className="chancery-saved">
