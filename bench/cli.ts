@@ -1,0 +1,165 @@
+/**
+ * `npm run bench [-- --scale 1,10 --duration 10 --rounds 3 --connections 10 --workloads W1,W2 --reload]`
+ *
+ * Loads the synthetic dataset into its own database per scale (bench/dataset.ts), starts Chancery,
+ * PostGraphile and the one-SQL handler over it, checks that all three give the same answers, then
+ * measures every workload in alternating rounds and writes bench/results.json and bench/RESULTS.md.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { isDeepStrictEqual, parseArgs } from "node:util";
+import { datasetSize, prepareDataset } from "./dataset";
+import { type LoadSettings, measure, send, statementsPerRequest } from "./load";
+import { medianFigures, readResults, type ScaleResult, type ServerResult, writeResults } from "./report";
+import { type RunningServer, startBenchServer } from "./servers";
+import { buildWorkloads, SERVERS, type ServerName, type Workload } from "./workloads";
+
+const BENCH_DIR = path.resolve(__dirname, "../../bench");
+const say = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: "string", default: "1" },
+      duration: { type: "string", default: "10" },
+      rounds: { type: "string", default: "3" },
+      connections: { type: "string", default: "10" },
+      warmup: { type: "string", default: "3" },
+      workloads: { type: "string", default: "W1,W2,W3,W4,W5,W6" },
+      servers: { type: "string", default: SERVERS.join(",") },
+      reload: { type: "boolean", default: false },
+      "cpu-prof": { type: "boolean", default: false },
+      "admin-url": { type: "string", default: process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres" },
+    },
+  });
+  const servers = values.servers.split(",").filter((name): name is ServerName => (SERVERS as readonly string[]).includes(name));
+  return {
+    scales: values.scale.split(",").map(Number),
+    load: { connections: Number(values.connections), durationSeconds: Number(values.duration) } satisfies LoadSettings,
+    rounds: Number(values.rounds),
+    warmupSeconds: Number(values.warmup),
+    workloads: values.workloads.split(","),
+    servers,
+    reload: values.reload,
+    cpuProfile: values["cpu-prof"],
+    adminUrl: values["admin-url"],
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return typeof address === "object" && address ? address.port : 0;
+}
+
+/** Every variant of the workload, asked of every server: do the normalized answers agree? */
+async function sameData(workload: Workload, servers: RunningServer[]): Promise<string> {
+  for (let variant = 0; variant < workload.requests.chancery.length; variant += 1) {
+    const answers = await Promise.all(
+      servers.map(async (server) =>
+        workload.normalize(server.name, await send(server, workload.requests[server.name][variant]), variant),
+      ),
+    );
+    for (let i = 1; i < answers.length; i += 1) {
+      if (!isDeepStrictEqual(answers[0], answers[i])) {
+        const show = (value: unknown) => JSON.stringify(value).slice(0, 600);
+        return `DIFFERS (variant ${variant}): ${servers[0].name} ${show(answers[0])} vs ${servers[i].name} ${show(answers[i])}`;
+      }
+    }
+    const empty = JSON.stringify(answers[0]);
+    if (empty === "[]" || empty === "null" || empty.includes('"totalCount":0')) return `EMPTY (variant ${variant})`;
+  }
+  return `same (${workload.requests.chancery.length} variants)`;
+}
+
+async function benchWorkload(workload: Workload, servers: RunningServer[], settings: ReturnType<typeof options>) {
+  const perServer = new Map<ServerName, ServerResult["rounds"]>();
+  for (const server of servers) {
+    await measure(server, workload.requests[server.name], { ...settings.load, durationSeconds: settings.warmupSeconds });
+    perServer.set(server.name, []);
+  }
+  for (let round = 0; round < settings.rounds; round += 1) {
+    const order = servers.map((_, i) => servers[(i + round) % servers.length]);
+    for (const server of order) {
+      const figures = await measure(server, workload.requests[server.name], settings.load);
+      perServer.get(server.name)?.push(figures);
+      say(
+        `${workload.id} round ${round + 1} ${server.name}: ${figures.requestsPerSecond.toFixed(0)} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, ${figures.sqlPerRequest.toFixed(1)} SQL/req, ${figures.errors} errors`,
+      );
+    }
+  }
+  const result: Partial<Record<ServerName, ServerResult>> = {};
+  for (const server of servers) {
+    const rounds = perServer.get(server.name) ?? [];
+    result[server.name] = {
+      rounds,
+      median: medianFigures(rounds),
+      sqlPerRequestAlone: await statementsPerRequest(server, workload.requests[server.name]),
+    };
+  }
+  const rate = (name: ServerName) => result[name]?.median.requestsPerSecond ?? null;
+  const chancery = rate("chancery");
+  const divide = (other: number | null) => (chancery !== null && other ? chancery / other : null);
+  return {
+    title: workload.title,
+    servers: result,
+    chanceryPerPostgraphile: divide(rate("postgraphile")),
+    chanceryPerLimit: divide(rate("plain")),
+  };
+}
+
+async function benchScale(scale: number, settings: ReturnType<typeof options>): Promise<ScaleResult> {
+  const databaseUrl = await prepareDataset(settings.adminUrl, scale, settings.reload, say);
+  const size = datasetSize(scale);
+  const workloads = buildWorkloads(size).filter((workload) => settings.workloads.includes(workload.id));
+  const servers: RunningServer[] = [];
+  const loadAverageAtStart = os.loadavg();
+  try {
+    for (const name of settings.servers) {
+      const nodeOptions =
+        settings.cpuProfile && name === "chancery"
+          ? ["--cpu-prof", `--cpu-prof-dir=${path.join(BENCH_DIR, ".data/profiles")}`]
+          : [];
+      servers.push(await startBenchServer(name, databaseUrl, await freePort(), nodeOptions));
+      say(`started ${name}`);
+    }
+    const result: ScaleResult = {
+      measuredAt: new Date().toISOString(),
+      dataset: { meetings: size.meetings, participants: size.meetings * 6, officials: size.officials, sources: size.sources },
+      settings: { ...settings.load, rounds: settings.rounds, warmupSeconds: settings.warmupSeconds },
+      machine: { cpus: os.cpus().length, loadAverageAtStart, node: process.version },
+      sameData: {},
+      workloads: {},
+    };
+    for (const workload of workloads) {
+      result.sameData[workload.id] = await sameData(workload, servers);
+      say(`${workload.id} data check: ${result.sameData[workload.id]}`);
+    }
+    for (const workload of workloads) result.workloads[workload.id] = await benchWorkload(workload, servers, settings);
+    return result;
+  } finally {
+    for (const server of servers) await server.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const settings = options();
+  const jsonFile = path.join(BENCH_DIR, "results.json");
+  const results = readResults(jsonFile);
+  const notesFile = path.join(BENCH_DIR, "NOTES.md");
+  for (const scale of settings.scales) {
+    results[String(scale)] = await benchScale(scale, settings);
+    const notes = existsSync(notesFile) ? readFileSync(notesFile, "utf8") : "";
+    writeResults(jsonFile, path.join(BENCH_DIR, "RESULTS.md"), results, notes);
+    say(`scale ${scale} written to bench/RESULTS.md and bench/results.json`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
