@@ -11,7 +11,9 @@ import { PostGraphileConnectionFilterPreset } from "postgraphile-plugin-connecti
 const port = Number(process.env.PORT);
 const preset = {
   extends: [PostGraphileAmberPreset, PostGraphileConnectionFilterPreset],
-  pgServices: [makePgService({ connectionString: process.env.DATABASE_URL, schemas: ["public", "bench"], poolConfig: { max: 10 } })],
+  pgServices: [
+    makePgService({ connectionString: process.env.DATABASE_URL, schemas: ["public", "bench"], poolConfig: { max: 10 } }),
+  ],
   schema: { connectionFilterRelations: true },
   grafserv: { port, graphqlPath: "/graphql", graphiql: false, watch: false },
   grafast: { explain: false },
