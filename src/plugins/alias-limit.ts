@@ -24,12 +24,15 @@ export function operationAliases(document: DocumentNode, operation: OperationDef
 
 /** Refuses operations with more than `maxAliases` aliases (MAX_QUERY_ALIASES). */
 export function aliasLimitPlugin<TContext extends BaseContext>(maxAliases: number): ApolloServerPlugin<TContext> {
+  // Apollo keeps parsed documents in its cache, so a repeated query brings back the same operation node.
+  const measured = new WeakMap<OperationDefinitionNode, number>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation }) {
           if (!operation) return;
-          const aliases = operationAliases(document, operation);
+          const aliases = measured.get(operation) ?? operationAliases(document, operation);
+          measured.set(operation, aliases);
           if (aliases > maxAliases) throw queryTooComplex("aliases", aliases, maxAliases);
         },
       };

@@ -28,12 +28,15 @@ export function operationDepth(document: DocumentNode, operation: OperationDefin
 
 /** Refuses operations nested deeper than `maxDepth` (MAX_QUERY_DEPTH). */
 export function depthLimitPlugin<TContext extends BaseContext>(maxDepth: number): ApolloServerPlugin<TContext> {
+  // Apollo keeps parsed documents in its cache, so a repeated query brings back the same operation node.
+  const measured = new WeakMap<OperationDefinitionNode, number>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation }) {
           if (!operation) return;
-          const depth = operationDepth(document, operation);
+          const depth = measured.get(operation) ?? operationDepth(document, operation);
+          measured.set(operation, depth);
           if (depth > maxDepth) throw queryTooComplex("depth", depth, maxDepth);
         },
       };

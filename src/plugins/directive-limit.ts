@@ -28,12 +28,15 @@ export function operationDirectives(document: DocumentNode, operation: Operation
 
 /** Refuses operations using more than `maxDirectives` directives (MAX_QUERY_DIRECTIVES). */
 export function directiveLimitPlugin<TContext extends BaseContext>(maxDirectives: number): ApolloServerPlugin<TContext> {
+  // Apollo keeps parsed documents in its cache, so a repeated query brings back the same operation node.
+  const measured = new WeakMap<OperationDefinitionNode, number>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation }) {
           if (!operation) return;
-          const directives = operationDirectives(document, operation);
+          const directives = measured.get(operation) ?? operationDirectives(document, operation);
+          measured.set(operation, directives);
           if (directives > maxDirectives) throw queryTooComplex("directives", directives, maxDirectives);
         },
       };

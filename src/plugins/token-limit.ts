@@ -29,7 +29,8 @@ export function requestDocument(request: { method?: string; body?: unknown; quer
  * plugin before parsing as an internal failure, but answers one thrown by the context factory as is.
  */
 export function checkTokenLimit(document: string | null, maxTokens: number): void {
-  if (document === null) return;
+  // Every token is at least one character: a document no longer than the limit cannot exceed it.
+  if (document === null || document.length <= maxTokens) return;
   const tokens = countTokens(document);
   if (tokens > maxTokens) throw queryTooComplex("tokens", tokens, maxTokens);
 }

@@ -112,6 +112,15 @@ describe("hostile input through the real server", () => {
     assert.ok(requests > 50, `only ${requests} hostile requests were built`);
   });
 
+  test("NUL characters written into the query text itself (raw or escaped) are refused as BAD_USER_INPUT", async () => {
+    for (const literal of ["ab\u0000cd", "ab\\u0000cd", "ab\\u{0}cd", `""\u0000""`]) {
+      const query = `{ meetings(filter: { text: "${literal}" }) { totalCount } }`;
+      const response = await postGraphql(server.url, { query });
+      assertHandled(response, JSON.stringify(query));
+      assert.deepEqual(errorCodes(response), ["BAD_USER_INPUT"], response.text.slice(0, 300));
+    }
+  });
+
   test("invalid dates and enum values", async () => {
     const queries: [string, Record<string, unknown>?][] = [
       [`{ meetings(filter: { from: "2026-13-45" }) { totalCount } }`],
