@@ -4,7 +4,7 @@ import { clientError, ErrorCode, type InputProblem } from "../errors";
 
 const NUL = "\u0000";
 /** A NUL reaches a string literal as itself or as an escape (`\u0000`, `\u{0}`): the walk is skipped for text with neither. */
-const NUL_ESCAPE = /\u0000|\\u(0000|\{0+\})/;
+const NUL_ESCAPE = /\\u(0000|\{0+\})/;
 const MESSAGE = "text may not contain the NUL character (U+0000), which PostgreSQL cannot store or compare";
 
 /** Paths of the variable values that hold a NUL (`variables.filter.text`, `variables.ids[2]`). */
@@ -37,7 +37,7 @@ export function nulCharacterPlugin<TContext extends BaseContext>(): ApolloServer
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, source }) {
-          const inDocument = NUL_ESCAPE.test(source) ? nulPathsInDocument(document) : [];
+          const inDocument = source.includes(NUL) || NUL_ESCAPE.test(source) ? nulPathsInDocument(document) : [];
           const paths = [...inDocument, ...nulPathsInValue(request.variables ?? {}, "variables")];
           if (paths.length === 0) return;
           const problems: InputProblem[] = paths.map((path) => ({ path, message: MESSAGE }));
