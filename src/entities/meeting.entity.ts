@@ -20,6 +20,9 @@ import { Topic } from "./topic.entity";
 @Entity("meeting")
 @Index("meeting_order_idx", ["date", "slug"])
 @Index("meeting_coalition_idx", ["coalitionId", "date", "slug"])
+// DESC NULLS LAST indexes of the default order (migration FilterIndexes); TypeORM cannot express them.
+@Index("meeting_date_desc_idx", { synchronize: false })
+@Index("meeting_coalition_date_desc_idx", { synchronize: false })
 @Check("meeting_date_precision_valid", checkIn("date_precision", DatePrecision))
 @Check("meeting_status_valid", checkIn("status", MeetingStatus))
 @Check("meeting_format_valid", checkIn("format", MeetingFormat, true))
