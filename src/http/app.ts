@@ -17,6 +17,7 @@ import { unknownInputFieldPlugin } from "../plugins/unknown-input-field.plugin";
 import { PersistedQueryCache } from "../saved-queries/persisted-query-cache";
 import { safelistPlugin } from "../saved-queries/safelist.plugin";
 import { buildChancerySchema } from "../schema/build-schema";
+import { corsMiddleware } from "./cors";
 import { httpErrorHandler } from "./error-handler";
 import { graphqlRoute } from "./graphql.route";
 import { healthRoutes } from "./health.route";
@@ -102,6 +103,7 @@ export async function createApp(deps: AppDeps): Promise<ChanceryApp> {
   const app = express();
   app.disable("x-powered-by");
   app.use(createRequestLogger(deps.log), bindRequestScope);
+  app.use(corsMiddleware(deps.config.corsOrigins));
   app.use(healthRoutes(readiness));
   app.use(metricsRoute(metrics));
   app.use(createIdeRouter());

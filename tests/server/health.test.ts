@@ -83,3 +83,35 @@ test("an API key in the Authorization header never reaches the log", async () =>
   assert.ok(logged.length > 2, "the request was logged");
   assert.ok(!logged.includes(secret));
 });
+
+test("CORS: any origin may call with a bearer key (no credentials); a preflight lists what it may send", async () => {
+  const preflight = await fetch(`${ready.origin}/graphql`, {
+    method: "OPTIONS",
+    headers: { origin: "https://analyst.example", "access-control-request-method": "POST" },
+  });
+  assert.equal(preflight.status, 204);
+  assert.equal(preflight.headers.get("access-control-allow-origin"), "*");
+  assert.match(preflight.headers.get("access-control-allow-headers") ?? "", /authorization/);
+  assert.equal(preflight.headers.get("access-control-allow-credentials"), null);
+
+  const response = await ready.post({ query: "{ apiVersion }" }, { origin: "https://analyst.example" });
+  assert.equal(response.headers.get("access-control-allow-origin"), "*");
+  assert.match(response.headers.get("access-control-expose-headers") ?? "", /x-request-id/);
+  await response.text();
+});
+
+test("CORS: with CORS_ORIGINS set, only those origins are allowed", async () => {
+  const restricted = await startLoggedServer(migrated.dataSource, { CORS_ORIGINS: "https://ok.example" });
+  try {
+    const allowed = await restricted.post({ query: "{ apiVersion }" }, { origin: "https://ok.example" });
+    assert.equal(allowed.headers.get("access-control-allow-origin"), "https://ok.example");
+    await allowed.text();
+    const refused = await fetch(`${restricted.origin}/graphql`, {
+      method: "OPTIONS",
+      headers: { origin: "https://evil.example", "access-control-request-method": "POST" },
+    });
+    assert.equal(refused.headers.get("access-control-allow-origin"), null);
+  } finally {
+    await restricted.close();
+  }
+});
