@@ -54,9 +54,12 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    // exitCode, not exit(): stdout may be a pipe still being written.
+    process.exitCode = code;
+  },
   (error) => {
     console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );

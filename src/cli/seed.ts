@@ -20,9 +20,11 @@ async function main(): Promise<void> {
 }
 
 main().then(
-  () => process.exit(0),
+  () => {
+    process.exitCode = 0;
+  },
   (error) => {
     console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );

@@ -1,0 +1,95 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { Role } from "../../src/auth/role";
+import { documentHash } from "../../src/saved-queries/saved-query-store";
+import type { TestServer } from "../support/server";
+import { MEETINGS_ON_TOPICS, SAVE_QUERY, startSavedQueryServer } from "./saved-support";
+
+const CLI = path.resolve(__dirname, "../../src/cli/saved.js");
+/** A query saved before a schema change removed the field it asks for. */
+const STALE_DOCUMENT = "{ meetings { nodes { slug venue } } }";
+
+let server: TestServer;
+let auth: Record<string, Record<string, string>>;
+before(async () => {
+  ({ server, auth } = await startSavedQueryServer({ analyst: Role.READER }));
+  const saved = await server.graphql(
+    SAVE_QUERY,
+    { input: { name: "meetings-on-topics", title: "Meetings on topics", document: MEETINGS_ON_TOPICS } },
+    auth.analyst,
+  );
+  assert.equal(saved.body.errors, undefined, JSON.stringify(saved.body.errors));
+  await server.db.dataSource.query(
+    `INSERT INTO saved_query (name, title, document, document_hash) VALUES ('stale-venues', 'Venues', $1, $2)`,
+    [STALE_DOCUMENT, documentHash(STALE_DOCUMENT)],
+  );
+});
+after(() => server.close());
+
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { ...process.env, DATABASE_URL: server.db.url, LOG_LEVEL: "silent" },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+test("a saved query broken by a schema change is reported on SavedQuery, never run silently", async () => {
+  const { body } = await server.graphql<{ savedQuery: { isValid: boolean; validationErrors: string[] } }>(
+    `{ savedQuery(name: "stale-venues") { isValid validationErrors } }`,
+  );
+  assert.equal(body.data?.savedQuery.isValid, false);
+  assert.match(
+    body.data?.savedQuery.validationErrors[0] ?? "",
+    /Cannot query field "venue" on type "Meeting".* \(line 1, column 27\)/,
+  );
+  const run = await server.graphql(`{ runSavedQuery(name: "stale-venues") }`);
+  assert.equal(run.body.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
+  assert.match(run.body.errors?.[0]?.message ?? "", /no longer validates/);
+});
+
+test("`saved check` names the broken saved query and exits 1", async () => {
+  const { code, stdout } = await runCli(["check"]);
+  assert.equal(code, 1);
+  assert.match(stdout, /^stale-venues \(version 1\) no longer validates:$/m);
+  assert.match(stdout, /2 saved queries checked, 1 invalid/);
+  assert.doesNotMatch(stdout, /meetings-on-topics/);
+});
+
+test("`saved list` and `saved show` describe the saved queries", async () => {
+  const listed = await runCli(["list"]);
+  assert.equal(listed.code, 0, listed.stderr);
+  assert.match(listed.stdout, /^meetings-on-topics\tv1\tanalyst\tMeetings on topics$/m);
+  const shown = await runCli(["show", "meetings-on-topics"]);
+  assert.match(shown.stdout, /REST: \/saved\/meetings-on-topics/, shown.stderr);
+  assert.match(shown.stdout, /query MeetingsOnTopics/);
+});
+
+test("`saved run` takes typed --var values and prints JSON or CSV", async () => {
+  const json = await runCli(["run", "meetings-on-topics", "--var", "topics=reconstruction", "--var", "first=5"]);
+  assert.equal(json.code, 0, json.stderr);
+  const data = JSON.parse(json.stdout) as { meetings: { nodes: { slug: string }[] } };
+  assert.deepEqual(
+    data.meetings.nodes.map((node) => node.slug),
+    ["leaders-security-documents-work"],
+  );
+  const csv = await runCli(["run", "meetings-on-topics", "--var", "topics=reconstruction", "--csv"]);
+  assert.equal(csv.code, 0, csv.stderr);
+  assert.match(csv.stdout, /^slug,date,format,/);
+  assert.match(csv.stdout, /\r\nleaders-security-documents-work,,,/);
+  const bad = await runCli(["run", "meetings-on-topics", "--var", "first=lots"]);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /\$first/);
+});
