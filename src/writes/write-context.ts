@@ -1,7 +1,9 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { Viewer } from "../auth/viewer";
+import type { RequestContext } from "../context";
 import { clientError, ErrorCode } from "../errors";
 import type { ChangeActor } from "../history/record-change";
+import { createLoaders } from "../loaders";
 
 /** What every write function gets: the transaction's manager and who is writing (for the history). */
 export interface WriteContext {
@@ -43,10 +45,13 @@ export async function runWrite<T>(
   }
 }
 
-/** Runs a mutation's write for the request's viewer, in one transaction. */
-export function writeAs<T>(
-  request: { dataSource: DataSource; viewer: Viewer },
-  write: (context: WriteContext) => Promise<T>,
-): Promise<T> {
-  return runWrite(request.dataSource, actorOf(request.viewer), write);
+/**
+ * Runs a mutation's write for the request's viewer, in one transaction. The request's DataLoaders are
+ * replaced afterwards: rows they cached before this write (an earlier mutation of the same document)
+ * must not answer the fields of what this one returns.
+ */
+export async function writeAs<T>(request: RequestContext, write: (context: WriteContext) => Promise<T>): Promise<T> {
+  const result = await runWrite(request.dataSource, actorOf(request.viewer), write);
+  request.loaders = createLoaders(request.dataSource);
+  return result;
 }

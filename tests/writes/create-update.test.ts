@@ -278,3 +278,13 @@ test("writes need an EDITOR key: anonymous is UNAUTHENTICATED, a READER is FORBI
   const rows = await api.dataSource.query(`SELECT 1 FROM state WHERE code = 'ES'`);
   assert.equal(rows.length, 0);
 });
+
+test("two mutations in one document: the second answers with the rows the first wrote (no stale loader cache)", async () => {
+  const data = await api.edit<{ first: { topics: { slug: string }[] }; second: { topics: { slug: string }[] } }>(
+    `mutation {
+      first: addMeetingTopic(meeting: "chiefs-in-paris", topic: "security-guarantees") { topics { slug } }
+      second: removeMeetingTopic(meeting: "chiefs-in-paris", topic: "troop-deployment") { topics { slug } } }`,
+  );
+  assert.deepEqual(data.first.topics.map((topic) => topic.slug).sort(), ["security-guarantees", "troop-deployment"]);
+  assert.deepEqual(data.second.topics, [{ slug: "security-guarantees" }]);
+});

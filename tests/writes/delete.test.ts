@@ -172,3 +172,23 @@ test("deleteStatement takes the statement's global id", async () => {
   );
   assert.deepEqual(deleted.deleteStatement, { deletedId: created.createStatement.id, key: created.createStatement.id });
 });
+
+test("deleteOutcome needs no cascade; deleteCoalition with cascade detaches its meetings and drops its memberships", async () => {
+  await api.edit(
+    `mutation { createMeeting(input: { slug: "m-in-coalition", title: [{ lang: "en", text: "M" }], status: HELD, coalition: "willing" }) { slug } }`,
+  );
+  await api.edit(
+    `mutation { createOutcome(input: { slug: "o-temp", meeting: "m-in-coalition", kind: DECISION, status: AGREED, summary: [{ lang: "en", text: "S" }] }) { slug } }`,
+  );
+  const outcome = await api.edit<{ deleteOutcome: { key: string; cascaded: unknown[] } }>(
+    `mutation { deleteOutcome(slug: "o-temp") { key cascaded { count } } }`,
+  );
+  assert.deepEqual(outcome.deleteOutcome, { key: "o-temp", cascaded: [] });
+  const refusal = await api.as(Role.EDITOR, `mutation { deleteCoalition(slug: "willing") { deletedId } }`);
+  assert.deepEqual((firstError(refusal).extensions.dependants as Dependant[])[0].keys, ["m-in-coalition"]);
+  await api.edit(`mutation { deleteCoalition(slug: "willing", cascade: true) { deletedId } }`);
+  const [state] = await api.dataSource.query(`SELECT
+      (SELECT coalition_id FROM meeting WHERE slug = 'm-in-coalition') AS coalition,
+      (SELECT count(*)::int FROM membership) AS memberships`);
+  assert.deepEqual(state, { coalition: null, memberships: 0 });
+});
