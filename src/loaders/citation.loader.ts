@@ -1,7 +1,9 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { Citation } from "../entities/citation.entity";
+import { Source } from "../entities/source.entity";
 import { loadGrouped, PARENT_COLUMN } from "./grouped-rows";
+import type { RecordLoaders } from "./record.loader";
 
 /** The kinds of fact a citation can support, with their column (a whitelist: it becomes an SQL identifier). */
 const SUBJECT_COLUMNS = {
@@ -14,27 +16,34 @@ const SUBJECT_COLUMNS = {
 
 export type CitationSubject = keyof typeof SUBJECT_COLUMNS;
 
-/** The citations of each fact of one kind, in the order they were recorded. */
-export function createCitationsLoader(dataSource: DataSource, subject: CitationSubject): DataLoader<number, Citation[]> {
+/** The citations of each fact of one kind, in the order they were recorded; their sources come in the same statement. */
+export function createCitationsLoader(
+  dataSource: DataSource,
+  records: RecordLoaders,
+  subject: CitationSubject,
+): DataLoader<number, Citation[]> {
   const column = SUBJECT_COLUMNS[subject];
   return new DataLoader((subjectIds) =>
     loadGrouped(
       dataSource,
       Citation,
-      `SELECT c.*, c.${column} AS ${PARENT_COLUMN} FROM citation c WHERE c.${column} = ANY($1) ORDER BY c.${column}, c.id`,
+      `SELECT c.*, c.${column} AS ${PARENT_COLUMN}, to_jsonb(s.*) AS __source
+       FROM citation c JOIN source s ON s.id = c.source_id WHERE c.${column} = ANY($1) ORDER BY c.${column}, c.id`,
       subjectIds,
+      [],
+      [{ column: "__source", target: Source, loader: records.byId(Source) }],
     ),
   );
 }
 
 export type CitationLoaders = Record<CitationSubject, DataLoader<number, Citation[]>>;
 
-export function createCitationLoaders(dataSource: DataSource): CitationLoaders {
+export function createCitationLoaders(dataSource: DataSource, records: RecordLoaders): CitationLoaders {
   return {
-    meeting: createCitationsLoader(dataSource, "meeting"),
-    membership: createCitationsLoader(dataSource, "membership"),
-    position: createCitationsLoader(dataSource, "position"),
-    outcome: createCitationsLoader(dataSource, "outcome"),
-    statement: createCitationsLoader(dataSource, "statement"),
+    meeting: createCitationsLoader(dataSource, records, "meeting"),
+    membership: createCitationsLoader(dataSource, records, "membership"),
+    position: createCitationsLoader(dataSource, records, "position"),
+    outcome: createCitationsLoader(dataSource, records, "outcome"),
+    statement: createCitationsLoader(dataSource, records, "statement"),
   };
 }

@@ -1,3 +1,4 @@
+import type DataLoader from "dataloader";
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import { hydrateRows, type RawRow } from "../queries/hydrate";
 
@@ -14,8 +15,10 @@ export async function loadGrouped<T extends ObjectLiteral>(
   sql: string,
   parentIds: readonly number[],
   extraParams: unknown[] = [],
+  embedded: Embedded[] = [],
 ): Promise<T[][]> {
   const rows: RawRow[] = await dataSource.query(sql, [parentIds, ...extraParams]);
+  for (const embed of embedded) primeEmbedded(dataSource, rows, embed);
   const entities = hydrateRows(dataSource, target, rows);
   const byParent = new Map<number, T[]>();
   rows.forEach((row, index) => {
@@ -25,4 +28,21 @@ export async function loadGrouped<T extends ObjectLiteral>(
     else byParent.set(parentId, [entities[index]]);
   });
   return parentIds.map((id) => byParent.get(id) ?? []);
+}
+
+/**
+ * A related record fetched in the same statement as `to_jsonb(alias.*) AS <column>` (e.g. a participant's
+ * official): it is put into the record loader, so resolving the relation needs no statement of its own.
+ */
+export interface Embedded {
+  column: string;
+  target: EntityTarget<ObjectLiteral>;
+  loader: DataLoader<number, ObjectLiteral | null>;
+}
+
+function primeEmbedded(dataSource: DataSource, rows: RawRow[], embed: Embedded): void {
+  const raw = rows
+    .map((row) => row[embed.column])
+    .filter((value): value is RawRow => value !== null && typeof value === "object");
+  for (const record of hydrateRows(dataSource, embed.target, raw)) embed.loader.prime(record.id as number, record);
 }

@@ -50,10 +50,11 @@ export interface Loaders {
 }
 
 export function createLoaders(dataSource: DataSource): Loaders {
+  const records = new RecordLoaders(dataSource);
   return {
-    records: new RecordLoaders(dataSource),
-    citations: createCitationLoaders(dataSource),
-    participantsByMeeting: createParticipantsByMeetingLoader(dataSource),
+    records,
+    citations: createCitationLoaders(dataSource, records),
+    participantsByMeeting: createParticipantsByMeetingLoader(dataSource, records),
     topicsByMeeting: createTopicsByMeetingLoader(dataSource),
     topicsByOutcome: createTopicsByOutcomeLoader(dataSource),
     topicChildren: createTopicChildrenLoader(dataSource),
@@ -61,9 +62,9 @@ export function createLoaders(dataSource: DataSource): Loaders {
     outcomesByMeeting: createOutcomesByMeetingLoader(dataSource),
     precededBy: createPrecededByLoader(dataSource),
     followUps: createFollowUpsLoader(dataSource),
-    membershipsByCoalition: createMembershipsByCoalitionLoader(dataSource),
-    membershipsByState: createMembershipsByStateLoader(dataSource),
-    positionsByOfficial: createPositionsByOfficialLoader(dataSource),
+    membershipsByCoalition: createMembershipsByCoalitionLoader(dataSource, records),
+    membershipsByState: createMembershipsByStateLoader(dataSource, records),
+    positionsByOfficial: createPositionsByOfficialLoader(dataSource, records),
     officialsByState: createOfficialsByStateLoader(dataSource),
     statementsByOfficial: createStatementsByOfficialLoader(dataSource),
     statementsByMeeting: createStatementsByMeetingLoader(dataSource),

@@ -25,25 +25,44 @@ interface CountKey {
  * batched over every parent of a level: one statement for the pages of all parents (LATERAL, one LIMIT
  * each) and, only when `totalCount` is selected, one for all their counts.
  */
+/** A filter compiled once per request, its `$n` numbered from 1; parent ids are bound after its values. */
+interface CompiledFilter {
+  sql: string;
+  values: unknown[];
+}
+
 export class MeetingConnectionLoaders {
   readonly pages: LoaderFamily<PageKey, number, PageRow<Meeting>[]>;
   readonly counts: LoaderFamily<CountKey, number, number>;
+  private readonly compiledFilters = new Map<string, Promise<CompiledFilter>>();
 
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     this.pages = new LoaderFamily<PageKey, number, PageRow<Meeting>[]>(async ({ parent, args }, parentIds) => {
       const list = meetingList(args.orderBy);
       const request = pageRequest(args, list.orderFor(list.alias));
-      const params = new SqlParams();
+      const { sql, params } = await this.filterWithParams(args.filter);
       const idsParam = params.add(parentIds);
-      const filterSql = await compileMeetingFilter(dataSource, args.filter, list.alias, params);
-      return fetchPagesByParent(dataSource, list, MEETING_PARENTS[parent], parentIds, idsParam, request, filterSql, params);
+      return fetchPagesByParent(dataSource, list, MEETING_PARENTS[parent], parentIds, idsParam, request, sql, params);
     });
     this.counts = new LoaderFamily<CountKey, number, number>(async ({ parent, filter }, parentIds) => {
-      const list = meetingList(null);
-      const params = new SqlParams();
+      const { sql, params } = await this.filterWithParams(filter);
       const idsParam = params.add(parentIds);
-      const filterSql = await compileMeetingFilter(dataSource, filter, list.alias, params);
-      return countRowsByParent(dataSource, list, MEETING_PARENTS[parent], parentIds, idsParam, filterSql, params.values);
+      return countRowsByParent(dataSource, meetingList(null), MEETING_PARENTS[parent], parentIds, idsParam, sql, params.values);
     });
+  }
+
+  /** The filter's SQL (compiled once per request, so its lookups run once for page and count) with fresh params. */
+  private async filterWithParams(filter: MeetingFilter | null | undefined): Promise<{ sql: string; params: SqlParams }> {
+    const key = JSON.stringify(filter ?? null);
+    let compiled = this.compiledFilters.get(key);
+    if (!compiled) {
+      const params = new SqlParams();
+      compiled = compileMeetingFilter(this.dataSource, filter, "m", params).then((sql) => ({ sql, values: params.values }));
+      this.compiledFilters.set(key, compiled);
+    }
+    const { sql, values } = await compiled;
+    const params = new SqlParams();
+    for (const value of values) params.add(value);
+    return { sql, params };
   }
 }

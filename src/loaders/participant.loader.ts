@@ -1,17 +1,33 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
+import { Official } from "../entities/official.entity";
 import { Participant } from "../entities/participant.entity";
+import { State } from "../entities/state.entity";
 import { loadGrouped, PARENT_COLUMN } from "./grouped-rows";
+import type { RecordLoaders } from "./record.loader";
 
-/** The participants of each meeting, hosts and chairs first, then in the order they were recorded. */
-export function createParticipantsByMeetingLoader(dataSource: DataSource): DataLoader<number, Participant[]> {
+/**
+ * The participants of each meeting, hosts and chairs first, then in the order they were recorded. Their officials and
+ * represented states come in the same statement and are primed into the record loaders.
+ */
+export function createParticipantsByMeetingLoader(
+  dataSource: DataSource,
+  records: RecordLoaders,
+): DataLoader<number, Participant[]> {
   return new DataLoader((meetingIds) =>
     loadGrouped(
       dataSource,
       Participant,
-      `SELECT p.*, p.meeting_id AS ${PARENT_COLUMN} FROM participant p WHERE p.meeting_id = ANY($1)
+      `SELECT p.*, p.meeting_id AS ${PARENT_COLUMN}, to_jsonb(o.*) AS __official, to_jsonb(s.*) AS __state
+       FROM participant p JOIN official o ON o.id = p.official_id LEFT JOIN state s ON s.id = p.representing_state_id
+       WHERE p.meeting_id = ANY($1)
        ORDER BY p.meeting_id, CASE p.role WHEN 'HOST' THEN 0 WHEN 'CHAIR' THEN 1 ELSE 2 END, p.id`,
       meetingIds,
+      [],
+      [
+        { column: "__official", target: Official, loader: records.byId(Official) },
+        { column: "__state", target: State, loader: records.byId(State) },
+      ],
     ),
   );
 }

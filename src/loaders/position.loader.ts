@@ -1,22 +1,29 @@
 import type { DataSource } from "typeorm";
 import { Official } from "../entities/official.entity";
 import { Position } from "../entities/position.entity";
+import { State } from "../entities/state.entity";
 import { asOfCondition } from "./as-of";
 import { loadGrouped, PARENT_COLUMN } from "./grouped-rows";
 import { LoaderFamily } from "./loader-family";
 import type { AsOf } from "./membership.loader";
+import type { RecordLoaders } from "./record.loader";
 
-/** The posts of each official (held on `asOf` when given), earliest first. */
-export function createPositionsByOfficialLoader(dataSource: DataSource): LoaderFamily<AsOf, number, Position[]> {
+/** The posts of each official (held on `asOf` when given), earliest first, with their states in the same statement. */
+export function createPositionsByOfficialLoader(
+  dataSource: DataSource,
+  records: RecordLoaders,
+): LoaderFamily<AsOf, number, Position[]> {
   return new LoaderFamily<AsOf, number, Position[]>((asOf, officialIds) =>
     loadGrouped(
       dataSource,
       Position,
-      `SELECT p.*, p.official_id AS ${PARENT_COLUMN} FROM position p
+      `SELECT p.*, p.official_id AS ${PARENT_COLUMN}, to_jsonb(st.*) AS __state
+       FROM position p LEFT JOIN state st ON st.id = p.state_id
        WHERE p.official_id = ANY($1) ${asOf === null ? "" : `AND ${asOfCondition("p", "$2")}`}
        ORDER BY p.official_id, p.since ASC NULLS FIRST, p.id`,
       officialIds,
       asOf === null ? [] : [asOf],
+      [{ column: "__state", target: State, loader: records.byId(State) }],
     ),
   );
 }
