@@ -41,7 +41,8 @@ const DIMENSIONS: Record<MeetingDimension, DimensionSql> = {
     column: "stateId",
     value: "gs.id",
     sortKey: "gs.code",
-    join: "LEFT JOIN participant gp ON gp.meeting_id = m.id LEFT JOIN state gs ON gs.id = gp.representing_state_id",
+    // DISTINCT states per meeting, so every (meeting, group) row is unique and count(*) counts meetings.
+    join: "LEFT JOIN LATERAL (SELECT DISTINCT gp.representing_state_id FROM participant gp WHERE gp.meeting_id = m.id) gp ON TRUE LEFT JOIN state gs ON gs.id = gp.representing_state_id",
   },
   LEVEL: { column: "level", value: "m.level", sortKey: enumOrder("m.level", MeetingLevel) },
   FORMAT: { column: "format", value: "m.format", sortKey: enumOrder("m.format", MeetingFormat) },
@@ -49,11 +50,12 @@ const DIMENSIONS: Record<MeetingDimension, DimensionSql> = {
 };
 
 /**
- * Counts the meetings matching `filter`, grouped by the dimensions in `by` (in that order), in ONE statement
- * (plus the filter's key lookup). A meeting counts once per group it falls in: once under each of its topics and
- * each state its participants represented. Groups are sorted by the dimensions' keys in the order asked
- * (years and months ascending, coalitions and topics by slug, states by code, enums in declared order), a null
- * value (unknown, or none) last.
+ * Counts the meetings matching `filter`, grouped by the dimensions in `by` (in that order), in ONE statement (plus
+ * the filter's key lookup). A meeting counts once per group it falls in: once under each of its topics and each
+ * state its participants represented. Each joined dimension yields one row per meeting and value (meeting_topic's
+ * primary key; distinct participant states), so `count(*)` counts meetings and PostgreSQL can hash-aggregate.
+ * Groups are sorted by the dimensions' keys in the order asked (years and months ascending, coalitions and topics
+ * by slug, states by code, enums in declared order), a null value (unknown, or none) last.
  */
 export async function countMeetings(
   dataSource: DataSource,
@@ -66,7 +68,7 @@ export async function countMeetings(
   const selected = dimensions.map((dimension, index) => `${dimension.value} AS d${index}`);
   const grouping = dimensions.map((dimension) => dimension.value);
   const ordering = dimensions.map((dimension) => `${dimension.sortKey} ASC NULLS LAST`);
-  const sql = `SELECT ${[...selected, "count(DISTINCT m.id)::int AS count"].join(", ")}
+  const sql = `SELECT ${[...selected, "count(*)::int AS count"].join(", ")}
     FROM meeting m ${dimensions.map((dimension) => dimension.join ?? "").join(" ")}
     WHERE ${where}
     ${grouping.length > 0 ? `GROUP BY ${[...grouping, ...dimensions.map((dimension) => dimension.sortKey)].join(", ")}` : ""}

@@ -158,3 +158,77 @@ describe(`random MeetingFilters against a TypeScript evaluation (seed ${SEED}, $
     }
   });
 });
+
+/** The value of one dimension in a meetingCounts row, as the evaluator's group keys hold it. */
+function countValue(row: Record<string, unknown>, dimension: string): unknown {
+  const key = (value: unknown, name: string) => (value as Record<string, string> | null)?.[name] ?? null;
+  if (dimension === "COALITION") return key(row.coalition, "slug");
+  if (dimension === "TOPIC") return key(row.topic, "slug");
+  if (dimension === "STATE") return key(row.state, "code");
+  return row[dimension.toLowerCase()];
+}
+
+describe(`meetingCounts over the generated meetings (seed ${SEED})`, () => {
+  const groupKey = (meeting: FixtureMeeting, dimension: string): (string | number | null)[] => {
+    switch (dimension) {
+      case "YEAR":
+        return [meeting.date ? Number(meeting.date.slice(0, 4)) : null];
+      case "MONTH":
+        return [meeting.date && meeting.datePrecision !== "YEAR" ? meeting.date.slice(0, 7) : null];
+      case "COALITION":
+        return [meeting.coalition ?? null];
+      case "TOPIC":
+        return meeting.topics?.length ? meeting.topics : [null];
+      case "STATE": {
+        const states = [...new Set((meeting.participants ?? []).map((participant) => participant.state ?? null))];
+        return states.length > 0 ? states : [null];
+      }
+      case "LEVEL":
+        return [meeting.level ?? null];
+      case "FORMAT":
+        return [meeting.format ?? null];
+      default:
+        return [meeting.status];
+    }
+  };
+  /** Every combination of the meeting's values of the dimensions (a meeting counts once per group). */
+  const groupsOf = (meeting: FixtureMeeting, dimensions: string[]): string[] =>
+    dimensions
+      .reduce<(string | number | null)[][]>(
+        (combos, dimension) => combos.flatMap((combo) => groupKey(meeting, dimension).map((value) => [...combo, value])),
+        [[]],
+      )
+      .map((combo) => JSON.stringify(combo));
+
+  test("each dimension set counts every matching meeting once per group", async () => {
+    const random = new Random(SEED + 2);
+    const dimensionSets = [
+      ["COALITION", "TOPIC", "STATE"],
+      ["YEAR", "MONTH", "LEVEL"],
+      ["FORMAT", "STATUS"],
+      ["STATE"],
+      ["TOPIC", "YEAR"],
+    ];
+    for (let index = 0; index < 20; index += 1) {
+      const filter = randomFilter(random, 2);
+      const dimensions = dimensionSets[index % dimensionSets.length];
+      const want = new Map<string, number>();
+      for (const meeting of meetings.filter((candidate) => matchesMeeting(candidate, filter as unknown as MeetingFilter))) {
+        for (const group of groupsOf(meeting, dimensions)) want.set(group, (want.get(group) ?? 0) + 1);
+      }
+      const { body } = await server.graphql<{ meetingCounts: Record<string, unknown>[] }>(
+        `query($filter: MeetingFilter, $by: [MeetingDimension!]!) { meetingCounts(filter: $filter, by: $by) {
+          count year month level format status coalition { slug } topic { slug } state { code } } }`,
+        { filter, by: dimensions },
+      );
+      assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+      const got = new Map(
+        (body.data?.meetingCounts ?? []).map((row) => [
+          JSON.stringify(dimensions.map((dimension) => countValue(row, dimension))),
+          row.count,
+        ]),
+      );
+      assert.deepEqual(got, want, `filter ${JSON.stringify(filter)} by ${dimensions}`);
+    }
+  });
+});
