@@ -203,3 +203,52 @@ test("a mutation that fails after it has written some rows leaves every table ex
   }
   assert.deepEqual(await tableChecksums(api.dataSource), before);
 });
+
+test("updates validate every field given, with the same paths as creates", async () => {
+  const problems = await refused(
+    `mutation { updateOutcome(slug: "paris-statement", expectedVersion: 1, input: { meeting: "nope", parties: ["QQ"], sources: [{ source: "Bad Slug" }] }) { slug } }`,
+  );
+  assert.deepEqual(Object.keys(problems).sort(), ["input.meeting", "input.parties[0]", "input.sources[0].source"]);
+  const statement = await api.edit<{ official: { statements: { id: string }[] } }>(
+    `{ official(slug: "fabien-mandon") { statements { id } } }`,
+  );
+  const statementProblems = await refused(
+    `mutation($id: ID!) { updateStatement(id: $id, expectedVersion: 1, input: { text: "", lang: "??", source: "nope" }) { id } }`,
+    { id: statement.official.statements[0].id },
+  );
+  assert.deepEqual(Object.keys(statementProblems).sort(), ["input.lang", "input.source", "input.text"]);
+  const sourceProblems = await refused(
+    `mutation { updateSource(slug: "rbc-article", expectedVersion: 1, input: { slug: "elysee-communique" }) { slug } }`,
+  );
+  assert.deepEqual(sourceProblems, { "input.slug": 'a Source with slug "elysee-communique" already exists' });
+});
+
+test("nested writes on positions, memberships and citations validate their inputs", async () => {
+  assert.deepEqual(
+    await refused(
+      `mutation { addPosition(official: "rich-knighton", input: { title: [{ lang: "en", text: "T" }], state: "QQ", sources: [{ source: "nope" }] }) { slug } }`,
+    ),
+    { "input.state": 'unknown state "QQ"', "input.sources[0].source": 'unknown source "nope"' },
+  );
+  const coalition = await api.edit<{ coalition: { members: { id: string; since: string }[] } }>(
+    `{ coalition(slug: "willing") { members { id since } } }`,
+  );
+  assert.deepEqual(
+    await refused(`mutation($id: ID!) { endMembership(membership: $id, until: "2020-01-01") { slug } }`, {
+      id: coalition.coalition.members[0].id,
+    }),
+    { until: "must not be before the membership began (2025-03-02)" },
+  );
+  const meeting = await api.edit<{ meeting: { id: string } }>(`{ meeting(slug: "chiefs-in-paris") { id } }`);
+  assert.deepEqual(
+    await refused(`mutation($id: ID!) { addCitation(subject: $id, input: { source: "nope", quoteLang: "en" }) { id } }`, {
+      id: meeting.meeting.id,
+    }),
+    { "input.source": 'unknown source "nope"', "input.quoteLang": "is given without a quote" },
+  );
+  const wrongSubject = await api.as(
+    Role.EDITOR,
+    `mutation { addCitation(subject: "bm90LWFuLWlk", input: { source: "rbc-article" }) { id } }`,
+  );
+  assert.equal(firstError(wrongSubject).extensions.code, "NOT_FOUND");
+});
