@@ -4,6 +4,8 @@ import { CitationResolver } from "./citation.resolver";
 import { CoalitionResolver } from "./coalition.resolver";
 import { MeetingLocationResolver } from "./location.resolver";
 import { MeetingResolver } from "./meeting.resolver";
+import { MeetingCountsResolver } from "./meeting-counts.resolver";
+import { SearchResolver } from "./search.resolver";
 import { MembershipResolver } from "./membership.resolver";
 import { NodeResolver } from "./node.resolver";
 import { OfficialResolver } from "./official.resolver";
@@ -40,7 +42,6 @@ import { StateMutationResolver } from "./state.mutation";
 import { StatementMutationResolver } from "./statement.mutation";
 import { TopicMutationResolver } from "./topic.mutation";
 
-
 /** Every resolver class of the schema. */
 // biome-ignore lint/complexity/noBannedTypes: type-graphql takes resolver classes as Function
 export const resolvers: NonEmptyArray<Function> = [
@@ -49,6 +50,8 @@ export const resolvers: NonEmptyArray<Function> = [
   CoalitionResolver,
   MeetingLocationResolver,
   MeetingResolver,
+  MeetingCountsResolver,
+  SearchResolver,
   MembershipResolver,
   NodeResolver,
   OfficialResolver,
