@@ -2,11 +2,11 @@ import type { EntityManager } from "typeorm";
 import { Coalition } from "../entities/coalition.entity";
 import { Membership } from "../entities/membership.entity";
 import type { CoalitionInput } from "./bundle-types";
-import { citationValues, insertCitations, loadCitations } from "./citations";
+import { citationValues, loadCitations } from "./citations";
+import { type CitedChildren, syncCitedChildren } from "./cited-children";
 import type { UpsertAction } from "./import-result";
 import type { RecordKeys } from "./record-keys";
 import { insertRecord, upsertRecord } from "./record-upsert";
-import { sameValue } from "./same-value";
 
 /** Memberships as compared: state, role, period and citations, in the bundle's order. */
 function wantedMembers(coalition: CoalitionInput, keys: RecordKeys) {
@@ -37,21 +37,16 @@ async function storedMembers(manager: EntityManager, coalitionId: number): Promi
   }));
 }
 
-/** Replaces the coalition's memberships when they differ from the bundle's. */
-async function syncMembers(
-  manager: EntityManager,
-  coalitionId: number,
-  wanted: MemberValues[],
-  isNew: boolean,
-): Promise<boolean> {
-  const stored = isNew ? [] : await storedMembers(manager, coalitionId);
-  if (sameValue(stored, wanted)) return false;
-  if (!isNew) await manager.delete(Membership, { coalitionId });
-  for (const { sources, ...member } of wanted) {
-    const membershipId = await insertRecord(manager, Membership, { ...member, coalitionId });
-    await insertCitations(manager, "membershipId", membershipId, sources);
-  }
-  return true;
+/** The coalition's memberships, replaced when they differ from the bundle's. */
+function memberships(manager: EntityManager, coalitionId: number): CitedChildren<Omit<MemberValues, "sources">> {
+  return {
+    subject: "membershipId",
+    load: () => storedMembers(manager, coalitionId),
+    clear: async () => {
+      await manager.delete(Membership, { coalitionId });
+    },
+    insert: (member) => insertRecord(manager, Membership, { ...member, coalitionId }),
+  };
 }
 
 export async function upsertCoalition(
@@ -68,7 +63,7 @@ export async function upsertCoalition(
   };
   const members = wantedMembers(coalition, keys);
   const { id, action } = await upsertRecord(manager, Coalition, existing, values, (coalitionId, isNew) =>
-    syncMembers(manager, coalitionId, members, isNew),
+    syncCitedChildren(manager, memberships(manager, coalitionId), members, isNew),
   );
   keys.set("coalition", coalition.slug, id);
   return action;

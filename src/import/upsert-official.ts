@@ -2,11 +2,11 @@ import type { EntityManager } from "typeorm";
 import { Official } from "../entities/official.entity";
 import { Position } from "../entities/position.entity";
 import type { OfficialInput } from "./bundle-types";
-import { citationValues, insertCitations, loadCitations } from "./citations";
+import { citationValues, loadCitations } from "./citations";
+import { type CitedChildren, syncCitedChildren } from "./cited-children";
 import type { UpsertAction } from "./import-result";
 import type { RecordKeys } from "./record-keys";
 import { insertRecord, upsertRecord } from "./record-upsert";
-import { sameValue } from "./same-value";
 
 /** Positions as compared: title, organisation, state, period and citations, in the bundle's order. */
 function wantedPositions(official: OfficialInput, keys: RecordKeys) {
@@ -39,32 +39,27 @@ async function storedPositions(manager: EntityManager, officialId: number): Prom
   }));
 }
 
-/** Replaces the official's positions when they differ from the bundle's. */
-async function syncPositions(
-  manager: EntityManager,
-  officialId: number,
-  wanted: PositionValues[],
-  isNew: boolean,
-): Promise<boolean> {
-  const stored = isNew ? [] : await storedPositions(manager, officialId);
-  if (sameValue(stored, wanted)) return false;
-  if (!isNew) await manager.delete(Position, { officialId });
-  for (const { sources, ...position } of wanted) {
-    const positionId = await insertRecord(manager, Position, { ...position, officialId });
-    await insertCitations(manager, "positionId", positionId, sources);
-  }
-  return true;
+/** The official's positions, replaced when they differ from the bundle's. */
+function positions(manager: EntityManager, officialId: number): CitedChildren<Omit<PositionValues, "sources">> {
+  return {
+    subject: "positionId",
+    load: () => storedPositions(manager, officialId),
+    clear: async () => {
+      await manager.delete(Position, { officialId });
+    },
+    insert: (position) => insertRecord(manager, Position, { ...position, officialId }),
+  };
 }
 
 export async function upsertOfficial(manager: EntityManager, official: OfficialInput, keys: RecordKeys): Promise<UpsertAction> {
   const existing = await manager.findOneBy(Official, { slug: official.slug });
-  const positions = wantedPositions(official, keys);
+  const wanted = wantedPositions(official, keys);
   const { id, action } = await upsertRecord(
     manager,
     Official,
     existing,
     { slug: official.slug, name: official.name },
-    (officialId, isNew) => syncPositions(manager, officialId, positions, isNew),
+    (officialId, isNew) => syncCitedChildren(manager, positions(manager, officialId), wanted, isNew),
   );
   keys.set("official", official.slug, id);
   return action;

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { type CliRun, runCli } from "../support/run-cli";
 import { snapshotTables } from "./database-snapshot";
 import { badBundle } from "./fixtures";
 
@@ -22,22 +22,8 @@ after(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-function runImport(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: "silent" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
-  });
+function runImport(args: string[]): Promise<CliRun> {
+  return runCli(CLI, args, { DATABASE_URL: db.url, LOG_LEVEL: "silent" });
 }
 
 test("--dry-run prints the counts and writes nothing", async () => {

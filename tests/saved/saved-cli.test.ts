@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { Role } from "../../src/auth/role";
 import { documentHash } from "../../src/saved-queries/saved-query-store";
+import { type CliRun, runCli } from "../support/run-cli";
 import type { TestServer } from "../support/server";
 import { MEETINGS_ON_TOPICS, SAVE_QUERY, startSavedQueryServer } from "./saved-support";
 
@@ -28,22 +28,8 @@ before(async () => {
 });
 after(() => server.close());
 
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { ...process.env, DATABASE_URL: server.db.url, LOG_LEVEL: "silent" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
-  });
+function runSaved(args: string[]): Promise<CliRun> {
+  return runCli(CLI, args, { DATABASE_URL: server.db.url, LOG_LEVEL: "silent" });
 }
 
 test("a saved query broken by a schema change is reported on SavedQuery, never run silently", async () => {
@@ -61,7 +47,7 @@ test("a saved query broken by a schema change is reported on SavedQuery, never r
 });
 
 test("`saved check` names the broken saved query and exits 1", async () => {
-  const { code, stdout } = await runCli(["check"]);
+  const { code, stdout } = await runSaved(["check"]);
   assert.equal(code, 1);
   assert.match(stdout, /^stale-venues \(version 1\) no longer validates:$/m);
   assert.match(stdout, /2 saved queries checked, 1 invalid/);
@@ -69,27 +55,27 @@ test("`saved check` names the broken saved query and exits 1", async () => {
 });
 
 test("`saved list` and `saved show` describe the saved queries", async () => {
-  const listed = await runCli(["list"]);
+  const listed = await runSaved(["list"]);
   assert.equal(listed.code, 0, listed.stderr);
   assert.match(listed.stdout, /^meetings-on-topics\tv1\tanalyst\tMeetings on topics$/m);
-  const shown = await runCli(["show", "meetings-on-topics"]);
+  const shown = await runSaved(["show", "meetings-on-topics"]);
   assert.match(shown.stdout, /REST: \/saved\/meetings-on-topics/, shown.stderr);
   assert.match(shown.stdout, /query MeetingsOnTopics/);
 });
 
 test("`saved run` takes typed --var values and prints JSON or CSV", async () => {
-  const json = await runCli(["run", "meetings-on-topics", "--var", "topics=reconstruction", "--var", "first=5"]);
+  const json = await runSaved(["run", "meetings-on-topics", "--var", "topics=reconstruction", "--var", "first=5"]);
   assert.equal(json.code, 0, json.stderr);
   const data = JSON.parse(json.stdout) as { meetings: { nodes: { slug: string }[] } };
   assert.deepEqual(
     data.meetings.nodes.map((node) => node.slug),
     ["leaders-security-documents-work"],
   );
-  const csv = await runCli(["run", "meetings-on-topics", "--var", "topics=reconstruction", "--csv"]);
+  const csv = await runSaved(["run", "meetings-on-topics", "--var", "topics=reconstruction", "--csv"]);
   assert.equal(csv.code, 0, csv.stderr);
   assert.match(csv.stdout, /^slug,date,format,/);
   assert.match(csv.stdout, /\r\nleaders-security-documents-work,,,/);
-  const bad = await runCli(["run", "meetings-on-topics", "--var", "first=lots"]);
+  const bad = await runSaved(["run", "meetings-on-topics", "--var", "first=lots"]);
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /\$first/);
 });
