@@ -27,8 +27,8 @@ export function createCitationsLoader(
     loadGrouped(
       dataSource,
       Citation,
-      `SELECT c.*, c.${column} AS ${PARENT_COLUMN}, to_jsonb(s.*) AS __source
-       FROM citation c JOIN source s ON s.id = c.source_id WHERE c.${column} = ANY($1) ORDER BY c.${column}, c.id`,
+      `SELECT c.*, c.${column} AS ${PARENT_COLUMN}, (SELECT to_jsonb(s.*) FROM source s WHERE s.id = c.source_id) AS __source
+       FROM citation c WHERE c.${column} = ANY($1) ORDER BY c.${column}, c.id`,
       subjectIds,
       [],
       [{ column: "__source", target: Source, loader: records.byId(Source) }],

@@ -31,8 +31,8 @@ export async function loadGrouped<T extends ObjectLiteral>(
 }
 
 /**
- * A related record fetched in the same statement as `to_jsonb(alias.*) AS <column>` (e.g. a participant's
- * official): it is put into the record loader, so resolving the relation needs no statement of its own.
+ * A related record fetched in the same statement as `(SELECT to_jsonb(r.*) ... WHERE r.id = fk) AS <column>` (a
+ * primary-key lookup per row, e.g. a participant's official): it is put into the record loader, so resolving the relation needs no statement of its own.
  */
 export interface Embedded {
   column: string;

@@ -19,9 +19,8 @@ function membershipsBy(
     return loadGrouped(
       dataSource,
       Membership,
-      `SELECT ms.*, ms.${parentColumn} AS ${PARENT_COLUMN}, to_jsonb(st.*) AS __state
-       FROM membership ms JOIN state st ON st.id = ms.state_id
-       WHERE ms.${parentColumn} = ANY($1) ${period}
+      `SELECT ms.*, ms.${parentColumn} AS ${PARENT_COLUMN}, (SELECT to_jsonb(st.*) FROM state st WHERE st.id = ms.state_id) AS __state
+       FROM membership ms WHERE ms.${parentColumn} = ANY($1) ${period}
        ORDER BY ms.${parentColumn}, ms.since ASC NULLS FIRST, ms.id`,
       parentIds,
       asOf === null ? [] : [asOf],

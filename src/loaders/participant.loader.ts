@@ -18,9 +18,10 @@ export function createParticipantsByMeetingLoader(
     loadGrouped(
       dataSource,
       Participant,
-      `SELECT p.*, p.meeting_id AS ${PARENT_COLUMN}, to_jsonb(o.*) AS __official, to_jsonb(s.*) AS __state
-       FROM participant p JOIN official o ON o.id = p.official_id LEFT JOIN state s ON s.id = p.representing_state_id
-       WHERE p.meeting_id = ANY($1)
+      `SELECT p.*, p.meeting_id AS ${PARENT_COLUMN},
+         (SELECT to_jsonb(o.*) FROM official o WHERE o.id = p.official_id) AS __official,
+         (SELECT to_jsonb(s.*) FROM state s WHERE s.id = p.representing_state_id) AS __state
+       FROM participant p WHERE p.meeting_id = ANY($1)
        ORDER BY p.meeting_id, CASE p.role WHEN 'HOST' THEN 0 WHEN 'CHAIR' THEN 1 ELSE 2 END, p.id`,
       meetingIds,
       [],

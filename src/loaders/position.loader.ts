@@ -17,9 +17,8 @@ export function createPositionsByOfficialLoader(
     loadGrouped(
       dataSource,
       Position,
-      `SELECT p.*, p.official_id AS ${PARENT_COLUMN}, to_jsonb(st.*) AS __state
-       FROM position p LEFT JOIN state st ON st.id = p.state_id
-       WHERE p.official_id = ANY($1) ${asOf === null ? "" : `AND ${asOfCondition("p", "$2")}`}
+      `SELECT p.*, p.official_id AS ${PARENT_COLUMN}, (SELECT to_jsonb(st.*) FROM state st WHERE st.id = p.state_id) AS __state
+       FROM position p WHERE p.official_id = ANY($1) ${asOf === null ? "" : `AND ${asOfCondition("p", "$2")}`}
        ORDER BY p.official_id, p.since ASC NULLS FIRST, p.id`,
       officialIds,
       asOf === null ? [] : [asOf],
