@@ -55,11 +55,17 @@ function setAssetCaching(res: Response, filePath: string): void {
   res.setHeader("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
 }
 
+/** What ide/build.mjs writes; dist/ide/src holds tsc's output of modules the tests import, not served. */
+function isBuiltAsset(requestPath: string): boolean {
+  return /^\/(main\.(js|css)|(chunks|workers|assets)\/[^/]+)$/.test(requestPath);
+}
+
 /** Router to mount BEFORE the GraphQL middleware: the IDE page on GET /graphql and its assets under /ide. */
 export function createIdeRouter(ideDirectory = defaultIdeDirectory()): express.Router {
   const router = express.Router();
   const indexFile = path.join(ideDirectory, "index.html");
   router.get("/graphql", (req, res, next) => (wantsIde(req) ? sendIdePage(indexFile, res) : next()));
-  router.use("/ide", express.static(ideDirectory, { index: false, setHeaders: setAssetCaching }));
+  const assets = express.static(ideDirectory, { index: false, setHeaders: setAssetCaching });
+  router.use("/ide", (req, res, next) => (isBuiltAsset(req.path) ? assets(req, res, next) : next()));
   return router;
 }

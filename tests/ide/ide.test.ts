@@ -104,6 +104,10 @@ test("a browser GET /graphql gets the IDE page with a same-origin-only policy; A
   const script = await fetch(`${server.origin}/ide/main.js`);
   assert.equal(script.status, 200);
   assert.match(script.headers.get("content-type") ?? "", /javascript/);
+  const worker = await fetch(`${server.origin}/ide/workers/graphql.worker.js`);
+  assert.equal(worker.status, 200);
+  const notBuilt = await fetch(`${server.origin}/ide/src/example-tabs.js`);
+  assert.equal(notBuilt.status, 404, "only what ide/build.mjs writes is served");
 
   const api = await fetch(`${server.url}?query=${encodeURIComponent("{ apiVersion }")}`, {
     headers: { accept: "application/json", "apollo-require-preflight": "true" },
