@@ -156,7 +156,11 @@ test("the IDE opens on the example tabs, runs the canonical question and shows t
   assert.match((await response.textContent()) ?? "", /totalCount/);
 
   const screenshotPath = process.env.IDE_SCREENSHOT;
-  if (screenshotPath) await page.screenshot({ path: screenshotPath });
+  if (screenshotPath) {
+    await page.locator(".graphiql-toggle-editor-tools").click();
+    await page.screenshot({ path: screenshotPath });
+    await page.locator(".graphiql-toggle-editor-tools").click();
+  }
 });
 
 test("the saved-query panel saves the current tab through saveQuery", { skip: noChromium }, async (t) => {
