@@ -6,10 +6,8 @@
  */
 import "reflect-metadata";
 import { type Config, ConfigError, loadConfig } from "../config";
-import { type Database, openDatabase } from "../db/database";
-import { applyMigrations } from "../db/migrations";
-import { type ChanceryServer, startServer } from "../http/app";
-import { seedIfEmpty } from "../import/seed";
+import type { Database } from "../db/database";
+import type { ChanceryServer } from "../http/app";
 import { createLogger, type Logger } from "../logger";
 
 interface Running {
@@ -58,6 +56,13 @@ function stopOnSignals(running: Running, log: Logger): void {
 }
 
 async function start(config: Config, log: Logger, running: Running): Promise<void> {
+  // Loaded only once the configuration is known to be good: a bad variable answers in one line, at once.
+  const [{ openDatabase }, { applyMigrations }, { seedIfEmpty }, { startServer }] = await Promise.all([
+    import("../db/database.js"),
+    import("../db/migrations.js"),
+    import("../import/seed.js"),
+    import("../http/app.js"),
+  ]);
   running.database = await openDatabase(config, log);
   const { dataSource } = running.database;
   if (config.migrate) {

@@ -29,6 +29,8 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
       statement_timeout: settings.statementTimeoutMs ?? 5000,
       lock_timeout: settings.lockTimeoutMs ?? 1000,
       application_name: settings.applicationName ?? "chancery",
+      // TCP keepalive finds connections a network failure killed silently, so the pool drops them.
+      keepAlive: true,
     },
   });
 }
