@@ -1,11 +1,14 @@
 import type { DataSource } from "typeorm";
-import { RecordChange } from "../entities/record-change.entity";
+import type { RequestContext } from "../context";
+import type { RecordChange } from "../entities/record-change.entity";
 import { badInput, type InputProblem } from "../errors";
 import { SqlParams } from "../queries/sql-params";
 import type { ChangeFilter } from "../schema/change-filter.input";
 import type { ConnectionResult } from "../schema/connection";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../schema/paging-args";
 import type { HistoryArgs } from "../schema/record-change-connection";
+import { type ChangeRow, toEntry } from "./change-row";
+import { historyLoader } from "./history-loader";
 import { isRecordTypeName } from "./record-type";
 
 const CURSOR_PREFIX = "change:";
@@ -60,10 +63,8 @@ async function changesPage(
   const countValues = [...params.values];
   const pageConditions = afterId === null ? conditions : [...conditions, `id < ${params.add(afterId)}`];
   const where = pageConditions.length > 0 ? `WHERE ${pageConditions.join(" AND ")}` : "";
-  const rows = await dataSource
-    .getRepository(RecordChange)
-    .query(`SELECT * FROM record_change ${where} ORDER BY id DESC LIMIT ${limit + 1}`, params.values);
-  const entries: RecordChange[] = rows.slice(0, limit).map((row: Record<string, unknown>) => toEntry(row));
+  const rows = await dataSource.query(`SELECT * FROM record_change ${where} ORDER BY id DESC LIMIT ${limit + 1}`, params.values);
+  const entries: RecordChange[] = rows.slice(0, limit).map((row: ChangeRow) => toEntry(row));
   const edges = entries.map((entry) => ({ cursor: encodeChangeCursor(entry.id), node: entry }));
   let total: Promise<number> | undefined;
   return {
@@ -84,32 +85,29 @@ async function changesPage(
   };
 }
 
-function toEntry(row: Record<string, unknown>): RecordChange {
-  return Object.assign(new RecordChange(), {
-    id: row.id,
-    occurredAt: row.occurred_at,
-    actor: row.actor,
-    apiKeyId: row.api_key_id,
-    recordType: row.record_type,
-    recordId: row.record_id,
-    recordKey: row.record_key,
-    action: row.action,
-    before: row.before,
-    after: row.after,
-    version: row.version,
-  });
-}
-
-/** `history` of one record: its entries, newest first. */
-export function recordHistory(
-  dataSource: DataSource,
+/** `history` of one record: its entries, newest first (batched over every record of the request asking with the same page). */
+export async function recordHistory(
+  context: RequestContext,
   recordType: string,
   recordId: number,
   args: HistoryArgs,
 ): Promise<ConnectionResult<RecordChange>> {
-  const params = new SqlParams();
-  const conditions = [`record_type = ${params.add(recordType)}`, `record_id = ${params.add(recordId)}`];
-  return changesPage(dataSource, conditions, params, args);
+  const { limit, afterId } = pageOf(args);
+  const { rows, total } = await historyLoader(context, limit, afterId).load({ recordType, recordId });
+  const edges = rows.slice(0, limit).map((entry) => ({ cursor: encodeChangeCursor(entry.id), node: entry }));
+  return {
+    edges,
+    nodes: edges.map((edge) => edge.node),
+    pageInfo: {
+      hasNextPage: rows.length > limit,
+      hasPreviousPage: afterId !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    get totalCount() {
+      return total();
+    },
+  };
 }
 
 /** Root `changes(filter)`: every entry matching the filter, newest first. */

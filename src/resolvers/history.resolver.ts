@@ -30,7 +30,7 @@ function HistoryResolver<T extends RecordBase>(recordType: ClassType<T>, typeNam
       @Args() args: HistoryArgs,
       @Ctx() context: RequestContext,
     ): Promise<ConnectionResult<RecordChange>> {
-      return recordHistory(context.dataSource, typeName, record.id, args);
+      return recordHistory(context, typeName, record.id, args);
     }
   }
   return HistoryResolverBase;

@@ -155,3 +155,28 @@ test("the history table is append-only: the database refuses UPDATE and DELETE o
   await assert.rejects(api.dataSource.query(`UPDATE record_change SET actor = 'someone else'`), /append-only/);
   await assert.rejects(api.dataSource.query(`DELETE FROM record_change`), /append-only/);
 });
+
+test("the history of every record in a list costs the same SQL statements whatever the list's length", async () => {
+  const counted = await startWriteServer({ EXPOSE_SQL_STATEMENTS: "true" });
+  try {
+    await loadWorld(counted.dataSource);
+    const statementsFor = async (first: number) => {
+      const body = await counted.as<{ states: { nodes: { history: { totalCount: number; nodes: { action: string }[] } }[] } }>(
+        Role.EDITOR,
+        `query($first: Int) { states(first: $first) { nodes { history(first: 1) { totalCount nodes { action } } } } }`,
+        { first },
+      );
+      assert.equal(body.errors, undefined);
+      assert.equal(body.data?.states.nodes.length, first);
+      for (const state of body.data?.states.nodes ?? [])
+        assert.deepEqual(state.history, { totalCount: 1, nodes: [{ action: "CREATE" }] });
+      return body.extensions?.sqlStatements;
+    };
+    await statementsFor(1); // the key's first use of the request also records its last use
+    const forOne = await statementsFor(1);
+    assert.equal(typeof forOne, "number");
+    assert.equal(await statementsFor(3), forOne);
+  } finally {
+    await counted.close();
+  }
+});

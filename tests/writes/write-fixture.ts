@@ -20,8 +20,8 @@ export interface WriteServer {
   close(): Promise<void>;
 }
 
-export async function startWriteServer(): Promise<WriteServer> {
-  const server = await startTestServer();
+export async function startWriteServer(env: Record<string, string> = {}): Promise<WriteServer> {
+  const server = await startTestServer(env);
   const dataSource = server.db.dataSource;
   const secrets = new Map<Role, string>();
   for (const role of [Role.READER, Role.EDITOR, Role.ADMIN]) {
