@@ -6,7 +6,7 @@ import { checkTokenLimit } from "../plugins/token-limit";
 import { resolveViewer } from "./resolve-viewer";
 import { ANONYMOUS, type Viewer } from "./viewer";
 
-/** What the gate needs of an HTTP request (express's `req` has both). */
+/** What the gate needs of an HTTP request (an express `req` fits). */
 export interface GateRequest {
   headers: IncomingHttpHeaders;
   ip?: string;
@@ -15,11 +15,11 @@ export interface GateRequest {
 /**
  * Admits a request or throws: who is asking (UNAUTHENTICATED on a bad key), their rate limit
  * (RATE_LIMITED), then the length in tokens of the GraphQL document it carries, if any
- * (QUERY_TOO_COMPLEX; see `requestDocument`), before anything is parsed.
+ * (QUERY_TOO_COMPLEX; `requestDocument` in src/plugins/token-limit.ts finds it), before anything is parsed.
  */
 export type AccessGate = (req: GateRequest, document?: string | null) => Promise<Viewer>;
 
-/** The gate the GraphQL context factory calls once per request, before any parsing. */
+/** One gate per server, shared by /graphql's context factory and the /saved routes, so they spend one allowance. */
 export function createAccessGate(dataSource: DataSource, config: Config): AccessGate {
   const limiter = new RequestRateLimiter(config.limits.rateLimitRequests, config.limits.rateLimitWindowSeconds);
   const identify = async (req: GateRequest): Promise<Viewer> => {
