@@ -16,6 +16,7 @@ import { sqlStatementsPlugin } from "../plugins/sql-statements.plugin";
 import { unknownInputFieldPlugin } from "../plugins/unknown-input-field.plugin";
 import { PersistedQueryCache } from "../saved-queries/persisted-query-cache";
 import { safelistPlugin } from "../saved-queries/safelist.plugin";
+import { savedQueryLimitsPlugin } from "../saved-queries/saved-query-limits.plugin";
 import { buildChancerySchema } from "../schema/build-schema";
 import { corsMiddleware } from "./cors";
 import { httpErrorHandler } from "./error-handler";
@@ -93,6 +94,7 @@ export async function createApp(deps: AppDeps): Promise<ChanceryApp> {
   const apollo = await createApollo(deps, [
     ...apolloPlugins(metrics),
     safelistPlugin(deps.dataSource, deps.config.safelist),
+    savedQueryLimitsPlugin(deps.dataSource, deps.config.limits),
     ...(deps.config.exposeSqlStatements ? [sqlStatementsPlugin()] : []),
     ...queryLimitPlugins<RequestContext>(deps.config.limits),
   ]);

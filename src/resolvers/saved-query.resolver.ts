@@ -45,7 +45,12 @@ export class SavedQueryResolver extends RecordResolver(SavedQuery, "SavedQuery")
   })
   async runSavedQuery(
     @Arg("name", () => String, { description: "The saved query's name." }) name: string,
-    @Arg("variables", () => GraphQLJSONObject, { nullable: true, description: "Variable values; saved defaults fill the rest." })
+    // No class-validator pass: a JSON literal arrives as a null-prototype object, which it refuses.
+    @Arg("variables", () => GraphQLJSONObject, {
+      nullable: true,
+      validate: false,
+      description: "Variable values; saved defaults fill the rest.",
+    })
     variables: Record<string, unknown> | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
