@@ -220,3 +220,34 @@ describe("hostile input through the real server", () => {
     assert.deepEqual(await snapshot(), before_);
   });
 });
+
+describe("hostile text written by an EDITOR", () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer({ RATE_LIMIT_REQUESTS: "0" });
+    await loadDemoRecords(server.db.dataSource);
+  });
+  after(() => server.close());
+
+  test("is stored and read back verbatim, and touches nothing else", async () => {
+    const editor = await bearerFor(server.db.dataSource, Role.EDITOR, "hostile-editor");
+    const text = SQL_LOOKING.filter((value) => !value.includes("\u0000")).join(" ");
+    const before = await snapshotTables(server.db.dataSource);
+    const bundle = {
+      states: [{ code: "ZZ", name: { en: text, ru: text } }],
+      topics: [{ slug: "hostile-topic", name: text }],
+    };
+    const mutation = "mutation ($bundle: JSON!) { importRecords(bundle: $bundle) { created } }";
+    const imported = await postGraphql(server.url, { query: mutation, variables: { bundle } }, editor);
+    assert.deepEqual(imported.json?.data, { importRecords: { created: 2 } }, imported.text.slice(0, 400));
+
+    const read = await postGraphql(server.url, {
+      query: `{ state(code: "ZZ") { name(lang: "ru") } topic(slug: "hostile-topic") { name } }`,
+    });
+    assert.deepEqual(read.json?.data, { state: { name: text }, topic: { name: text } });
+
+    const after = await snapshotTables(server.db.dataSource);
+    const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
+    assert.deepEqual(changed.sort(), ["api_key", "record_change", "state", "topic"]);
+  });
+});
