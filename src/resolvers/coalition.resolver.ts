@@ -6,10 +6,10 @@ import type { Meeting } from "../entities/meeting.entity";
 import { Membership } from "../entities/membership.entity";
 import { compileCoalitionFilter } from "../queries/coalition-filter";
 import { listRecords, orderedByKey } from "../queries/list-records";
-import { AsOfArgs } from "../schema/as-of-args";
+import { AsOfArg } from "../schema/as-of-args";
 import type { ConnectionResult } from "../schema/connection";
 import { CoalitionListArgs, MeetingListArgs } from "../schema/list-args";
-import { LocalizedArgs } from "../schema/localized-args";
+import { LangArg } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
 import { CoalitionConnection, MeetingConnection } from "../schema/record-connections";
 import { NESTED_MEETINGS_DESCRIPTION, nestedMeetings } from "./nested-meetings";
@@ -40,7 +40,7 @@ export class CoalitionResolver extends RecordResolver(Coalition, "Coalition") {
   }
 
   @FieldResolver(() => String, { description: "The coalition's name in `lang` (with fallback)." })
-  name(@Root() coalition: Coalition, @Args() { lang }: LocalizedArgs): string | null {
+  name(@Root() coalition: Coalition, @LangArg() lang: string | null): string | null {
     return pickLocalized(coalition.name, lang);
   }
 
@@ -50,12 +50,12 @@ export class CoalitionResolver extends RecordResolver(Coalition, "Coalition") {
   }
 
   @FieldResolver(() => String, { nullable: true, description: "What the coalition is for, in `lang` (with fallback)." })
-  description(@Root() coalition: Coalition, @Args() { lang }: LocalizedArgs): string | null {
+  description(@Root() coalition: Coalition, @LangArg() lang: string | null): string | null {
     return pickLocalized(coalition.description, lang);
   }
 
   @FieldResolver(() => [Membership], { description: "The coalition's member states (on `asOf` when given), earliest first." })
-  members(@Root() coalition: Coalition, @Args() { asOf }: AsOfArgs, @Ctx() context: RequestContext): Promise<Membership[]> {
+  members(@Root() coalition: Coalition, @AsOfArg() asOf: string | null, @Ctx() context: RequestContext): Promise<Membership[]> {
     return context.loaders.membershipsByCoalition.load(asOf ?? null, coalition.id);
   }
 

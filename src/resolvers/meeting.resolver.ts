@@ -13,7 +13,7 @@ import { compileMeetingFilter } from "../queries/meeting-filter";
 import { meetingList } from "../queries/meeting-list";
 import type { ConnectionResult } from "../schema/connection";
 import { MeetingListArgs } from "../schema/list-args";
-import { LocalizedArgs } from "../schema/localized-args";
+import { LangArg } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
 import { MeetingLocation } from "../schema/meeting-location";
 import { MeetingConnection } from "../schema/record-connections";
@@ -41,7 +41,7 @@ export class MeetingResolver extends RecordResolver(Meeting, "Meeting") {
   }
 
   @FieldResolver(() => String, { description: "The meeting's title in `lang` (with fallback)." })
-  title(@Root() meeting: Meeting, @Args() { lang }: LocalizedArgs): string | null {
+  title(@Root() meeting: Meeting, @LangArg() lang: string | null): string | null {
     return pickLocalized(meeting.title, lang);
   }
 
@@ -51,7 +51,7 @@ export class MeetingResolver extends RecordResolver(Meeting, "Meeting") {
   }
 
   @FieldResolver(() => String, { nullable: true, description: "What happened, in `lang` (with fallback)." })
-  summary(@Root() meeting: Meeting, @Args() { lang }: LocalizedArgs): string | null {
+  summary(@Root() meeting: Meeting, @LangArg() lang: string | null): string | null {
     return pickLocalized(meeting.summary, lang);
   }
 

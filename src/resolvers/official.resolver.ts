@@ -7,10 +7,10 @@ import { Position } from "../entities/position.entity";
 import { Statement } from "../entities/statement.entity";
 import { listRecords, orderedByKey } from "../queries/list-records";
 import { compileOfficialFilter } from "../queries/official-filter";
-import { AsOfArgs } from "../schema/as-of-args";
+import { AsOfArg } from "../schema/as-of-args";
 import type { ConnectionResult } from "../schema/connection";
 import { MeetingListArgs, OfficialListArgs } from "../schema/list-args";
-import { LocalizedArgs } from "../schema/localized-args";
+import { LangArg } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
 import { MeetingConnection, OfficialConnection } from "../schema/record-connections";
 import { NESTED_MEETINGS_DESCRIPTION, nestedMeetings } from "./nested-meetings";
@@ -41,7 +41,7 @@ export class OfficialResolver extends RecordResolver(Official, "Official") {
   }
 
   @FieldResolver(() => String, { description: "The official's name in `lang` (with fallback)." })
-  name(@Root() official: Official, @Args() { lang }: LocalizedArgs): string | null {
+  name(@Root() official: Official, @LangArg() lang: string | null): string | null {
     return pickLocalized(official.name, lang);
   }
 
@@ -51,7 +51,7 @@ export class OfficialResolver extends RecordResolver(Official, "Official") {
   }
 
   @FieldResolver(() => [Position], { description: "The posts the official held (on `asOf` when given), earliest first." })
-  positions(@Root() official: Official, @Args() { asOf }: AsOfArgs, @Ctx() context: RequestContext): Promise<Position[]> {
+  positions(@Root() official: Official, @AsOfArg() asOf: string | null, @Ctx() context: RequestContext): Promise<Position[]> {
     return context.loaders.positionsByOfficial.load(asOf ?? null, official.id);
   }
 

@@ -10,7 +10,7 @@ import { listRecords, orderedByKey } from "../queries/list-records";
 import { compileOutcomeFilter } from "../queries/outcome-filter";
 import type { ConnectionResult } from "../schema/connection";
 import { OutcomeListArgs } from "../schema/list-args";
-import { LocalizedArgs } from "../schema/localized-args";
+import { LangArg } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
 import { OutcomeConnection } from "../schema/record-connections";
 import { RecordResolver } from "./record.resolver";
@@ -32,7 +32,7 @@ export class OutcomeResolver extends RecordResolver(Outcome, "Outcome") {
   }
 
   @FieldResolver(() => String, { description: "What was stated, decided or agreed, in `lang` (with fallback)." })
-  summary(@Root() outcome: Outcome, @Args() { lang }: LocalizedArgs): string | null {
+  summary(@Root() outcome: Outcome, @LangArg() lang: string | null): string | null {
     return pickLocalized(outcome.summary, lang);
   }
 

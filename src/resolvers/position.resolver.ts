@@ -5,7 +5,7 @@ import { pickLocalized } from "../entities/localized-text";
 import { Official } from "../entities/official.entity";
 import { Position } from "../entities/position.entity";
 import { State } from "../entities/state.entity";
-import { LocalizedArgs } from "../schema/localized-args";
+import { LangArg } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
 import { RecordResolver } from "./record.resolver";
 import { required } from "./required";
@@ -13,7 +13,7 @@ import { required } from "./required";
 @Resolver(() => Position)
 export class PositionResolver extends RecordResolver(Position, "Position") {
   @FieldResolver(() => String, { description: "The post's title in `lang` (with fallback), e.g. `Chief of the Defence Staff`." })
-  title(@Root() position: Position, @Args() { lang }: LocalizedArgs): string | null {
+  title(@Root() position: Position, @LangArg() lang: string | null): string | null {
     return pickLocalized(position.title, lang);
   }
 
@@ -26,7 +26,7 @@ export class PositionResolver extends RecordResolver(Position, "Position") {
     nullable: true,
     description: "The organisation the post belongs to, in `lang` (with fallback).",
   })
-  organization(@Root() position: Position, @Args() { lang }: LocalizedArgs): string | null {
+  organization(@Root() position: Position, @LangArg() lang: string | null): string | null {
     return pickLocalized(position.organization, lang);
   }
 

@@ -6,7 +6,7 @@ import { listRecords, orderedByKey } from "../queries/list-records";
 import { compileSourceFilter } from "../queries/source-filter";
 import type { ConnectionResult } from "../schema/connection";
 import { SourceListArgs } from "../schema/list-args";
-import { LocalizedArgs } from "../schema/localized-args";
+import { LangArg } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
 import { SourceConnection } from "../schema/record-connections";
 import { RecordResolver } from "./record.resolver";
@@ -27,7 +27,7 @@ export class SourceResolver extends RecordResolver(Source, "Source") {
   }
 
   @FieldResolver(() => String, { description: "The source's title in `lang` (with fallback)." })
-  title(@Root() source: Source, @Args() { lang }: LocalizedArgs): string | null {
+  title(@Root() source: Source, @LangArg() lang: string | null): string | null {
     return pickLocalized(source.title, lang);
   }
 

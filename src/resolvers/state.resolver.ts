@@ -7,10 +7,10 @@ import { Official } from "../entities/official.entity";
 import { State } from "../entities/state.entity";
 import { listRecords, orderedByKey } from "../queries/list-records";
 import { compileStateFilter } from "../queries/state-filter";
-import { AsOfArgs } from "../schema/as-of-args";
+import { AsOfArg } from "../schema/as-of-args";
 import type { ConnectionResult } from "../schema/connection";
 import { MeetingListArgs, StateListArgs } from "../schema/list-args";
-import { LocalizedArgs } from "../schema/localized-args";
+import { LangArg } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
 import { MeetingConnection, StateConnection } from "../schema/record-connections";
 import { NESTED_MEETINGS_DESCRIPTION, nestedMeetings } from "./nested-meetings";
@@ -32,7 +32,7 @@ export class StateResolver extends RecordResolver(State, "State") {
   }
 
   @FieldResolver(() => String, { description: "The state's name in `lang` (with fallback)." })
-  name(@Root() state: State, @Args() { lang }: LocalizedArgs): string | null {
+  name(@Root() state: State, @LangArg() lang: string | null): string | null {
     return pickLocalized(state.name, lang);
   }
 
@@ -42,14 +42,14 @@ export class StateResolver extends RecordResolver(State, "State") {
   }
 
   @FieldResolver(() => [Membership], { description: "The state's coalition memberships (on `asOf` when given), earliest first." })
-  memberships(@Root() state: State, @Args() { asOf }: AsOfArgs, @Ctx() context: RequestContext): Promise<Membership[]> {
+  memberships(@Root() state: State, @AsOfArg() asOf: string | null, @Ctx() context: RequestContext): Promise<Membership[]> {
     return context.loaders.membershipsByState.load(asOf ?? null, state.id);
   }
 
   @FieldResolver(() => [Official], {
     description: "The officials who held a post for this state (on `asOf` when given), by slug, each once.",
   })
-  officials(@Root() state: State, @Args() { asOf }: AsOfArgs, @Ctx() context: RequestContext): Promise<Official[]> {
+  officials(@Root() state: State, @AsOfArg() asOf: string | null, @Ctx() context: RequestContext): Promise<Official[]> {
     return context.loaders.officialsByState.load(asOf ?? null, state.id);
   }
 

@@ -6,7 +6,7 @@ import { listRecords, orderedByKey } from "../queries/list-records";
 import { compileTopicFilter } from "../queries/topic-filter";
 import type { ConnectionResult } from "../schema/connection";
 import { TopicListArgs } from "../schema/list-args";
-import { LocalizedArgs } from "../schema/localized-args";
+import { LangArg } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
 import { TopicConnection } from "../schema/record-connections";
 import { RecordResolver } from "./record.resolver";
@@ -27,7 +27,7 @@ export class TopicResolver extends RecordResolver(Topic, "Topic") {
   }
 
   @FieldResolver(() => String, { description: "The topic's name in `lang` (with fallback)." })
-  name(@Root() topic: Topic, @Args() { lang }: LocalizedArgs): string | null {
+  name(@Root() topic: Topic, @LangArg() lang: string | null): string | null {
     return pickLocalized(topic.name, lang);
   }
 
@@ -37,7 +37,7 @@ export class TopicResolver extends RecordResolver(Topic, "Topic") {
   }
 
   @FieldResolver(() => String, { nullable: true, description: "What the topic covers, in `lang` (with fallback)." })
-  description(@Root() topic: Topic, @Args() { lang }: LocalizedArgs): string | null {
+  description(@Root() topic: Topic, @LangArg() lang: string | null): string | null {
     return pickLocalized(topic.description, lang);
   }
 
