@@ -108,15 +108,12 @@ export async function searchRecords(dataSource: DataSource, request: SearchReque
   const after = request.after === null ? null : decodeCursor(request.after, CURSOR_ORDER, "after");
   if (types.length === 0) return toSearchConnection([], limit, after !== null, () => Promise.resolve(0));
   const params = new SqlParams();
-  const text = params.add(request.query);
-  const placeholders: SearchPlaceholders = {
-    tsquery: "query.q",
-    text: `${text}::text`,
-    lang: `${params.add(request.lang)}::text`,
-    config: `${params.add(headlineConfig(request.lang))}::regconfig`,
-  };
+  const text = `${params.add(request.query)}::text`;
+  // Language and configuration live in the `query` row, so every parameter is used whatever the types searched.
+  const query = `SELECT ${textQuery(text)} AS q, ${params.add(request.lang)}::text AS lang, ${params.add(headlineConfig(request.lang))}::regconfig AS config`;
+  const placeholders: SearchPlaceholders = { tsquery: "query.q", text, lang: "query.lang", config: "query.config" };
   const shared = params.values.length;
-  const withHits = `WITH query AS MATERIALIZED (SELECT ${textQuery(`${text}::text`)} AS q), hits AS (${unionOfHits(types, placeholders)})`;
+  const withHits = `WITH query AS MATERIALIZED (${query}), hits AS (${unionOfHits(types, placeholders)})`;
   const afterCondition = after === null ? "TRUE" : keysetAfter(after.key, after.tie, params);
   const sql = `${withHits},
     page AS (SELECT * FROM hits WHERE ${afterCondition} ORDER BY rank DESC, type, id LIMIT ${limit + 1})

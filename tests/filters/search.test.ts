@@ -70,6 +70,32 @@ describe("search", () => {
       ["Source:rbc-chiefs"],
     );
   });
+  test("each type alone, with and without a language", async () => {
+    const expected: Record<string, string> = {
+      MEETING: "Meeting:chiefs-2026-01-06",
+      OUTCOME: "Outcome:chiefs-plan",
+      STATEMENT: "Statement:Мы готовы обеспечить гарантии безопасности",
+      OFFICIAL: "Official:fabien-mandon",
+      SOURCE: "Source:rbc-chiefs",
+    };
+    const queries: Record<string, string> = {
+      MEETING: "гарантиям",
+      OUTCOME: "deploying",
+      STATEMENT: "гарантиям",
+      OFFICIAL: "Мандон",
+      SOURCE: "гарантиям",
+    };
+    for (const [type, want] of Object.entries(expected)) {
+      for (const lang of [null, "ru", "de-AT"]) {
+        const page = await search({ q: queries[type], types: [type], lang });
+        assert.deepEqual(
+          page.edges.map((edge) => label(edge.node)),
+          [want],
+          `${type} ${lang}`,
+        );
+      }
+    }
+  });
   test("snippet in the language asked, with fallback", async () => {
     const [hit] = (await search({ q: "Зеленский", types: ["OFFICIAL"], lang: "uk" })).edges;
     assert.equal(hit.node.snippet, "Володимир Зеленський");
