@@ -88,6 +88,29 @@ describe("API keys on /graphql", () => {
   });
 });
 
+describe("an ADMIN-only read (the change history)", () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  test("anonymous is UNAUTHENTICATED, READER and EDITOR are FORBIDDEN, ADMIN is served", async () => {
+    const query = { query: "{ changes(first: 1) { __typename } }" };
+    const anonymous = await postGraphql(server.url, query);
+    assert.deepEqual(errorCodes(anonymous), ["UNAUTHENTICATED"]);
+    for (const role of [Role.READER, Role.EDITOR]) {
+      const refused = await postGraphql(server.url, query, await bearerFor(server.db.dataSource, role, `history-${role}`));
+      assert.deepEqual(errorCodes(refused), ["FORBIDDEN"]);
+      assert.equal(refused.json?.errors?.[0]?.extensions?.requiredRole, "ADMIN");
+    }
+    const admin = await postGraphql(server.url, query, await bearerFor(server.db.dataSource, Role.ADMIN, "history-admin"));
+    assert.equal(admin.status, 200);
+    assert.deepEqual(errorCodes(admin), []);
+    assert.ok(admin.json?.data);
+  });
+});
+
 describe("REQUIRE_AUTH=true", () => {
   let server: TestServer;
   before(async () => {
