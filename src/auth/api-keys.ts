@@ -48,6 +48,9 @@ export async function createApiKey(
 ): Promise<{ key: ApiKeySummary; secret: string }> {
   const label = input.label.trim();
   if (label === "" || label.length > 100) throw new ApiKeyError("the label must be 1 to 100 characters");
+  if ([...label].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) {
+    throw new ApiKeyError("the label must not contain control characters");
+  }
   if (/^\d+$/.test(label)) throw new ApiKeyError("the label must not be a number (revoke takes an id or a label)");
   const repository = dataSource.getRepository(ApiKey);
   if (await repository.existsBy({ label })) throw new ApiKeyError(`a key labelled ${JSON.stringify(label)} already exists`);

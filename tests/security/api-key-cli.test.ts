@@ -104,6 +104,8 @@ describe("npm run apikey", () => {
       [["create", "--role", "READER"], /create needs --role and --label/],
       [["create", "--role", "READER", "--label", "ci-bot"], /already exists/],
       [["revoke", "nobody"], /no API key with id or label "nobody"/],
+      [["create", "--role", "READER", "--label", "two\nlines"], /must not contain control characters/],
+      [["create", "--role", "READER", "--label", "42"], /must not be a number/],
       [["frobnicate"], /usage: npm run apikey/],
     ];
     for (const [args, message] of cases) {
