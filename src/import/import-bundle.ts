@@ -10,7 +10,7 @@ import { finishMeeting, placeMeeting } from "./upsert-meeting";
 import { upsertOfficial } from "./upsert-official";
 import { upsertSource } from "./upsert-source";
 import { upsertState } from "./upsert-state";
-import { upsertStatement } from "./upsert-statement";
+import { upsertStatements } from "./upsert-statement";
 import { parentsFirst, upsertTopic } from "./upsert-topic";
 
 export type { ImportResult, TypeCounts } from "./import-result";
@@ -38,7 +38,7 @@ async function writeBundle(manager: EntityManager, bundle: RecordBundle, keys: R
   const placed = [];
   for (const meeting of bundle.meetings) placed.push(await placeMeeting(manager, meeting, keys));
   for (const meeting of placed) tally.count("meetings", await finishMeeting(manager, meeting, keys, tally));
-  for (const statement of bundle.statements) tally.count("statements", await upsertStatement(manager, statement, keys));
+  await upsertStatements(manager, bundle.statements, keys, tally);
   return tally;
 }
 

@@ -2,9 +2,9 @@ import type { EntityManager } from "typeorm";
 import { Statement } from "../entities/statement.entity";
 import type { StatementInput } from "./bundle-types";
 import { citationValues, syncCitations } from "./citations";
-import type { UpsertAction } from "./import-result";
+import type { ImportTally } from "./import-result";
 import type { RecordKeys } from "./record-keys";
-import { upsertRecord } from "./record-upsert";
+import { type UpsertedRecord, upsertRecord } from "./record-upsert";
 
 /** A statement's natural key is (official, md5(text)): the unique index `statement_natural_key`. */
 async function findStatement(manager: EntityManager, officialId: number, text: string): Promise<Statement | null> {
@@ -18,7 +18,7 @@ export async function upsertStatement(
   manager: EntityManager,
   statement: StatementInput,
   keys: RecordKeys,
-): Promise<UpsertAction> {
+): Promise<UpsertedRecord & { officialId: number }> {
   const officialId = keys.id("official", statement.official);
   const existing = await findStatement(manager, officialId, statement.text);
   const values = {
@@ -30,8 +30,30 @@ export async function upsertStatement(
     sourceId: keys.optionalId("source", statement.source),
   };
   const citations = citationValues(statement.sources, keys);
-  const { action } = await upsertRecord(manager, Statement, existing, values, (statementId, isNew) =>
+  const upserted = await upsertRecord(manager, Statement, existing, values, (statementId, isNew) =>
     syncCitations(manager, "statementId", statementId, citations, isNew),
   );
-  return action;
+  return { ...upserted, officialId };
+}
+
+/**
+ * The bundle's statements, upserted; each official they name ends up with exactly the statements the
+ * bundle lists for them (their statements are a child collection). Officials the section does not
+ * name keep theirs.
+ */
+export async function upsertStatements(
+  manager: EntityManager,
+  statements: StatementInput[],
+  keys: RecordKeys,
+  tally: ImportTally,
+): Promise<void> {
+  const keptByOfficial = new Map<number, number[]>();
+  for (const statement of statements) {
+    const { id, action, officialId } = await upsertStatement(manager, statement, keys);
+    tally.count("statements", action);
+    keptByOfficial.set(officialId, [...(keptByOfficial.get(officialId) ?? []), id]);
+  }
+  for (const [officialId, kept] of keptByOfficial) {
+    await manager.query(`DELETE FROM statement WHERE official_id = $1 AND NOT (id = ANY($2))`, [officialId, kept]);
+  }
 }
