@@ -1,11 +1,19 @@
+import type { EntityTarget, ObjectLiteral } from "typeorm";
 import type { ConnectionResult } from "../schema/connection";
 import { type CursorPosition, encodeCursor } from "./cursor";
 import type { KeysetOrder, PageRequest } from "./keyset-page";
 
-/** One fetched row: the record and its sort position. */
+/** One fetched row: the record, its sort position and the related records fetched with it (see RecordList.embeds). */
 export interface PageRow<T> {
   node: T;
   position: CursorPosition;
+  related: RelatedRecord[];
+}
+
+/** A related record that came in the same statement as a page row, for the record loaders to keep. */
+export interface RelatedRecord {
+  target: EntityTarget<ObjectLiteral>;
+  record: ObjectLiteral;
 }
 
 /**

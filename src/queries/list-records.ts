@@ -1,7 +1,7 @@
 import type { DataSource, ObjectLiteral } from "typeorm";
 import type { ConnectionResult } from "../schema/connection";
 import type { PagingArgs } from "../schema/paging-args";
-import { toConnection } from "./connection-result";
+import { type PageRow, toConnection } from "./connection-result";
 import type { CompileFilter } from "./filter-compiler";
 import { pageRequest } from "./keyset-page";
 import { countRows, fetchPage, type RecordList } from "./record-page";
@@ -9,7 +9,7 @@ import { SqlParams } from "./sql-params";
 
 /**
  * A top-level connection (`meetings`, `coalitions`, ...): the filter compiled once, one statement for the
- * page and, only when `totalCount` is selected, one for the count.
+ * page and, only when `totalCount` is selected, one for the count. `keepRelated` receives the rows (to prime loaders).
  */
 export async function listRecords<T extends ObjectLiteral, F>(
   dataSource: DataSource,
@@ -17,6 +17,7 @@ export async function listRecords<T extends ObjectLiteral, F>(
   paging: PagingArgs,
   filter: F | null | undefined,
   compileFilter: CompileFilter<F>,
+  keepRelated: (rows: PageRow<T>[]) => void = () => undefined,
 ): Promise<ConnectionResult<T>> {
   const order = list.orderFor(list.alias);
   const request = pageRequest(paging, order);
@@ -24,6 +25,7 @@ export async function listRecords<T extends ObjectLiteral, F>(
   const filterSql = await compileFilter(dataSource, filter, list.alias, params);
   const filterValues = [...params.values];
   const rows = await fetchPage(dataSource, list, request, filterSql, params);
+  keepRelated(rows);
   return toConnection(rows, request, order, () => countRows(dataSource, list, filterSql, filterValues));
 }
 

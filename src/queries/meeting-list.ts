@@ -1,11 +1,24 @@
 import { Meeting } from "../entities/meeting.entity";
+import { State } from "../entities/state.entity";
 import type { MeetingOrder } from "../schema/meeting-order.input";
 import { meetingKeysetOrder } from "./meeting-order";
 import type { ParentCondition, RecordList } from "./record-page";
 
 /** The meetings list in the order asked, rows aliased `m` (the alias MeetingFilter is compiled against). */
 export function meetingList(orderBy: MeetingOrder | null | undefined): RecordList<Meeting> {
-  return { target: Meeting, alias: "m", orderFor: meetingKeysetOrder(orderBy) };
+  return {
+    target: Meeting,
+    alias: "m",
+    orderFor: meetingKeysetOrder(orderBy),
+    // The location country comes with the page, so `location { country }` costs no statement of its own.
+    embeds: [
+      {
+        column: "__location_country",
+        target: State,
+        sql: (alias) => `(SELECT to_jsonb(s.*) FROM state s WHERE s.id = ${alias}.location_country_id)`,
+      },
+    ],
+  };
 }
 
 /** The parents a nested meetings connection can hang from, with how a meeting belongs to each. */

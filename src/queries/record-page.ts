@@ -1,5 +1,5 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
-import type { PageRow } from "./connection-result";
+import type { PageRow, RelatedRecord } from "./connection-result";
 import { hydrateRows, type RawRow, tableOf } from "./hydrate";
 import {
   type KeysetOrder,
@@ -18,6 +18,15 @@ export interface RecordList<T extends ObjectLiteral> {
   target: EntityTarget<T>;
   alias: string;
   orderFor: (alias: string) => KeysetOrder;
+  /** Related records to fetch in the page statement itself (primary-key subqueries), e.g. a meeting's location country. */
+  embeds?: RecordEmbed<ObjectLiteral>[];
+}
+
+/** SQL giving `to_jsonb` of one related row for the row aliased `alias`, returned in column `column`. */
+export interface RecordEmbed<R extends ObjectLiteral> {
+  column: string;
+  target: EntityTarget<R>;
+  sql: (alias: string) => string;
 }
 
 /** A parent-child link for nested lists: SQL true when the row (aliased `alias`) belongs to parent id `parentId`. */
@@ -30,11 +39,27 @@ function where(conditions: string[]): string {
   return given.length === 0 ? "" : `WHERE ${given.map((condition) => `(${condition})`).join(" AND ")}`;
 }
 
+/** The select-list items of a list's embedded records (empty, or ending with a comma). */
+function embedColumns<T extends ObjectLiteral>(list: RecordList<T>, alias: string): string {
+  return (list.embeds ?? []).map((embed) => `${embed.sql(alias)} AS ${embed.column}, `).join("");
+}
+
+function relatedOf<T extends ObjectLiteral>(dataSource: DataSource, list: RecordList<T>, row: RawRow): RelatedRecord[] {
+  const related: RelatedRecord[] = [];
+  for (const embed of list.embeds ?? []) {
+    const value = row[embed.column];
+    if (value === null || typeof value !== "object") continue;
+    related.push({ target: embed.target, record: hydrateRows(dataSource, embed.target, [value as RawRow])[0] });
+  }
+  return related;
+}
+
 function toPageRows<T extends ObjectLiteral>(dataSource: DataSource, list: RecordList<T>, rows: RawRow[]): PageRow<T>[] {
   const nodes = hydrateRows(dataSource, list.target, rows);
   return rows.map((row, index) => ({
     node: nodes[index],
     position: { key: row[SORT_KEY_COLUMN] as string | null, tie: row[SORT_TIE_COLUMN] as string },
+    related: relatedOf(dataSource, list, row),
   }));
 }
 
@@ -49,7 +74,7 @@ export async function fetchPage<T extends ObjectLiteral>(
   const { alias } = list;
   const order = list.orderFor(alias);
   const conditions = [filterSql, ...keysetConditions(order, request, params)];
-  const sql = `SELECT ${alias}.*, ${sortPositionColumns(order)} FROM ${tableOf(dataSource, list.target)} ${alias}
+  const sql = `SELECT ${alias}.*, ${embedColumns(list, alias)}${sortPositionColumns(order)} FROM ${tableOf(dataSource, list.target)} ${alias}
     ${where(conditions)} ORDER BY ${orderByClause(order, request.backward)} LIMIT ${limitLiteral(request)}`;
   return toPageRows(dataSource, list, await dataSource.query(sql, params.values));
 }
@@ -85,7 +110,7 @@ export async function fetchPagesByParent<T extends ObjectLiteral>(
   const conditions = [belongsTo(alias, "parent.id"), filterSql, ...keysetConditions(order, request, params)];
   const sql = `SELECT page.* FROM unnest(${parentIdsParam}::int[]) WITH ORDINALITY AS parent(id, ord)
     CROSS JOIN LATERAL (
-      SELECT ${alias}.*, parent.id AS ${PARENT_COLUMN}, ${sortPositionColumns(order)}
+      SELECT ${alias}.*, parent.id AS ${PARENT_COLUMN}, ${embedColumns(list, alias)}${sortPositionColumns(order)}
       FROM ${tableOf(dataSource, list.target)} ${alias} ${where(conditions)}
       ORDER BY ${orderByClause(order, request.backward)} LIMIT ${limitLiteral(request)}
     ) page

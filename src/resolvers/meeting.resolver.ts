@@ -17,6 +17,7 @@ import { LangArg } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
 import { MeetingLocation } from "../schema/meeting-location";
 import { MeetingConnection } from "../schema/record-connections";
+import { keepRelated } from "./keep-related";
 import { RecordResolver } from "./record.resolver";
 
 @Resolver(() => Meeting)
@@ -37,7 +38,9 @@ export class MeetingResolver extends RecordResolver(Meeting, "Meeting") {
     @Args() { filter, orderBy, ...paging }: MeetingListArgs,
     @Ctx() context: RequestContext,
   ): Promise<ConnectionResult<Meeting>> {
-    return listRecords(context.dataSource, meetingList(orderBy), paging, filter, compileMeetingFilter);
+    return listRecords(context.dataSource, meetingList(orderBy), paging, filter, compileMeetingFilter, (rows) =>
+      keepRelated(context, rows),
+    );
   }
 
   @FieldResolver(() => String, { description: "The meeting's title in `lang` (with fallback)." })

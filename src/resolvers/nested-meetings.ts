@@ -5,6 +5,7 @@ import { pageRequest } from "../queries/keyset-page";
 import { type MeetingParent, meetingList } from "../queries/meeting-list";
 import type { ConnectionResult } from "../schema/connection";
 import type { MeetingListArgs } from "../schema/list-args";
+import { keepRelated } from "./keep-related";
 
 /** Description shared by the nested `meetings` fields. */
 export const NESTED_MEETINGS_DESCRIPTION = "connection (default DATE DESC, ties by slug, no date last); batched across parents.";
@@ -20,5 +21,6 @@ export async function nestedMeetings(
   const request = pageRequest(args, order);
   const { pages, counts } = context.loaders.meetingConnections;
   const rows = await pages.load({ parent, args }, parentId);
+  keepRelated(context, rows);
   return toConnection(rows, request, order, () => counts.load({ parent, filter: args.filter }, parentId));
 }
