@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, Resolver } from "type-graphql";
 import { Role } from "../auth/role";
 import type { RequestContext } from "../context";
 import { CitationInput } from "../schema/citation.input";
@@ -13,6 +13,27 @@ const EXPECTED_VERSION = {
     "else the record itself) is still at this version. That record's version goes up by one.",
 };
 
+@ArgsType()
+class AddCitationArgs {
+  @Field(() => ID, { description: "The global id of the Membership, Position, Meeting, Outcome or Statement." })
+  subject: string;
+
+  @Field(() => CitationInput, { description: "The citation." })
+  input: CitationInput;
+
+  @Field(() => Int, EXPECTED_VERSION)
+  expectedVersion?: number | null;
+}
+
+@ArgsType()
+class RemoveCitationArgs {
+  @Field(() => ID, { description: "The citation's global id." })
+  citation: string;
+
+  @Field(() => Int, EXPECTED_VERSION)
+  expectedVersion?: number | null;
+}
+
 /** Nested writes on citations of memberships, positions, meetings, outcomes and statements. */
 @Resolver()
 export class CitationMutationResolver {
@@ -21,22 +42,18 @@ export class CitationMutationResolver {
     description: "Cites a source for a membership, position, meeting, outcome or statement; answers the record that holds it.",
   })
   addCitation(
-    @Arg("subject", () => ID, { description: "The global id of the Membership, Position, Meeting, Outcome or Statement." })
-    subject: string,
-    @Arg("input", () => CitationInput, { validate: false, description: "The citation." }) input: CitationInput,
-    @Arg("expectedVersion", () => Int, EXPECTED_VERSION) expectedVersion: number | null,
+    @Args(() => AddCitationArgs, { validate: false }) args: AddCitationArgs,
     @Ctx() context: RequestContext,
   ): Promise<CitingRecord> {
-    return writeAs(context, (write) => addCitation(write, subject, input, expectedVersion));
+    return writeAs(context, (write) => addCitation(write, args.subject, args.input, args.expectedVersion));
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Node, { description: "Removes one citation; answers the record that held it." })
   removeCitation(
-    @Arg("citation", () => ID, { description: "The citation's global id." }) citation: string,
-    @Arg("expectedVersion", () => Int, EXPECTED_VERSION) expectedVersion: number | null,
+    @Args(() => RemoveCitationArgs, { validate: false }) args: RemoveCitationArgs,
     @Ctx() context: RequestContext,
   ): Promise<CitingRecord> {
-    return writeAs(context, (write) => removeCitation(write, citation, expectedVersion));
+    return writeAs(context, (write) => removeCitation(write, args.citation, args.expectedVersion));
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, Resolver } from "type-graphql";
 import { Role } from "../auth/role";
 import type { RequestContext } from "../context";
 import { Coalition } from "../entities/coalition.entity";
@@ -7,10 +7,47 @@ import { DateScalar } from "../schema/scalars";
 import { addMembership, endMembership, removeMembership } from "../writes/coalition-members";
 import { writeAs } from "../writes/write-context";
 
-const EXPECTED_VERSION = {
-  nullable: true,
-  description: "When given, CONFLICT unless the coalition is still at this version. The coalition's version goes up by one.",
-};
+@ArgsType()
+class AddMembershipArgs {
+  @Field(() => String, { description: "The coalition's slug." })
+  coalition: string;
+
+  @Field(() => MembershipInput, { description: "The membership." })
+  input: MembershipInput;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "When given, CONFLICT unless the coalition is still at this version. The coalition's version goes up by one.",
+  })
+  expectedVersion?: number | null;
+}
+
+@ArgsType()
+class EndMembershipArgs {
+  @Field(() => ID, { description: "The membership's global id." })
+  membership: string;
+
+  @Field(() => DateScalar, { description: "The last day of the membership." })
+  until: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "When given, CONFLICT unless the coalition is still at this version. The coalition's version goes up by one.",
+  })
+  expectedVersion?: number | null;
+}
+
+@ArgsType()
+class RemoveMembershipArgs {
+  @Field(() => ID, { description: "The membership's global id." })
+  membership: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "When given, CONFLICT unless the coalition is still at this version. The coalition's version goes up by one.",
+  })
+  expectedVersion?: number | null;
+}
 
 /** Nested writes on a coalition's memberships, without rewriting the coalition. */
 @Resolver()
@@ -18,32 +55,27 @@ export class CoalitionMembersMutationResolver {
   @Authorized(Role.EDITOR)
   @Mutation(() => Coalition, { description: "Adds a membership to a coalition." })
   addMembership(
-    @Arg("coalition", () => String, { description: "The coalition's slug." }) coalition: string,
-    @Arg("input", () => MembershipInput, { validate: false, description: "The membership." }) input: MembershipInput,
-    @Arg("expectedVersion", () => Int, EXPECTED_VERSION) expectedVersion: number | null,
+    @Args(() => AddMembershipArgs, { validate: false }) args: AddMembershipArgs,
     @Ctx() context: RequestContext,
   ): Promise<Coalition> {
-    return writeAs(context, (write) => addMembership(write, coalition, input, expectedVersion));
+    return writeAs(context, (write) => addMembership(write, args.coalition, args.input, args.expectedVersion));
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Coalition, { description: "Ends a membership on a day (sets its `until`)." })
   endMembership(
-    @Arg("membership", () => ID, { description: "The membership's global id." }) membership: string,
-    @Arg("until", () => DateScalar, { description: "The last day of the membership." }) until: string,
-    @Arg("expectedVersion", () => Int, EXPECTED_VERSION) expectedVersion: number | null,
+    @Args(() => EndMembershipArgs, { validate: false }) args: EndMembershipArgs,
     @Ctx() context: RequestContext,
   ): Promise<Coalition> {
-    return writeAs(context, (write) => endMembership(write, membership, until, expectedVersion));
+    return writeAs(context, (write) => endMembership(write, args.membership, args.until, args.expectedVersion));
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Coalition, { description: "Deletes a membership recorded in error, with its citations." })
   removeMembership(
-    @Arg("membership", () => ID, { description: "The membership's global id." }) membership: string,
-    @Arg("expectedVersion", () => Int, EXPECTED_VERSION) expectedVersion: number | null,
+    @Args(() => RemoveMembershipArgs, { validate: false }) args: RemoveMembershipArgs,
     @Ctx() context: RequestContext,
   ): Promise<Coalition> {
-    return writeAs(context, (write) => removeMembership(write, membership, expectedVersion));
+    return writeAs(context, (write) => removeMembership(write, args.membership, args.expectedVersion));
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, Int, Mutation, Resolver } from "type-graphql";
 import { Role } from "../auth/role";
 import type { RequestContext } from "../context";
 import { Coalition } from "../entities/coalition.entity";
@@ -7,6 +7,31 @@ import { DeleteRecordPayload } from "../schema/delete-result";
 import { createCoalition, updateCoalition } from "../writes/coalition";
 import { deleteRecord } from "../writes/delete-record";
 import { writeAs } from "../writes/write-context";
+
+// Arguments as classes so the schema lists them in the contract's order: key, input, expectedVersion.
+@ArgsType()
+class UpdateCoalitionArgs {
+  @Field(() => String, { description: "Which Coalition: the coalition's slug." })
+  slug: string;
+
+  @Field(() => UpdateCoalitionInput, { description: "The changes; fields left out keep their values." })
+  input: UpdateCoalitionInput;
+
+  @Field(() => Int, { description: "The `version` the change was based on." })
+  expectedVersion: number;
+}
+
+@ArgsType()
+class DeleteCoalitionArgs {
+  @Field(() => String, { description: "Which Coalition: the coalition's slug." })
+  slug: string;
+
+  @Field(() => Boolean, { defaultValue: false, description: "Also delete or detach the records that depend on it." })
+  cascade: boolean;
+
+  @Field(() => Int, { nullable: true, description: "When given, CONFLICT unless the Coalition is still at this version." })
+  expectedVersion?: number | null;
+}
 
 /** createCoalition, updateCoalition, deleteCoalition: each one transaction, each recorded in the change history. */
 @Resolver()
@@ -28,13 +53,10 @@ export class CoalitionMutationResolver {
       "Changes a Coalition; CONFLICT (with `extensions.currentVersion`) when `expectedVersion` is stale, and nothing is written.",
   })
   updateCoalition(
-    @Arg("slug", () => String, { description: "Which Coalition: the coalition's slug." }) slug: string,
-    @Arg("input", () => UpdateCoalitionInput, { validate: false, description: "The changes; fields left out keep their values." })
-    input: UpdateCoalitionInput,
-    @Arg("expectedVersion", () => Int, { description: "The `version` the change was based on." }) expectedVersion: number,
+    @Args(() => UpdateCoalitionArgs, { validate: false }) args: UpdateCoalitionArgs,
     @Ctx() context: RequestContext,
   ): Promise<Coalition> {
-    return writeAs(context, (write) => updateCoalition(write, slug, input, expectedVersion));
+    return writeAs(context, (write) => updateCoalition(write, args.slug, args.input, args.expectedVersion));
   }
 
   @Authorized(Role.EDITOR)
@@ -43,16 +65,11 @@ export class CoalitionMutationResolver {
       "Deletes a Coalition. Its memberships go with it. Refused with CONFLICT while meetings belong to it, unless `cascade` (they are detached from it).",
   })
   deleteCoalition(
-    @Arg("slug", () => String, { description: "Which Coalition: the coalition's slug." }) slug: string,
-    @Arg("cascade", () => Boolean, { defaultValue: false, description: "Also delete or detach the records that depend on it." })
-    cascade: boolean,
-    @Arg("expectedVersion", () => Int, {
-      nullable: true,
-      description: "When given, CONFLICT unless the Coalition is still at this version.",
-    })
-    expectedVersion: number | null,
+    @Args(() => DeleteCoalitionArgs, { validate: false }) args: DeleteCoalitionArgs,
     @Ctx() context: RequestContext,
   ): Promise<DeleteRecordPayload> {
-    return writeAs(context, (write) => deleteRecord(write, "Coalition", slug, { cascade, expectedVersion }));
+    return writeAs(context, (write) =>
+      deleteRecord(write, "Coalition", args.slug, { cascade: args.cascade, expectedVersion: args.expectedVersion }),
+    );
   }
 }

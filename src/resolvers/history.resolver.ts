@@ -13,10 +13,9 @@ import { Statement } from "../entities/statement.entity";
 import { Topic } from "../entities/topic.entity";
 import { filteredChanges, recordHistory } from "../history/history-page";
 import type { RecordTypeName } from "../history/record-type";
-import { ChangeFilter } from "../schema/change-filter.input";
 import type { ConnectionResult } from "../schema/connection";
 import { toGlobalId } from "../schema/global-id";
-import { HistoryArgs, RecordChangeConnection } from "../schema/record-change-connection";
+import { ChangesArgs, HistoryArgs, RecordChangeConnection } from "../schema/record-change-connection";
 
 /** Adds `history(first, after)` to one record type. */
 function HistoryResolver<T extends RecordBase>(recordType: ClassType<T>, typeName: RecordTypeName) {
@@ -77,11 +76,9 @@ export class RecordChangeResolver {
   @Authorized(Role.ADMIN)
   @Query(() => RecordChangeConnection, { description: "The change history of every record, newest first (ADMIN)." })
   changes(
-    @Arg("filter", () => ChangeFilter, { nullable: true, description: "Which changes to list; all when left out." })
-    filter: ChangeFilter | null,
-    @Args() args: HistoryArgs,
+    @Args(() => ChangesArgs) { filter, ...page }: ChangesArgs,
     @Ctx() context: RequestContext,
   ): Promise<ConnectionResult<RecordChange>> {
-    return filteredChanges(context.dataSource, filter, args);
+    return filteredChanges(context.dataSource, filter, page);
   }
 }

@@ -1,10 +1,22 @@
 import { GraphQLJSON } from "graphql-scalars";
-import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
+import { Args, ArgsType, Authorized, Ctx, Field, Mutation, Resolver } from "type-graphql";
 import { Role } from "../auth/role";
 import type { RequestContext } from "../context";
 import { importBundle } from "../import/import-bundle";
 import { ImportResultType } from "../schema/import-result.type";
 import { actorOf } from "../writes/write-context";
+
+@ArgsType()
+class ImportRecordsArgs {
+  @Field(() => GraphQLJSON, {
+    description:
+      "The bundle: an object with optional arrays `sources`, `states`, `topics`, `coalitions`, `officials`, `meetings`, `statements`.",
+  })
+  bundle: unknown;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: "Validate and count only; write nothing." })
+  dryRun: boolean;
+}
 
 @Resolver()
 export class ImportRecordsMutationResolver {
@@ -12,19 +24,13 @@ export class ImportRecordsMutationResolver {
   @Mutation(() => ImportResultType, {
     description:
       "Imports a record bundle (the format of `npm run import`) in one transaction: upserts by human key, " +
-      "or writes nothing and answers BAD_USER_INPUT listing every problem with its JSON path.",
+      "or writes nothing and answers BAD_USER_INPUT listing every problem with its JSON path. Recorded in the change history.",
   })
   async importRecords(
-    @Arg("bundle", () => GraphQLJSON, {
-      description:
-        "The bundle: an object with optional arrays `sources`, `states`, `topics`, `coalitions`, `officials`, `meetings`, `statements`.",
-    })
-    bundle: unknown,
-    @Arg("dryRun", () => Boolean, { nullable: true, defaultValue: false, description: "Validate and count only; write nothing." })
-    dryRun: boolean,
+    @Args(() => ImportRecordsArgs) { bundle, dryRun }: ImportRecordsArgs,
     @Ctx() context: RequestContext,
   ): Promise<ImportResultType> {
-    const result = await importBundle(context.dataSource, bundle, { dryRun, actor: actorOf(context.viewer) });
+    const result = await importBundle(context.dataSource, bundle, { dryRun: dryRun ?? false, actor: actorOf(context.viewer) });
     return {
       ...result,
       byType: Object.entries(result.byType).map(([recordType, counts]) => ({ recordType, ...counts })),

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Resolver } from "type-graphql";
+import { Args, ArgsType, Authorized, Ctx, Field, Int, Mutation, Resolver } from "type-graphql";
 import { Role } from "../auth/role";
 import type { RequestContext } from "../context";
 import { Meeting } from "../entities/meeting.entity";
@@ -6,10 +6,65 @@ import { ParticipantInput } from "../schema/participant.input";
 import { addMeetingTopic, addParticipant, removeMeetingTopic, removeParticipant } from "../writes/meeting-parts";
 import { writeAs } from "../writes/write-context";
 
-const EXPECTED_VERSION = {
-  nullable: true,
-  description: "When given, CONFLICT unless the meeting is still at this version. The meeting's version goes up by one.",
-};
+@ArgsType()
+class AddParticipantArgs {
+  @Field(() => String, { description: "The meeting's slug." })
+  meeting: string;
+
+  @Field(() => ParticipantInput, { description: "The participant." })
+  input: ParticipantInput;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "When given, CONFLICT unless the meeting is still at this version. The meeting's version goes up by one.",
+  })
+  expectedVersion?: number | null;
+}
+
+@ArgsType()
+class RemoveParticipantArgs {
+  @Field(() => String, { description: "The meeting's slug." })
+  meeting: string;
+
+  @Field(() => String, { description: "The participating official's slug." })
+  official: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "When given, CONFLICT unless the meeting is still at this version. The meeting's version goes up by one.",
+  })
+  expectedVersion?: number | null;
+}
+
+@ArgsType()
+class AddMeetingTopicArgs {
+  @Field(() => String, { description: "The meeting's slug." })
+  meeting: string;
+
+  @Field(() => String, { description: "The topic's slug." })
+  topic: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "When given, CONFLICT unless the meeting is still at this version. The meeting's version goes up by one.",
+  })
+  expectedVersion?: number | null;
+}
+
+@ArgsType()
+class RemoveMeetingTopicArgs {
+  @Field(() => String, { description: "The meeting's slug." })
+  meeting: string;
+
+  @Field(() => String, { description: "The topic's slug." })
+  topic: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "When given, CONFLICT unless the meeting is still at this version. The meeting's version goes up by one.",
+  })
+  expectedVersion?: number | null;
+}
 
 /** Nested writes on a meeting's participants and topics, without rewriting the meeting. */
 @Resolver()
@@ -17,44 +72,36 @@ export class MeetingPartsMutationResolver {
   @Authorized(Role.EDITOR)
   @Mutation(() => Meeting, { description: "Adds a participant to a meeting (an official takes part once per meeting)." })
   addParticipant(
-    @Arg("meeting", () => String, { description: "The meeting's slug." }) meeting: string,
-    @Arg("input", () => ParticipantInput, { validate: false, description: "The participant." }) input: ParticipantInput,
-    @Arg("expectedVersion", () => Int, EXPECTED_VERSION) expectedVersion: number | null,
+    @Args(() => AddParticipantArgs, { validate: false }) args: AddParticipantArgs,
     @Ctx() context: RequestContext,
   ): Promise<Meeting> {
-    return writeAs(context, (write) => addParticipant(write, meeting, input, expectedVersion));
+    return writeAs(context, (write) => addParticipant(write, args.meeting, args.input, args.expectedVersion));
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Meeting, { description: "Removes an official from a meeting's participants." })
   removeParticipant(
-    @Arg("meeting", () => String, { description: "The meeting's slug." }) meeting: string,
-    @Arg("official", () => String, { description: "The participating official's slug." }) official: string,
-    @Arg("expectedVersion", () => Int, EXPECTED_VERSION) expectedVersion: number | null,
+    @Args(() => RemoveParticipantArgs, { validate: false }) args: RemoveParticipantArgs,
     @Ctx() context: RequestContext,
   ): Promise<Meeting> {
-    return writeAs(context, (write) => removeParticipant(write, meeting, official, expectedVersion));
+    return writeAs(context, (write) => removeParticipant(write, args.meeting, args.official, args.expectedVersion));
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Meeting, { description: "Tags a meeting with one more topic." })
   addMeetingTopic(
-    @Arg("meeting", () => String, { description: "The meeting's slug." }) meeting: string,
-    @Arg("topic", () => String, { description: "The topic's slug." }) topic: string,
-    @Arg("expectedVersion", () => Int, EXPECTED_VERSION) expectedVersion: number | null,
+    @Args(() => AddMeetingTopicArgs, { validate: false }) args: AddMeetingTopicArgs,
     @Ctx() context: RequestContext,
   ): Promise<Meeting> {
-    return writeAs(context, (write) => addMeetingTopic(write, meeting, topic, expectedVersion));
+    return writeAs(context, (write) => addMeetingTopic(write, args.meeting, args.topic, args.expectedVersion));
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Meeting, { description: "Removes one topic from a meeting." })
   removeMeetingTopic(
-    @Arg("meeting", () => String, { description: "The meeting's slug." }) meeting: string,
-    @Arg("topic", () => String, { description: "The topic's slug." }) topic: string,
-    @Arg("expectedVersion", () => Int, EXPECTED_VERSION) expectedVersion: number | null,
+    @Args(() => RemoveMeetingTopicArgs, { validate: false }) args: RemoveMeetingTopicArgs,
     @Ctx() context: RequestContext,
   ): Promise<Meeting> {
-    return writeAs(context, (write) => removeMeetingTopic(write, meeting, topic, expectedVersion));
+    return writeAs(context, (write) => removeMeetingTopic(write, args.meeting, args.topic, args.expectedVersion));
   }
 }

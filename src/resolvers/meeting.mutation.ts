@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, Int, Mutation, Resolver } from "type-graphql";
 import { Role } from "../auth/role";
 import type { RequestContext } from "../context";
 import { Meeting } from "../entities/meeting.entity";
@@ -7,6 +7,31 @@ import { CreateMeetingInput, UpdateMeetingInput } from "../schema/meeting.input"
 import { deleteRecord } from "../writes/delete-record";
 import { createMeeting, updateMeeting } from "../writes/meeting";
 import { writeAs } from "../writes/write-context";
+
+// Arguments as classes so the schema lists them in the contract's order: key, input, expectedVersion.
+@ArgsType()
+class UpdateMeetingArgs {
+  @Field(() => String, { description: "Which Meeting: the meeting's slug." })
+  slug: string;
+
+  @Field(() => UpdateMeetingInput, { description: "The changes; fields left out keep their values." })
+  input: UpdateMeetingInput;
+
+  @Field(() => Int, { description: "The `version` the change was based on." })
+  expectedVersion: number;
+}
+
+@ArgsType()
+class DeleteMeetingArgs {
+  @Field(() => String, { description: "Which Meeting: the meeting's slug." })
+  slug: string;
+
+  @Field(() => Boolean, { defaultValue: false, description: "Also delete or detach the records that depend on it." })
+  cascade: boolean;
+
+  @Field(() => Int, { nullable: true, description: "When given, CONFLICT unless the Meeting is still at this version." })
+  expectedVersion?: number | null;
+}
 
 /** createMeeting, updateMeeting, deleteMeeting: each one transaction, each recorded in the change history. */
 @Resolver()
@@ -26,13 +51,10 @@ export class MeetingMutationResolver {
       "Changes a Meeting; CONFLICT (with `extensions.currentVersion`) when `expectedVersion` is stale, and nothing is written.",
   })
   updateMeeting(
-    @Arg("slug", () => String, { description: "Which Meeting: the meeting's slug." }) slug: string,
-    @Arg("input", () => UpdateMeetingInput, { validate: false, description: "The changes; fields left out keep their values." })
-    input: UpdateMeetingInput,
-    @Arg("expectedVersion", () => Int, { description: "The `version` the change was based on." }) expectedVersion: number,
+    @Args(() => UpdateMeetingArgs, { validate: false }) args: UpdateMeetingArgs,
     @Ctx() context: RequestContext,
   ): Promise<Meeting> {
-    return writeAs(context, (write) => updateMeeting(write, slug, input, expectedVersion));
+    return writeAs(context, (write) => updateMeeting(write, args.slug, args.input, args.expectedVersion));
   }
 
   @Authorized(Role.EDITOR)
@@ -41,16 +63,11 @@ export class MeetingMutationResolver {
       "Deletes a Meeting. Its participants, topics and citations go with it. Refused with CONFLICT while outcomes, statements or follow-up meetings refer to it, unless `cascade` (its outcomes are deleted, other references cleared).",
   })
   deleteMeeting(
-    @Arg("slug", () => String, { description: "Which Meeting: the meeting's slug." }) slug: string,
-    @Arg("cascade", () => Boolean, { defaultValue: false, description: "Also delete or detach the records that depend on it." })
-    cascade: boolean,
-    @Arg("expectedVersion", () => Int, {
-      nullable: true,
-      description: "When given, CONFLICT unless the Meeting is still at this version.",
-    })
-    expectedVersion: number | null,
+    @Args(() => DeleteMeetingArgs, { validate: false }) args: DeleteMeetingArgs,
     @Ctx() context: RequestContext,
   ): Promise<DeleteRecordPayload> {
-    return writeAs(context, (write) => deleteRecord(write, "Meeting", slug, { cascade, expectedVersion }));
+    return writeAs(context, (write) =>
+      deleteRecord(write, "Meeting", args.slug, { cascade: args.cascade, expectedVersion: args.expectedVersion }),
+    );
   }
 }

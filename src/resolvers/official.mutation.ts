@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, Int, Mutation, Resolver } from "type-graphql";
 import { Role } from "../auth/role";
 import type { RequestContext } from "../context";
 import { Official } from "../entities/official.entity";
@@ -7,6 +7,31 @@ import { CreateOfficialInput, UpdateOfficialInput } from "../schema/official.inp
 import { deleteRecord } from "../writes/delete-record";
 import { createOfficial, updateOfficial } from "../writes/official";
 import { writeAs } from "../writes/write-context";
+
+// Arguments as classes so the schema lists them in the contract's order: key, input, expectedVersion.
+@ArgsType()
+class UpdateOfficialArgs {
+  @Field(() => String, { description: "Which Official: the official's slug." })
+  slug: string;
+
+  @Field(() => UpdateOfficialInput, { description: "The changes; fields left out keep their values." })
+  input: UpdateOfficialInput;
+
+  @Field(() => Int, { description: "The `version` the change was based on." })
+  expectedVersion: number;
+}
+
+@ArgsType()
+class DeleteOfficialArgs {
+  @Field(() => String, { description: "Which Official: the official's slug." })
+  slug: string;
+
+  @Field(() => Boolean, { defaultValue: false, description: "Also delete or detach the records that depend on it." })
+  cascade: boolean;
+
+  @Field(() => Int, { nullable: true, description: "When given, CONFLICT unless the Official is still at this version." })
+  expectedVersion?: number | null;
+}
 
 /** createOfficial, updateOfficial, deleteOfficial: each one transaction, each recorded in the change history. */
 @Resolver()
@@ -26,13 +51,10 @@ export class OfficialMutationResolver {
       "Changes a Official; CONFLICT (with `extensions.currentVersion`) when `expectedVersion` is stale, and nothing is written.",
   })
   updateOfficial(
-    @Arg("slug", () => String, { description: "Which Official: the official's slug." }) slug: string,
-    @Arg("input", () => UpdateOfficialInput, { validate: false, description: "The changes; fields left out keep their values." })
-    input: UpdateOfficialInput,
-    @Arg("expectedVersion", () => Int, { description: "The `version` the change was based on." }) expectedVersion: number,
+    @Args(() => UpdateOfficialArgs, { validate: false }) args: UpdateOfficialArgs,
     @Ctx() context: RequestContext,
   ): Promise<Official> {
-    return writeAs(context, (write) => updateOfficial(write, slug, input, expectedVersion));
+    return writeAs(context, (write) => updateOfficial(write, args.slug, args.input, args.expectedVersion));
   }
 
   @Authorized(Role.EDITOR)
@@ -41,16 +63,11 @@ export class OfficialMutationResolver {
       "Deletes a Official. Its positions go with it. Refused with CONFLICT while statements or participations refer to them, unless `cascade` (statements are deleted, participations removed).",
   })
   deleteOfficial(
-    @Arg("slug", () => String, { description: "Which Official: the official's slug." }) slug: string,
-    @Arg("cascade", () => Boolean, { defaultValue: false, description: "Also delete or detach the records that depend on it." })
-    cascade: boolean,
-    @Arg("expectedVersion", () => Int, {
-      nullable: true,
-      description: "When given, CONFLICT unless the Official is still at this version.",
-    })
-    expectedVersion: number | null,
+    @Args(() => DeleteOfficialArgs, { validate: false }) args: DeleteOfficialArgs,
     @Ctx() context: RequestContext,
   ): Promise<DeleteRecordPayload> {
-    return writeAs(context, (write) => deleteRecord(write, "Official", slug, { cascade, expectedVersion }));
+    return writeAs(context, (write) =>
+      deleteRecord(write, "Official", args.slug, { cascade: args.cascade, expectedVersion: args.expectedVersion }),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, Int, Mutation, Resolver } from "type-graphql";
 import { Role } from "../auth/role";
 import type { RequestContext } from "../context";
 import { Outcome } from "../entities/outcome.entity";
@@ -7,6 +7,31 @@ import { CreateOutcomeInput, UpdateOutcomeInput } from "../schema/outcome.input"
 import { deleteRecord } from "../writes/delete-record";
 import { createOutcome, updateOutcome } from "../writes/outcome";
 import { writeAs } from "../writes/write-context";
+
+// Arguments as classes so the schema lists them in the contract's order: key, input, expectedVersion.
+@ArgsType()
+class UpdateOutcomeArgs {
+  @Field(() => String, { description: "Which Outcome: the outcome's slug." })
+  slug: string;
+
+  @Field(() => UpdateOutcomeInput, { description: "The changes; fields left out keep their values." })
+  input: UpdateOutcomeInput;
+
+  @Field(() => Int, { description: "The `version` the change was based on." })
+  expectedVersion: number;
+}
+
+@ArgsType()
+class DeleteOutcomeArgs {
+  @Field(() => String, { description: "Which Outcome: the outcome's slug." })
+  slug: string;
+
+  @Field(() => Boolean, { defaultValue: false, description: "Also delete or detach the records that depend on it." })
+  cascade: boolean;
+
+  @Field(() => Int, { nullable: true, description: "When given, CONFLICT unless the Outcome is still at this version." })
+  expectedVersion?: number | null;
+}
 
 /** createOutcome, updateOutcome, deleteOutcome: each one transaction, each recorded in the change history. */
 @Resolver()
@@ -26,28 +51,20 @@ export class OutcomeMutationResolver {
       "Changes a Outcome; CONFLICT (with `extensions.currentVersion`) when `expectedVersion` is stale, and nothing is written.",
   })
   updateOutcome(
-    @Arg("slug", () => String, { description: "Which Outcome: the outcome's slug." }) slug: string,
-    @Arg("input", () => UpdateOutcomeInput, { validate: false, description: "The changes; fields left out keep their values." })
-    input: UpdateOutcomeInput,
-    @Arg("expectedVersion", () => Int, { description: "The `version` the change was based on." }) expectedVersion: number,
+    @Args(() => UpdateOutcomeArgs, { validate: false }) args: UpdateOutcomeArgs,
     @Ctx() context: RequestContext,
   ): Promise<Outcome> {
-    return writeAs(context, (write) => updateOutcome(write, slug, input, expectedVersion));
+    return writeAs(context, (write) => updateOutcome(write, args.slug, args.input, args.expectedVersion));
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => DeleteRecordPayload, { description: "Deletes a Outcome. Its topics, parties and citations go with it." })
   deleteOutcome(
-    @Arg("slug", () => String, { description: "Which Outcome: the outcome's slug." }) slug: string,
-    @Arg("cascade", () => Boolean, { defaultValue: false, description: "Also delete or detach the records that depend on it." })
-    cascade: boolean,
-    @Arg("expectedVersion", () => Int, {
-      nullable: true,
-      description: "When given, CONFLICT unless the Outcome is still at this version.",
-    })
-    expectedVersion: number | null,
+    @Args(() => DeleteOutcomeArgs, { validate: false }) args: DeleteOutcomeArgs,
     @Ctx() context: RequestContext,
   ): Promise<DeleteRecordPayload> {
-    return writeAs(context, (write) => deleteRecord(write, "Outcome", slug, { cascade, expectedVersion }));
+    return writeAs(context, (write) =>
+      deleteRecord(write, "Outcome", args.slug, { cascade: args.cascade, expectedVersion: args.expectedVersion }),
+    );
   }
 }

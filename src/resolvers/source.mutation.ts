@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, Int, Mutation, Resolver } from "type-graphql";
 import { Role } from "../auth/role";
 import type { RequestContext } from "../context";
 import { Source } from "../entities/source.entity";
@@ -7,6 +7,31 @@ import { CreateSourceInput, UpdateSourceInput } from "../schema/source.input";
 import { deleteRecord } from "../writes/delete-record";
 import { createSource, updateSource } from "../writes/source";
 import { writeAs } from "../writes/write-context";
+
+// Arguments as classes so the schema lists them in the contract's order: key, input, expectedVersion.
+@ArgsType()
+class UpdateSourceArgs {
+  @Field(() => String, { description: "Which Source: the source's slug." })
+  slug: string;
+
+  @Field(() => UpdateSourceInput, { description: "The changes; fields left out keep their values." })
+  input: UpdateSourceInput;
+
+  @Field(() => Int, { description: "The `version` the change was based on." })
+  expectedVersion: number;
+}
+
+@ArgsType()
+class DeleteSourceArgs {
+  @Field(() => String, { description: "Which Source: the source's slug." })
+  slug: string;
+
+  @Field(() => Boolean, { defaultValue: false, description: "Also delete or detach the records that depend on it." })
+  cascade: boolean;
+
+  @Field(() => Int, { nullable: true, description: "When given, CONFLICT unless the Source is still at this version." })
+  expectedVersion?: number | null;
+}
 
 /** createSource, updateSource, deleteSource: each one transaction, each recorded in the change history. */
 @Resolver()
@@ -26,13 +51,10 @@ export class SourceMutationResolver {
       "Changes a Source; CONFLICT (with `extensions.currentVersion`) when `expectedVersion` is stale, and nothing is written.",
   })
   updateSource(
-    @Arg("slug", () => String, { description: "Which Source: the source's slug." }) slug: string,
-    @Arg("input", () => UpdateSourceInput, { validate: false, description: "The changes; fields left out keep their values." })
-    input: UpdateSourceInput,
-    @Arg("expectedVersion", () => Int, { description: "The `version` the change was based on." }) expectedVersion: number,
+    @Args(() => UpdateSourceArgs, { validate: false }) args: UpdateSourceArgs,
     @Ctx() context: RequestContext,
   ): Promise<Source> {
-    return writeAs(context, (write) => updateSource(write, slug, input, expectedVersion));
+    return writeAs(context, (write) => updateSource(write, args.slug, args.input, args.expectedVersion));
   }
 
   @Authorized(Role.EDITOR)
@@ -41,16 +63,11 @@ export class SourceMutationResolver {
       "Deletes a Source. Refused with CONFLICT while citations or statements refer to it, unless `cascade` (their citations of it are removed).",
   })
   deleteSource(
-    @Arg("slug", () => String, { description: "Which Source: the source's slug." }) slug: string,
-    @Arg("cascade", () => Boolean, { defaultValue: false, description: "Also delete or detach the records that depend on it." })
-    cascade: boolean,
-    @Arg("expectedVersion", () => Int, {
-      nullable: true,
-      description: "When given, CONFLICT unless the Source is still at this version.",
-    })
-    expectedVersion: number | null,
+    @Args(() => DeleteSourceArgs, { validate: false }) args: DeleteSourceArgs,
     @Ctx() context: RequestContext,
   ): Promise<DeleteRecordPayload> {
-    return writeAs(context, (write) => deleteRecord(write, "Source", slug, { cascade, expectedVersion }));
+    return writeAs(context, (write) =>
+      deleteRecord(write, "Source", args.slug, { cascade: args.cascade, expectedVersion: args.expectedVersion }),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, Int, Mutation, Resolver } from "type-graphql";
 import { Role } from "../auth/role";
 import type { RequestContext } from "../context";
 import { State } from "../entities/state.entity";
@@ -7,6 +7,31 @@ import { CreateStateInput, UpdateStateInput } from "../schema/state.input";
 import { deleteRecord } from "../writes/delete-record";
 import { createState, updateState } from "../writes/state";
 import { writeAs } from "../writes/write-context";
+
+// Arguments as classes so the schema lists them in the contract's order: key, input, expectedVersion.
+@ArgsType()
+class UpdateStateArgs {
+  @Field(() => String, { description: "Which State: the state's ISO 3166-1 alpha-2 code." })
+  code: string;
+
+  @Field(() => UpdateStateInput, { description: "The changes; fields left out keep their values." })
+  input: UpdateStateInput;
+
+  @Field(() => Int, { description: "The `version` the change was based on." })
+  expectedVersion: number;
+}
+
+@ArgsType()
+class DeleteStateArgs {
+  @Field(() => String, { description: "Which State: the state's ISO 3166-1 alpha-2 code." })
+  code: string;
+
+  @Field(() => Boolean, { defaultValue: false, description: "Also delete or detach the records that depend on it." })
+  cascade: boolean;
+
+  @Field(() => Int, { nullable: true, description: "When given, CONFLICT unless the State is still at this version." })
+  expectedVersion?: number | null;
+}
 
 /** createState, updateState, deleteState: each one transaction, each recorded in the change history. */
 @Resolver()
@@ -26,13 +51,10 @@ export class StateMutationResolver {
       "Changes a State; CONFLICT (with `extensions.currentVersion`) when `expectedVersion` is stale, and nothing is written.",
   })
   updateState(
-    @Arg("code", () => String, { description: "Which State: the state's ISO 3166-1 alpha-2 code." }) code: string,
-    @Arg("input", () => UpdateStateInput, { validate: false, description: "The changes; fields left out keep their values." })
-    input: UpdateStateInput,
-    @Arg("expectedVersion", () => Int, { description: "The `version` the change was based on." }) expectedVersion: number,
+    @Args(() => UpdateStateArgs, { validate: false }) args: UpdateStateArgs,
     @Ctx() context: RequestContext,
   ): Promise<State> {
-    return writeAs(context, (write) => updateState(write, code, input, expectedVersion));
+    return writeAs(context, (write) => updateState(write, args.code, args.input, args.expectedVersion));
   }
 
   @Authorized(Role.EDITOR)
@@ -41,16 +63,11 @@ export class StateMutationResolver {
       "Deletes a State. Refused with CONFLICT while memberships, positions, meetings, participants or outcomes refer to it, unless `cascade`.",
   })
   deleteState(
-    @Arg("code", () => String, { description: "Which State: the state's ISO 3166-1 alpha-2 code." }) code: string,
-    @Arg("cascade", () => Boolean, { defaultValue: false, description: "Also delete or detach the records that depend on it." })
-    cascade: boolean,
-    @Arg("expectedVersion", () => Int, {
-      nullable: true,
-      description: "When given, CONFLICT unless the State is still at this version.",
-    })
-    expectedVersion: number | null,
+    @Args(() => DeleteStateArgs, { validate: false }) args: DeleteStateArgs,
     @Ctx() context: RequestContext,
   ): Promise<DeleteRecordPayload> {
-    return writeAs(context, (write) => deleteRecord(write, "State", code, { cascade, expectedVersion }));
+    return writeAs(context, (write) =>
+      deleteRecord(write, "State", args.code, { cascade: args.cascade, expectedVersion: args.expectedVersion }),
+    );
   }
 }

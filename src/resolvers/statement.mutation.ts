@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, Resolver } from "type-graphql";
 import { Role } from "../auth/role";
 import type { RequestContext } from "../context";
 import { Statement } from "../entities/statement.entity";
@@ -7,6 +7,31 @@ import { CreateStatementInput, UpdateStatementInput } from "../schema/statement.
 import { deleteRecord } from "../writes/delete-record";
 import { createStatement, statementIdOf, updateStatement } from "../writes/statement";
 import { writeAs } from "../writes/write-context";
+
+// Arguments as classes so the schema lists them in the contract's order: key, input, expectedVersion.
+@ArgsType()
+class UpdateStatementArgs {
+  @Field(() => ID, { description: "Which Statement: the statement's global id." })
+  id: string;
+
+  @Field(() => UpdateStatementInput, { description: "The changes; fields left out keep their values." })
+  input: UpdateStatementInput;
+
+  @Field(() => Int, { description: "The `version` the change was based on." })
+  expectedVersion: number;
+}
+
+@ArgsType()
+class DeleteStatementArgs {
+  @Field(() => ID, { description: "Which Statement: the statement's global id." })
+  id: string;
+
+  @Field(() => Boolean, { defaultValue: false, description: "Also delete or detach the records that depend on it." })
+  cascade: boolean;
+
+  @Field(() => Int, { nullable: true, description: "When given, CONFLICT unless the Statement is still at this version." })
+  expectedVersion?: number | null;
+}
 
 /** createStatement, updateStatement, deleteStatement: each one transaction, each recorded in the change history. */
 @Resolver()
@@ -28,28 +53,20 @@ export class StatementMutationResolver {
       "Changes a Statement; CONFLICT (with `extensions.currentVersion`) when `expectedVersion` is stale, and nothing is written.",
   })
   updateStatement(
-    @Arg("id", () => ID, { description: "Which Statement: the statement's global id." }) id: string,
-    @Arg("input", () => UpdateStatementInput, { validate: false, description: "The changes; fields left out keep their values." })
-    input: UpdateStatementInput,
-    @Arg("expectedVersion", () => Int, { description: "The `version` the change was based on." }) expectedVersion: number,
+    @Args(() => UpdateStatementArgs, { validate: false }) args: UpdateStatementArgs,
     @Ctx() context: RequestContext,
   ): Promise<Statement> {
-    return writeAs(context, (write) => updateStatement(write, id, input, expectedVersion));
+    return writeAs(context, (write) => updateStatement(write, args.id, args.input, args.expectedVersion));
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => DeleteRecordPayload, { description: "Deletes a Statement. Its citations go with it." })
   deleteStatement(
-    @Arg("id", () => ID, { description: "Which Statement: the statement's global id." }) id: string,
-    @Arg("cascade", () => Boolean, { defaultValue: false, description: "Also delete or detach the records that depend on it." })
-    cascade: boolean,
-    @Arg("expectedVersion", () => Int, {
-      nullable: true,
-      description: "When given, CONFLICT unless the Statement is still at this version.",
-    })
-    expectedVersion: number | null,
+    @Args(() => DeleteStatementArgs, { validate: false }) args: DeleteStatementArgs,
     @Ctx() context: RequestContext,
   ): Promise<DeleteRecordPayload> {
-    return writeAs(context, (write) => deleteRecord(write, "Statement", statementIdOf(id), { cascade, expectedVersion }));
+    return writeAs(context, (write) =>
+      deleteRecord(write, "Statement", statementIdOf(args.id), { cascade: args.cascade, expectedVersion: args.expectedVersion }),
+    );
   }
 }

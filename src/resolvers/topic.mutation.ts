@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, Int, Mutation, Resolver } from "type-graphql";
 import { Role } from "../auth/role";
 import type { RequestContext } from "../context";
 import { Topic } from "../entities/topic.entity";
@@ -7,6 +7,31 @@ import { CreateTopicInput, UpdateTopicInput } from "../schema/topic.input";
 import { deleteRecord } from "../writes/delete-record";
 import { createTopic, updateTopic } from "../writes/topic";
 import { writeAs } from "../writes/write-context";
+
+// Arguments as classes so the schema lists them in the contract's order: key, input, expectedVersion.
+@ArgsType()
+class UpdateTopicArgs {
+  @Field(() => String, { description: "Which Topic: the topic's slug." })
+  slug: string;
+
+  @Field(() => UpdateTopicInput, { description: "The changes; fields left out keep their values." })
+  input: UpdateTopicInput;
+
+  @Field(() => Int, { description: "The `version` the change was based on." })
+  expectedVersion: number;
+}
+
+@ArgsType()
+class DeleteTopicArgs {
+  @Field(() => String, { description: "Which Topic: the topic's slug." })
+  slug: string;
+
+  @Field(() => Boolean, { defaultValue: false, description: "Also delete or detach the records that depend on it." })
+  cascade: boolean;
+
+  @Field(() => Int, { nullable: true, description: "When given, CONFLICT unless the Topic is still at this version." })
+  expectedVersion?: number | null;
+}
 
 /** createTopic, updateTopic, deleteTopic: each one transaction, each recorded in the change history. */
 @Resolver()
@@ -26,13 +51,10 @@ export class TopicMutationResolver {
       "Changes a Topic; CONFLICT (with `extensions.currentVersion`) when `expectedVersion` is stale, and nothing is written.",
   })
   updateTopic(
-    @Arg("slug", () => String, { description: "Which Topic: the topic's slug." }) slug: string,
-    @Arg("input", () => UpdateTopicInput, { validate: false, description: "The changes; fields left out keep their values." })
-    input: UpdateTopicInput,
-    @Arg("expectedVersion", () => Int, { description: "The `version` the change was based on." }) expectedVersion: number,
+    @Args(() => UpdateTopicArgs, { validate: false }) args: UpdateTopicArgs,
     @Ctx() context: RequestContext,
   ): Promise<Topic> {
-    return writeAs(context, (write) => updateTopic(write, slug, input, expectedVersion));
+    return writeAs(context, (write) => updateTopic(write, args.slug, args.input, args.expectedVersion));
   }
 
   @Authorized(Role.EDITOR)
@@ -41,16 +63,11 @@ export class TopicMutationResolver {
       "Deletes a Topic. Refused with CONFLICT while meetings, outcomes or child topics refer to it, unless `cascade` (they are untagged; children become roots).",
   })
   deleteTopic(
-    @Arg("slug", () => String, { description: "Which Topic: the topic's slug." }) slug: string,
-    @Arg("cascade", () => Boolean, { defaultValue: false, description: "Also delete or detach the records that depend on it." })
-    cascade: boolean,
-    @Arg("expectedVersion", () => Int, {
-      nullable: true,
-      description: "When given, CONFLICT unless the Topic is still at this version.",
-    })
-    expectedVersion: number | null,
+    @Args(() => DeleteTopicArgs, { validate: false }) args: DeleteTopicArgs,
     @Ctx() context: RequestContext,
   ): Promise<DeleteRecordPayload> {
-    return writeAs(context, (write) => deleteRecord(write, "Topic", slug, { cascade, expectedVersion }));
+    return writeAs(context, (write) =>
+      deleteRecord(write, "Topic", args.slug, { cascade: args.cascade, expectedVersion: args.expectedVersion }),
+    );
   }
 }
