@@ -8,7 +8,7 @@ import type { SqlParams } from "./sql-params";
  */
 export function dateFromCondition(dateColumn: string, precisionColumn: string, from: string, params: SqlParams): string {
   const bound = `${params.add(from)}::date`;
-  return `${dateColumn} >= date_trunc('year', ${bound})::date AND ${periodEnd(dateColumn, precisionColumn)} >= ${bound}`;
+  return `${dateColumn} >= date_trunc('year', ${bound}::timestamp)::date AND ${periodEnd(dateColumn, precisionColumn)} >= ${bound}`;
 }
 
 /** A period starts at its stored date (the first day of the month or year), so `to` is a plain comparison. */
@@ -17,7 +17,7 @@ export function dateToCondition(dateColumn: string, to: string, params: SqlParam
 }
 
 function periodEnd(dateColumn: string, precisionColumn: string): string {
-  return `CASE ${precisionColumn} WHEN 'YEAR' THEN (date_trunc('year', ${dateColumn}) + interval '1 year - 1 day')::date WHEN 'MONTH' THEN (date_trunc('month', ${dateColumn}) + interval '1 month - 1 day')::date ELSE ${dateColumn} END`;
+  return `CASE ${precisionColumn} WHEN 'YEAR' THEN (date_trunc('year', ${dateColumn}::timestamp) + interval '1 year - 1 day')::date WHEN 'MONTH' THEN (date_trunc('month', ${dateColumn}::timestamp) + interval '1 month - 1 day')::date ELSE ${dateColumn} END`;
 }
 
 /** Inclusive day bounds on a timestamp column: `from` at the start of its day (UTC), `to` through the end of its day. */

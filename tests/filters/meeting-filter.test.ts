@@ -194,6 +194,21 @@ describe("MeetingFilter errors", () => {
     assert.equal((await rejection(f({ text: "   " }))).extensions.code, "BAD_USER_INPUT");
     assert.match((await rejection(f({ not: f({ minSources: -1 }) }))).message, /filter\.not\.minSources/);
   });
+  test("only the conditions given become SQL", async () => {
+    const params = new SqlParams();
+    const sql = await compileMeetingFilter(
+      db.dataSource,
+      f({ coalitions: ["weimar-triangle"], topics: ["air-policing"] }),
+      "m",
+      params,
+    );
+    assert.equal(
+      sql,
+      "(m.coalition_id = ANY($1::int[])) AND (EXISTS (SELECT 1 FROM meeting_topic m_mt1 WHERE m_mt1.meeting_id = m.id AND m_mt1.topic_id = ANY($2::int[])))",
+    );
+    assert.equal(params.values.length, 2);
+    assert.equal(await compileMeetingFilter(db.dataSource, f({}), "m", new SqlParams()), "TRUE");
+  });
   test("values never become SQL text", async () => {
     const params = new SqlParams();
     const sql = await compileMeetingFilter(
