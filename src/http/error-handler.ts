@@ -6,6 +6,7 @@ interface HttpErrorLike {
   statusCode?: unknown;
   type?: unknown;
   limit?: unknown;
+  length?: unknown;
 }
 
 function clientStatusOf(error: unknown): number | undefined {
@@ -24,11 +25,18 @@ const CLIENT_MESSAGES: Record<string, string> = {
   "request.aborted": "The request was aborted",
 };
 
-function clientRefusal(status: number, reason: string, limit: unknown, requestId: string) {
+function clientRefusal(status: number, reason: string, limit: unknown, length: unknown, requestId: string) {
   if (status === 413 && typeof limit === "number") {
     return {
       message: `The request body is larger than the limit of ${limit} bytes`,
-      extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: "maxBodyBytes", max: limit, requestId },
+      extensions: {
+        code: ErrorCode.QUERY_TOO_COMPLEX,
+        limit: "maxBodyBytes",
+        // The declared length; null for a chunked body, which is cut off once past the limit.
+        value: typeof length === "number" ? length : null,
+        max: limit,
+        requestId,
+      },
     };
   }
   const message = CLIENT_MESSAGES[reason] ?? "The request could not be read";
@@ -42,10 +50,10 @@ function clientRefusal(status: number, reason: string, limit: unknown, requestId
 export function httpErrorHandler(error: unknown, req: Request, res: Response, _next: NextFunction): void {
   const status = clientStatusOf(error);
   if (status !== undefined) {
-    const { type, limit } = error as HttpErrorLike;
+    const { type, limit, length } = error as HttpErrorLike;
     const reason = String(type ?? "");
     req.log.info({ status, reason }, "request refused");
-    res.status(status).json({ errors: [clientRefusal(status, reason, limit, String(req.id))] });
+    res.status(status).json({ errors: [clientRefusal(status, reason, limit, length, String(req.id))] });
     return;
   }
   req.log.error({ err: error }, "internal error masked");

@@ -33,7 +33,7 @@ export function aliasLimitPlugin<TContext extends BaseContext>(maxAliases: numbe
           if (!operation) return;
           const aliases = measured.get(operation) ?? operationAliases(document, operation);
           measured.set(operation, aliases);
-          if (aliases > maxAliases) throw queryTooComplex("aliases", aliases, maxAliases);
+          if (aliases > maxAliases) throw queryTooComplex("maxAliases", aliases, maxAliases);
         },
       };
     },

@@ -37,7 +37,7 @@ export function depthLimitPlugin<TContext extends BaseContext>(maxDepth: number)
           if (!operation) return;
           const depth = measured.get(operation) ?? operationDepth(document, operation);
           measured.set(operation, depth);
-          if (depth > maxDepth) throw queryTooComplex("depth", depth, maxDepth);
+          if (depth > maxDepth) throw queryTooComplex("maxDepth", depth, maxDepth);
         },
       };
     },

@@ -37,7 +37,7 @@ export function directiveLimitPlugin<TContext extends BaseContext>(maxDirectives
           if (!operation) return;
           const directives = measured.get(operation) ?? operationDirectives(document, operation);
           measured.set(operation, directives);
-          if (directives > maxDirectives) throw queryTooComplex("directives", directives, maxDirectives);
+          if (directives > maxDirectives) throw queryTooComplex("maxDirectives", directives, maxDirectives);
         },
       };
     },

@@ -163,7 +163,7 @@ export function nodeLimitPlugin<TContext extends BaseContext>(maxNodes: number):
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
           const nodes = estimateNodes(schema, document, operation, request.variables ?? {});
-          if (nodes > maxNodes) throw queryTooComplex("nodes", nodes, maxNodes);
+          if (nodes > maxNodes) throw queryTooComplex("maxNodes", nodes, maxNodes);
           estimatedNodes = nodes;
         },
         async willSendResponse({ response }) {

@@ -32,5 +32,5 @@ export function checkTokenLimit(document: string | null, maxTokens: number): voi
   // Every token is at least one character: a document no longer than the limit cannot exceed it.
   if (document === null || document.length <= maxTokens) return;
   const tokens = countTokens(document);
-  if (tokens > maxTokens) throw queryTooComplex("tokens", tokens, maxTokens);
+  if (tokens > maxTokens) throw queryTooComplex("maxTokens", tokens, maxTokens);
 }

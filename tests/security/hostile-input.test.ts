@@ -164,6 +164,9 @@ describe("hostile input through the real server", () => {
     const response = await postGraphql(server.url, { query: "{ apiVersion }", variables: { padding } });
     assertRefused(response, "oversized body", 413);
     assert.deepEqual(errorCodes(response), ["QUERY_TOO_COMPLEX"]);
+    const { limit, value, max } = response.json?.errors?.[0]?.extensions ?? {};
+    assert.deepEqual({ limit, max }, { limit: "maxBodyBytes", max: 1_048_576 });
+    assert.ok(typeof value === "number" && value > 1_100_000, `value ${String(value)}`);
   });
 
   test("circular fragments", async () => {
