@@ -27,8 +27,9 @@ import { metricsRoute } from "./metrics.route";
 import { type ChanceryMetrics, createMetrics } from "./metrics-registry";
 import { createRequestLogger } from "./request-logger";
 import { bindRequestScope } from "./request-scope";
+import { countHttpResponses } from "./response-metrics";
 import { savedQueryRoute } from "./saved-query.route";
-import { drainHttpServer } from "./shutdown";
+import { closeConnectionsWhileDraining, drainHttpServer } from "./shutdown";
 
 export interface ChanceryServer {
   url: string;
@@ -104,7 +105,8 @@ export async function createApp(deps: AppDeps): Promise<ChanceryApp> {
 
   const app = express();
   app.disable("x-powered-by");
-  app.use(createRequestLogger(deps.log), bindRequestScope);
+  app.use(createRequestLogger(deps.log), bindRequestScope, countHttpResponses(metrics));
+  app.use(closeConnectionsWhileDraining(() => draining));
   app.use(corsMiddleware(deps.config.corsOrigins));
   app.use(healthRoutes(readiness));
   app.use(metricsRoute(metrics));

@@ -12,6 +12,7 @@ export interface ChanceryMetrics {
   requests: Counter<"operation" | "outcome">;
   duration: Histogram<"operation">;
   errors: Counter<"code">;
+  httpResponses: Counter<"route" | "status">;
   operationLabel(name: string | null | undefined): string;
 }
 
@@ -70,6 +71,12 @@ export function createMetrics(dataSource: DataSource): ChanceryMetrics {
       name: "chancery_graphql_errors_total",
       help: "Errors sent to clients, by extensions.code",
       labelNames: ["code"],
+      registers: [registry],
+    }),
+    httpResponses: new Counter({
+      name: "chancery_http_responses_total",
+      help: "HTTP responses by route (/graphql, /saved, /healthz, ...) and status code, refusals before GraphQL included",
+      labelNames: ["route", "status"],
       registers: [registry],
     }),
     operationLabel: operationLabeller(),

@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import type { NextFunction, Request, Response } from "express";
 
 const IDLE_SWEEP_MS = 50;
 
@@ -22,4 +23,12 @@ export async function drainHttpServer(server: Server, graceMs: number): Promise<
     clearTimeout(deadline);
   }
   return { forced };
+}
+
+/** While draining, responses tell keep-alive clients to reconnect (to another instance) instead of reusing the socket. */
+export function closeConnectionsWhileDraining(isDraining: () => boolean) {
+  return (_req: Request, res: Response, next: NextFunction): void => {
+    if (isDraining()) res.setHeader("connection", "close");
+    next();
+  };
 }

@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
+import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
+import { loadConfig } from "../../src/config";
+import { createApp } from "../../src/http/app";
+import { createLogger } from "../../src/logger";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { type LoggedServer, startLoggedServer } from "./server-harness";
 
@@ -113,5 +117,24 @@ test("CORS: with CORS_ORIGINS set, only those origins are allowed", async () => 
     assert.equal(refused.headers.get("access-control-allow-origin"), null);
   } finally {
     await restricted.close();
+  }
+});
+
+test("once draining has begun, /readyz answers 503 and responses ask clients to reconnect elsewhere", async () => {
+  const config = loadConfig({ ...process.env, PORT: "0" });
+  const { app, apollo, beginDrain } = await createApp({ config, dataSource: migrated.dataSource, log: createLogger("silent") });
+  const listening = app.listen(0);
+  await new Promise((resolve) => listening.once("listening", resolve));
+  const origin = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+  try {
+    assert.equal((await fetch(`${origin}/readyz`)).status, 200);
+    beginDrain();
+    const draining = await fetch(`${origin}/readyz`);
+    assert.equal(draining.status, 503);
+    assert.deepEqual(await draining.json(), { status: "unavailable", reason: "shutting down" });
+    assert.equal(draining.headers.get("connection"), "close");
+  } finally {
+    await new Promise((resolve) => listening.close(resolve));
+    await apollo.stop();
   }
 });

@@ -34,6 +34,7 @@ test("/metrics exposes request, latency, error, pool and process families in Pro
     "chancery_graphql_requests_total counter",
     "chancery_graphql_request_duration_seconds histogram",
     "chancery_graphql_errors_total counter",
+    "chancery_http_responses_total counter",
     "chancery_db_pool_connections_total gauge",
     "chancery_db_pool_connections_idle gauge",
     "chancery_db_pool_waiting_requests gauge",
@@ -68,4 +69,18 @@ test("operation names from clients cannot grow the label set without bound", asy
   );
   assert.ok(operations.size <= 202, `${operations.size} operation labels`);
   assert.ok(operations.has("other"));
+});
+
+test("HTTP responses are counted by route and status, also those refused before GraphQL runs", async () => {
+  const malformed = await fetch(`${server.origin}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: "{not json",
+  });
+  assert.equal(malformed.status, 400);
+  await malformed.text();
+  await (await fetch(`${server.origin}/no-such-page-${Date.now()}`)).text();
+  const text = await scrape();
+  assert.ok((sample(text, 'chancery_http_responses_total{route="/graphql",status="400"}') ?? 0) >= 1);
+  assert.ok((sample(text, 'chancery_http_responses_total{route="other",status="404"}') ?? 0) >= 1);
 });
