@@ -51,6 +51,34 @@ function filterConditions(filter: ChangeFilter | null | undefined, params: SqlPa
   return conditions;
 }
 
+/**
+ * A page of entries (`limit + 1` fetched, newest first: the extra one only says more follow) as a
+ * connection; `countTotal` runs once, and only when `totalCount` is selected.
+ */
+function toChangeConnection(
+  fetched: RecordChange[],
+  limit: number,
+  afterId: number | null,
+  countTotal: () => Promise<number>,
+): ConnectionResult<RecordChange> {
+  const edges = fetched.slice(0, limit).map((entry) => ({ cursor: encodeChangeCursor(entry.id), node: entry }));
+  let total: Promise<number> | undefined;
+  return {
+    edges,
+    nodes: edges.map((edge) => edge.node),
+    pageInfo: {
+      hasNextPage: fetched.length > limit,
+      hasPreviousPage: afterId !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    get totalCount() {
+      total ??= countTotal();
+      return total;
+    },
+  };
+}
+
 /** One page of history entries matching `conditions`, newest first (keyset on the id, so pages never shift). */
 async function changesPage(
   dataSource: DataSource,
@@ -63,26 +91,17 @@ async function changesPage(
   const countValues = [...params.values];
   const pageConditions = afterId === null ? conditions : [...conditions, `id < ${params.add(afterId)}`];
   const where = pageConditions.length > 0 ? `WHERE ${pageConditions.join(" AND ")}` : "";
-  const rows = await dataSource.query(`SELECT * FROM record_change ${where} ORDER BY id DESC LIMIT ${limit + 1}`, params.values);
-  const entries: RecordChange[] = rows.slice(0, limit).map((row: ChangeRow) => toEntry(row));
-  const edges = entries.map((entry) => ({ cursor: encodeChangeCursor(entry.id), node: entry }));
-  let total: Promise<number> | undefined;
-  return {
-    edges,
-    nodes: entries,
-    pageInfo: {
-      hasNextPage: rows.length > limit,
-      hasPreviousPage: afterId !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-    get totalCount() {
-      total ??= dataSource
-        .query(`SELECT count(*)::int AS count FROM record_change ${countWhere}`, countValues)
-        .then((result: { count: number }[]) => result[0].count);
-      return total;
-    },
-  };
+  const rows: ChangeRow[] = await dataSource.query(
+    `SELECT * FROM record_change ${where} ORDER BY id DESC LIMIT ${limit + 1}`,
+    params.values,
+  );
+  return toChangeConnection(rows.map(toEntry), limit, afterId, async () => {
+    const [{ count }]: { count: number }[] = await dataSource.query(
+      `SELECT count(*)::int AS count FROM record_change ${countWhere}`,
+      countValues,
+    );
+    return count;
+  });
 }
 
 /** `history` of one record: its entries, newest first (batched over every record of the request asking with the same page). */
@@ -94,20 +113,7 @@ export async function recordHistory(
 ): Promise<ConnectionResult<RecordChange>> {
   const { limit, afterId } = pageOf(args);
   const { rows, total } = await historyLoader(context, limit, afterId).load({ recordType, recordId });
-  const edges = rows.slice(0, limit).map((entry) => ({ cursor: encodeChangeCursor(entry.id), node: entry }));
-  return {
-    edges,
-    nodes: edges.map((edge) => edge.node),
-    pageInfo: {
-      hasNextPage: rows.length > limit,
-      hasPreviousPage: afterId !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-    get totalCount() {
-      return total();
-    },
-  };
+  return toChangeConnection(rows, limit, afterId, total);
 }
 
 /** Root `changes(filter)`: every entry matching the filter, newest first. */

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { Role } from "../../src/auth/role";
+import { seedDemoRecords } from "../../src/import/seed";
 import { firstError, loadWorld, startWriteServer, type WriteServer } from "./write-fixture";
 
 let api: WriteServer;
@@ -178,5 +179,27 @@ test("the history of every record in a list costs the same SQL statements whatev
     assert.equal(await statementsFor(3), forOne);
   } finally {
     await counted.close();
+  }
+});
+
+test("the demo seed is recorded once under the actor seed; seeding again adds no entry", async () => {
+  const seeded = await startWriteServer();
+  try {
+    await seedDemoRecords(seeded.dataSource);
+    const count = async () => {
+      const [{ entries, records }] = await seeded.dataSource.query(`SELECT
+          (SELECT count(*)::int FROM record_change WHERE actor = 'seed' AND action = 'CREATE') AS entries,
+          (SELECT (SELECT count(*) FROM state) + (SELECT count(*) FROM source) + (SELECT count(*) FROM topic)
+                + (SELECT count(*) FROM coalition) + (SELECT count(*) FROM official) + (SELECT count(*) FROM meeting)
+                + (SELECT count(*) FROM outcome) + (SELECT count(*) FROM statement))::int AS records`);
+      return { entries, records };
+    };
+    const first = await count();
+    assert.ok(first.records > 10);
+    assert.equal(first.entries, first.records, "one CREATE per seeded record");
+    await seedDemoRecords(seeded.dataSource);
+    assert.deepEqual(await count(), first);
+  } finally {
+    await seeded.close();
   }
 });
