@@ -1,5 +1,5 @@
 import { GraphQLJSONObject } from "graphql-scalars";
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { Node } from "../schema/node.interface";
 import { ApiKey } from "./api-key.entity";
@@ -18,6 +18,8 @@ export const SAVED_QUERY_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
   implements: Node,
   simpleResolvers: true,
 })
+@Directive('@key(fields: "id")')
+@Directive('@key(fields: "name")')
 @Entity("saved_query")
 @Check("saved_query_name_format", `name ~ '^[A-Za-z0-9][A-Za-z0-9_-]*$'`)
 export class SavedQuery extends RecordBase {

@@ -7,6 +7,7 @@ import { resolveOutcomeReference } from "./outcome.reference";
 import { resolveParticipantReference } from "./participant.reference";
 import { resolvePositionReference } from "./position.reference";
 import type { ReferenceResolver } from "./record-reference";
+import { resolveSavedQueryReference } from "./saved-query.reference";
 import { resolveSourceReference } from "./source.reference";
 import { resolveStateReference } from "./state.reference";
 import { resolveStatementReference } from "./statement.reference";
@@ -22,6 +23,7 @@ export const referenceResolvers: Record<string, ReferenceResolver<unknown>> = {
   Outcome: resolveOutcomeReference,
   Participant: resolveParticipantReference,
   Position: resolvePositionReference,
+  SavedQuery: resolveSavedQueryReference,
   Source: resolveSourceReference,
   State: resolveStateReference,
   Statement: resolveStatementReference,

@@ -203,3 +203,16 @@ test("the owner deletes a saved query with its versions", async () => {
     WHERE NOT EXISTS (SELECT 1 FROM saved_query q WHERE q.id = v.saved_query_id)`);
   assert.equal(count, 0);
 });
+
+test("SavedQuery is a federation entity, resolved by name or global id", async () => {
+  const { body } = await server.graphql<{ _entities: ({ name: string; title: string } | null)[] }>(
+    `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on SavedQuery { name title } } }`,
+    {
+      representations: [
+        { __typename: "SavedQuery", name: "meetings-on-topics" },
+        { __typename: "SavedQuery", name: "nope" },
+      ],
+    },
+  );
+  assert.deepEqual(body.data?._entities, [{ name: "meetings-on-topics", title: "Fixed by admin" }, null]);
+});
