@@ -42,12 +42,13 @@ export class MeetingConnectionLoaders {
       const request = pageRequest(args, list.orderFor(list.alias));
       const { sql, params } = await this.filterWithParams(args.filter);
       const idsParam = params.add(parentIds);
-      return fetchPagesByParent(dataSource, list, MEETING_PARENTS[parent], parentIds, idsParam, request, sql, params);
+      return fetchPagesByParent(dataSource, list, MEETING_PARENTS[parent].belongsTo, parentIds, idsParam, request, sql, params);
     });
     this.counts = new LoaderFamily<CountKey, number, number>(async ({ parent, filter }, parentIds) => {
       const { sql, params } = await this.filterWithParams(filter);
       const idsParam = params.add(parentIds);
-      return countRowsByParent(dataSource, meetingList(null), MEETING_PARENTS[parent], parentIds, idsParam, sql, params.values);
+      const { belongsTo, countAll } = MEETING_PARENTS[parent];
+      return countRowsByParent(dataSource, meetingList(null), belongsTo, parentIds, idsParam, sql, params.values, countAll);
     });
   }
 

@@ -2,7 +2,7 @@ import { Meeting } from "../entities/meeting.entity";
 import { State } from "../entities/state.entity";
 import type { MeetingOrder } from "../schema/meeting-order.input";
 import { meetingKeysetOrder } from "./meeting-order";
-import type { ParentCondition, RecordList } from "./record-page";
+import type { CountAllChildren, ParentCondition, RecordList } from "./record-page";
 
 /** The meetings list in the order asked, rows aliased `m` (the alias MeetingFilter is compiled against). */
 export function meetingList(orderBy: MeetingOrder | null | undefined): RecordList<Meeting> {
@@ -24,12 +24,25 @@ export function meetingList(orderBy: MeetingOrder | null | undefined): RecordLis
 /** The parents a nested meetings connection can hang from, with how a meeting belongs to each. */
 export type MeetingParent = "coalition" | "state" | "official";
 
-export const MEETING_PARENTS: Record<MeetingParent, ParentCondition> = {
-  coalition: (alias, parentId) => `${alias}.coalition_id = ${parentId}`,
+export interface MeetingParentLink {
+  belongsTo: ParentCondition;
+  /** Counting a state's or official's meetings from the participant index alone beats a semi-join over every meeting. */
+  countAll?: CountAllChildren;
+}
+
+export const MEETING_PARENTS: Record<MeetingParent, MeetingParentLink> = {
+  coalition: { belongsTo: (alias, parentId) => `${alias}.coalition_id = ${parentId}` },
   /** A participant represented the state. */
-  state: (alias, parentId) =>
-    `EXISTS (SELECT 1 FROM participant pt WHERE pt.meeting_id = ${alias}.id AND pt.representing_state_id = ${parentId})`,
+  state: {
+    belongsTo: (alias, parentId) =>
+      `EXISTS (SELECT 1 FROM participant pt WHERE pt.meeting_id = ${alias}.id AND pt.representing_state_id = ${parentId})`,
+    countAll: (parentId) =>
+      `SELECT count(DISTINCT pt.meeting_id) FROM participant pt WHERE pt.representing_state_id = ${parentId}`,
+  },
   /** The official took part. */
-  official: (alias, parentId) =>
-    `EXISTS (SELECT 1 FROM participant pt WHERE pt.meeting_id = ${alias}.id AND pt.official_id = ${parentId})`,
+  official: {
+    belongsTo: (alias, parentId) =>
+      `EXISTS (SELECT 1 FROM participant pt WHERE pt.meeting_id = ${alias}.id AND pt.official_id = ${parentId})`,
+    countAll: (parentId) => `SELECT count(*) FROM participant pt WHERE pt.official_id = ${parentId}`,
+  },
 };

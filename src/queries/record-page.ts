@@ -32,6 +32,9 @@ export interface RecordEmbed<R extends ObjectLiteral> {
 /** A parent-child link for nested lists: SQL true when the row (aliased `alias`) belongs to parent id `parentId`. */
 export type ParentCondition = (alias: string, parentId: string) => string;
 
+/** SQL counting every child of parent id `parentId` without reading the children's rows (used when no filter is given). */
+export type CountAllChildren = (parentId: string) => string;
+
 const PARENT_COLUMN = "__parent";
 
 function where(conditions: string[]): string {
@@ -133,11 +136,14 @@ export async function countRowsByParent<T extends ObjectLiteral>(
   parentIdsParam: string,
   filterSql: string,
   values: unknown[],
+  countAll?: CountAllChildren,
 ): Promise<number[]> {
   const { alias } = list;
-  const sql = `SELECT parent.id AS ${PARENT_COLUMN},
-      (SELECT count(*) FROM ${tableOf(dataSource, list.target)} ${alias} ${where([belongsTo(alias, "parent.id"), filterSql])})::int AS total
-    FROM unnest(${parentIdsParam}::int[]) AS parent(id)`;
+  const count =
+    countAll && filterSql === "TRUE"
+      ? countAll("parent.id")
+      : `SELECT count(*) FROM ${tableOf(dataSource, list.target)} ${alias} ${where([belongsTo(alias, "parent.id"), filterSql])}`;
+  const sql = `SELECT parent.id AS ${PARENT_COLUMN}, (${count})::int AS total FROM unnest(${parentIdsParam}::int[]) AS parent(id)`;
   const rows: { __parent: number; total: number }[] = await dataSource.query(sql, values);
   const totals = new Map(rows.map((row) => [Number(row.__parent), row.total]));
   return parentIds.map((id) => totals.get(id) ?? 0);

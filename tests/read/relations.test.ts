@@ -230,3 +230,21 @@ test("lookups by an unknown key answer null", async () => {
     source: null,
   });
 });
+
+test("state and official meetings: where a participant represented the state / the official took part, with counts", async () => {
+  const data = await read<Record<string, { meetings: { totalCount: number; nodes: { slug: string }[] } }>>(`{
+    ua: state(code: "UA") { meetings { totalCount nodes { slug } } }
+    uaCoalition: state(code: "UA") { meetings(filter: { coalitions: ["coalition-of-the-willing"] }) { totalCount nodes { slug } } }
+    us: state(code: "US") { meetings { totalCount nodes { slug } } }
+    zelensky: official(slug: "volodymyr-zelensky") { meetings(orderBy: { field: TITLE, direction: ASC }) { totalCount nodes { slug } } }
+    zelenskyBilateral: official(slug: "volodymyr-zelensky") { meetings(filter: { not: { coalitions: ["coalition-of-the-willing"] } }) { totalCount nodes { slug } } } }`);
+  assert.deepEqual(data, {
+    ua: {
+      meetings: { totalCount: 3, nodes: [{ slug: "leaders-paris" }, { slug: "chiefs-2026-01-06" }, { slug: "zelensky-macron" }] },
+    },
+    uaCoalition: { meetings: { totalCount: 2, nodes: [{ slug: "leaders-paris" }, { slug: "chiefs-2026-01-06" }] } },
+    us: { meetings: { totalCount: 0, nodes: [] } },
+    zelensky: { meetings: { totalCount: 2, nodes: [{ slug: "leaders-paris" }, { slug: "zelensky-macron" }] } },
+    zelenskyBilateral: { meetings: { totalCount: 1, nodes: [{ slug: "zelensky-macron" }] } },
+  });
+});
