@@ -70,6 +70,14 @@ describe("search", () => {
       ["Source:rbc-chiefs"],
     );
   });
+  test("ranking: more occurrences of the words rank higher", async () => {
+    const page = await search({ q: "ceasefire monitoring" });
+    assert.deepEqual(
+      page.edges.map((edge) => label(edge.node)),
+      ["Meeting:leaders-2026-01", "Statement:We will monitor the ceasefire together"],
+    );
+    assert.ok(page.edges[0].node.rank > page.edges[1].node.rank);
+  });
   test("each type alone, with and without a language", async () => {
     const expected: Record<string, string> = {
       MEETING: "Meeting:chiefs-2026-01-06",
