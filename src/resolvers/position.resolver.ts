@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { Citation } from "../entities/citation.entity";
 import { pickLocalized } from "../entities/localized-text";
