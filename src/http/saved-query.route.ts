@@ -1,6 +1,6 @@
 import type { ApolloServer } from "@apollo/server";
 import express, { type Request, type Response, Router } from "express";
-import { GraphQLError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { DataSource } from "typeorm";
 import type { AccessGate } from "../auth/access-gate";
 import { createRequestContext, type RequestContext } from "../context";
@@ -17,12 +17,11 @@ export interface SavedQueryRouteOptions {
   maxBodyBytes: number;
 }
 
-interface ErrorBody {
-  message: string;
-  extensions: Record<string, unknown>;
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function sendErrors(res: Response, status: number, errors: ErrorBody[]): void {
+function sendErrors(res: Response, status: number, errors: readonly GraphQLFormattedError[]): void {
   res.status(status).json({ errors });
 }
 
@@ -62,10 +61,11 @@ function requestVariables(
   const problems = [...query.problems, ...fromQuery.problems];
   if (req.method !== "POST") return { variables: fromQuery.values, problems };
   const body: unknown = req.body;
-  if (body !== undefined && (typeof body !== "object" || body === null || Array.isArray(body))) {
+  if (body === undefined) return { variables: fromQuery.values, problems };
+  if (!isObject(body)) {
     return { variables: {}, problems: [...problems, { path: "body", message: "the body must be a JSON object of variables" }] };
   }
-  return { variables: { ...fromQuery.values, ...(body as Record<string, unknown> | undefined) }, problems };
+  return { variables: { ...fromQuery.values, ...body }, problems };
 }
 
 /** Answers the result as CSV: the first list in `data`, or the one at `?path=`. */
@@ -112,7 +112,7 @@ async function runSaved(req: Request, res: Response, options: SavedQueryRouteOpt
   if (response.body.kind !== "single") throw new Error("saved queries never stream");
   const { data, errors } = response.body.singleResult;
   if (!data) {
-    sendErrors(res, response.http.status ?? 400, (errors ?? []) as ErrorBody[]);
+    sendErrors(res, response.http.status ?? 400, errors ?? []);
     return;
   }
   if (format === "csv" && !errors) sendCsv(req, res, savedQuery.name, data);
@@ -121,10 +121,11 @@ async function runSaved(req: Request, res: Response, options: SavedQueryRouteOpt
 
 /** Refusals of the access gate (401, 429) answered like /graphql answers them. */
 function sendGateError(res: Response, error: GraphQLError): void {
-  const http = error.extensions.http as { status?: number; headers?: Map<string, string> } | undefined;
-  for (const [header, value] of http?.headers ?? []) res.set(header, value);
-  const { http: _http, ...extensions } = error.extensions;
-  sendErrors(res, http?.status ?? 400, [{ message: error.message, extensions }]);
+  const { http, ...extensions } = error.extensions;
+  const headers = isObject(http) && http.headers instanceof Map ? http.headers : new Map();
+  for (const [header, value] of headers) res.set(String(header), String(value));
+  const status = isObject(http) && typeof http.status === "number" ? http.status : 400;
+  sendErrors(res, status, [{ message: error.message, extensions }]);
 }
 
 /** `/saved/{name}`: saved queries over REST, JSON or CSV. */

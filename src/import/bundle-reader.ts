@@ -12,6 +12,14 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const MAX_KEY_LENGTH = 200;
 
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isEnumValue<T extends string>(value: unknown, values: Record<string, T>): value is T {
+  return typeof value === "string" && Object.values(values).some((allowed) => allowed === value);
+}
+
 /** `path` + `.key`, or `key` at the top. */
 export function childPath(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
@@ -47,15 +55,14 @@ export class BundleReader {
 
   /** The value as an object whose keys are all in `allowed`, else null (with a problem). */
   object(value: unknown, path: string, allowed: readonly string[]): JsonObject | null {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    if (!isJsonObject(value)) {
       this.problem(path, `expected an object, got ${describe(value)}`);
       return null;
     }
-    const object = value as JsonObject;
-    for (const key of Object.keys(object)) {
+    for (const key of Object.keys(value)) {
       if (!allowed.includes(key)) this.problem(childPath(path, key), `unknown field (expected one of ${allowed.join(", ")})`);
     }
-    return object;
+    return value;
   }
 
   /** The array at `key` (absent or null: empty), each item with its path. */
@@ -121,12 +128,11 @@ export class BundleReader {
   ): T | null {
     const value = object[key];
     if (value === undefined || value === null) return fallback;
-    const allowed = Object.values(values);
-    if (typeof value !== "string" || !allowed.includes(value as T)) {
-      this.problem(childPath(path, key), `${describe(value)} is not one of ${allowed.join(", ")}`);
+    if (!isEnumValue(value, values)) {
+      this.problem(childPath(path, key), `${describe(value)} is not one of ${Object.values(values).join(", ")}`);
       return fallback;
     }
-    return value as T;
+    return value;
   }
 
   requiredEnum<T extends string>(object: JsonObject, key: string, path: string, values: Record<string, T>): T {
@@ -180,12 +186,12 @@ export class BundleReader {
       return required ? {} : null;
     }
     if (typeof value === "string" && value.trim() !== "") return { en: value };
-    if (typeof value !== "object" || Array.isArray(value) || Object.keys(value).length === 0) {
+    if (!isJsonObject(value) || Object.keys(value).length === 0) {
       this.problem(at, `expected a string or an object of language → text, got ${describe(value)}`);
       return required ? {} : null;
     }
     const text: LocalizedText = {};
-    for (const [lang, entry] of Object.entries(value as JsonObject)) {
+    for (const [lang, entry] of Object.entries(value)) {
       if (!LANGUAGE_TAG.test(lang)) this.problem(`${at}.${lang}`, `"${lang}" is not a BCP 47 language tag`);
       else if (typeof entry !== "string" || entry.trim() === "")
         this.problem(`${at}.${lang}`, `expected text, got ${describe(entry)}`);

@@ -38,9 +38,9 @@ async function checkRun(dataSource: DataSource, schema: GraphQLSchema, limits: L
   const given = argument(field, "variables", variables);
   const merged = { ...(saved.variables ?? {}), ...(isObject(given) ? given : {}) };
   const depth = operationDepth(ast, operation) + 1;
-  if (depth > limits.maxDepth) throw queryTooComplex("depth", depth, limits.maxDepth);
+  if (depth > limits.maxDepth) throw queryTooComplex("maxDepth", depth, limits.maxDepth);
   const nodes = estimateNodes(schema, ast, operation, merged);
-  if (nodes > limits.maxNodes) throw queryTooComplex("nodes", nodes, limits.maxNodes);
+  if (nodes > limits.maxNodes) throw queryTooComplex("maxNodes", nodes, limits.maxNodes);
 }
 
 /**

@@ -216,3 +216,11 @@ test("SavedQuery is a federation entity, resolved by name or global id", async (
   );
   assert.deepEqual(body.data?._entities, [{ name: "meetings-on-topics", title: "Fixed by admin" }, null]);
 });
+
+test("over REST, a bad API key is a 401 with the Bearer challenge, as on /graphql", async () => {
+  const response = await fetch(restUrl("/saved/meetings-on-topics"), { headers: { authorization: "Bearer chy_not-a-key" } });
+  assert.equal(response.status, 401);
+  assert.match(response.headers.get("www-authenticate") ?? "", /^Bearer/);
+  const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+  assert.equal(body.errors[0].extensions.code, "UNAUTHENTICATED");
+});

@@ -18,7 +18,7 @@ after(() => server.close());
 test("runSavedQuery applies the query limits to the saved document, with its variables", async () => {
   const refused = await server.graphql(`{ runSavedQuery(name: "heavy", variables: { first: 100 }) }`);
   assert.equal(refused.body.errors?.[0]?.extensions?.code, "QUERY_TOO_COMPLEX");
-  assert.equal(refused.body.errors?.[0]?.extensions?.limit, "nodes");
+  assert.equal(refused.body.errors?.[0]?.extensions?.limit, "maxNodes");
   assert.equal(refused.body.errors?.[0]?.extensions?.value, 2100);
   const allowed = await server.graphql<{ runSavedQuery: { meetings: { nodes: unknown[] } } }>(
     `query Run($name: String!) { runSavedQuery(name: $name, variables: { first: 2 }) }`,
