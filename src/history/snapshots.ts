@@ -1,11 +1,12 @@
 import type { EntityManager } from "typeorm";
-import { toGlobalId } from "../schema/global-id";
 import type { RecordTypeName } from "./record-type";
 
 /**
  * Snapshots of one record as the change history stores them: the record-bundle shape of API.md
  * ("Record bundles"), references by human key, nested memberships/positions/participants/citations
- * included, so a `before` can be re-imported to revert a change. Each is one SQL statement.
+ * included (a meeting's outcomes too, as the bundle nests them), so the `before` of a State, Source, Topic,
+ * Coalition, Official, Meeting or Statement entry can be re-imported to revert a change (an Outcome's entry
+ * adds `meeting`; revert it through its meeting's entry). Each is one SQL statement.
  */
 
 /** Citations of one fact, as bundle citation objects, in a stable order. `subject` is a whitelisted column. */
@@ -13,6 +14,14 @@ function citationsOf(subject: string, idExpression: string): string {
   return `coalesce((SELECT jsonb_agg(jsonb_build_object('source', so.slug, 'quote', ci.quote, 'quoteLang', ci.quote_lang)
       ORDER BY so.slug, ci.id) FROM citation ci JOIN source so ON so.id = ci.source_id WHERE ci.${subject} = ${idExpression}), '[]'::jsonb)`;
 }
+
+/** An outcome (alias `oc`, its follow-up meeting `fm`) as the bundle nests it in its meeting. */
+const OUTCOME_OBJECT = `jsonb_build_object('slug', oc.slug, 'kind', oc.kind, 'status', oc.status, 'summary', oc.summary,
+      'topics', coalesce((SELECT jsonb_agg(t.slug ORDER BY t.slug) FROM outcome_topic ot JOIN topic t ON t.id = ot.topic_id
+        WHERE ot.outcome_id = oc.id), '[]'::jsonb),
+      'parties', coalesce((SELECT jsonb_agg(st.code ORDER BY st.code) FROM outcome_party op JOIN state st ON st.id = op.state_id
+        WHERE op.outcome_id = oc.id), '[]'::jsonb),
+      'followUpMeeting', fm.slug, 'sources', ${citationsOf("outcome_id", "oc.id")})`;
 
 const SNAPSHOT_SQL: Record<Exclude<RecordTypeName, "Statement">, string> = {
   State: `SELECT jsonb_build_object('code', s.code, 'name', s.name) AS snapshot FROM state s WHERE s.id = $1`,
@@ -44,15 +53,12 @@ const SNAPSHOT_SQL: Record<Exclude<RecordTypeName, "Statement">, string> = {
       'summary', m.summary,
       'precededBy', coalesce((SELECT jsonb_agg(pm.slug ORDER BY pm.slug) FROM meeting_sequence ms JOIN meeting pm ON pm.id = ms.preceded_by_id
         WHERE ms.meeting_id = m.id), '[]'::jsonb),
-      'sources', ${citationsOf("meeting_id", "m.id")}) AS snapshot
+      'sources', ${citationsOf("meeting_id", "m.id")},
+      'outcomes', coalesce((SELECT jsonb_agg(${OUTCOME_OBJECT} ORDER BY oc.slug)
+        FROM outcome oc LEFT JOIN meeting fm ON fm.id = oc.follow_up_meeting_id WHERE oc.meeting_id = m.id), '[]'::jsonb)) AS snapshot
     FROM meeting m LEFT JOIN coalition c ON c.id = m.coalition_id LEFT JOIN state lc ON lc.id = m.location_country_id
     WHERE m.id = $1`,
-  Outcome: `SELECT jsonb_build_object('slug', oc.slug, 'meeting', m.slug, 'kind', oc.kind, 'status', oc.status, 'summary', oc.summary,
-      'topics', coalesce((SELECT jsonb_agg(t.slug ORDER BY t.slug) FROM outcome_topic ot JOIN topic t ON t.id = ot.topic_id
-        WHERE ot.outcome_id = oc.id), '[]'::jsonb),
-      'parties', coalesce((SELECT jsonb_agg(st.code ORDER BY st.code) FROM outcome_party op JOIN state st ON st.id = op.state_id
-        WHERE op.outcome_id = oc.id), '[]'::jsonb),
-      'followUpMeeting', fm.slug, 'sources', ${citationsOf("outcome_id", "oc.id")}) AS snapshot
+  Outcome: `SELECT jsonb_build_object('meeting', m.slug) || ${OUTCOME_OBJECT} AS snapshot
     FROM outcome oc JOIN meeting m ON m.id = oc.meeting_id LEFT JOIN meeting fm ON fm.id = oc.follow_up_meeting_id WHERE oc.id = $1`,
 };
 
@@ -69,6 +75,5 @@ export async function snapshotRecord(
 ): Promise<Record<string, unknown> | null> {
   const sql = recordType === "Statement" ? STATEMENT_SQL : SNAPSHOT_SQL[recordType];
   const rows: { snapshot: Record<string, unknown> }[] = await manager.query(sql, [id]);
-  if (rows.length === 0) return null;
-  return recordType === "Statement" ? { id: toGlobalId("Statement", id), ...rows[0].snapshot } : rows[0].snapshot;
+  return rows[0]?.snapshot ?? null;
 }

@@ -7,6 +7,7 @@ import { snapshotRecord } from "../history/snapshots";
 import type { DeleteRecordPayload, DependantGroup } from "../schema/delete-result";
 import { toGlobalId } from "../schema/global-id";
 import { DEPENDANT_RULES, type DependantRule } from "./dependant-rules";
+import { meetingIdOfOutcome, withMeetingsOfOutcome } from "./meeting-of-outcome";
 import { bumpVersion, lockRecord } from "./versioned-record";
 import type { WriteContext } from "./write-context";
 
@@ -46,13 +47,16 @@ function refusal(recordType: RecordTypeName, key: string, groups: DependantGroup
 /** Detaches every `update` dependant, then raises each one's version once and records its before and after. */
 async function detachDependants(context: WriteContext, recordId: number, found: FoundDependants[]): Promise<void> {
   const affected = new Map<string, { recordType: RecordTypeName; id: number; before: Record<string, unknown> | null }>();
+  const touch = async (recordType: RecordTypeName, id: number) => {
+    if (affected.has(`${recordType}:${id}`)) return;
+    const before = await snapshotRecord(context.manager, recordType, id);
+    affected.set(`${recordType}:${id}`, { recordType, id, before });
+  };
   for (const { rule, rows } of found) {
     for (const row of rows) {
-      const id = `${rule.recordType}:${row.id}`;
-      if (!affected.has(id)) {
-        const before = await snapshotRecord(context.manager, rule.recordType, row.id);
-        affected.set(id, { recordType: rule.recordType, id: row.id, before });
-      }
+      await touch(rule.recordType, row.id);
+      // A meeting's snapshot nests its outcomes: changing an outcome changes its meeting too.
+      if (rule.recordType === "Outcome") await touch("Meeting", await meetingIdOfOutcome(context, row.id));
     }
   }
   for (const { rule } of found) if (rule.detach) await context.manager.query(rule.detach, [recordId]);
@@ -119,6 +123,11 @@ export async function deleteRecord(
 ): Promise<DeleteRecordPayload> {
   const record = await lockRecord(context.manager, recordType, key, options.expectedVersion);
   const label = typeof key === "number" ? toGlobalId(recordType, key) : key;
-  const cascaded = await deleteLocked(context, recordType, record, label, options.cascade === true);
+  const remove = () => deleteLocked(context, recordType, record, label, options.cascade === true);
+  // An outcome is part of its meeting's record; deleting a meeting deletes its outcomes without this.
+  const cascaded =
+    recordType === "Outcome"
+      ? await withMeetingsOfOutcome(context, [await meetingIdOfOutcome(context, record.id)], remove)
+      : await remove();
   return { deletedId: toGlobalId(recordType, record.id), recordType, key: label, version: record.version, cascaded };
 }

@@ -3,6 +3,7 @@ import { Outcome } from "../entities/outcome.entity";
 import type { CreateOutcomeInput, UpdateOutcomeInput } from "../schema/outcome.input";
 import { checkCitations, insertCitations, replaceCitations, wantCitationSources } from "./citations";
 import { toLocalizedText } from "./localized-text";
+import { meetingIdOfOutcome, withMeetingsOfOutcome } from "./meeting-of-outcome";
 import type { Problems } from "./problems";
 import { changeRecord, checkKeyFree, inputProblems, recordCreation } from "./record-write";
 import { References } from "./references";
@@ -53,10 +54,13 @@ export async function createOutcome(context: WriteContext, input: CreateOutcomeI
   await references.load(problems);
   await checkKeyFree(manager, "Outcome", input.slug, "input.slug", problems);
   problems.throwIfAny();
-  const id = await insertRow(manager, "outcome", outcomeColumns(input, references));
-  await writeLinks(manager, id, input, references);
-  await insertCitations(manager, references, "outcome_id", id, input.sources);
-  await recordCreation(context, "Outcome", id);
+  const id = await withMeetingsOfOutcome(context, [references.id("meeting", input.meeting)], async () => {
+    const outcomeId = await insertRow(manager, "outcome", outcomeColumns(input, references));
+    await writeLinks(manager, outcomeId, input, references);
+    await insertCitations(manager, references, "outcome_id", outcomeId, input.sources);
+    await recordCreation(context, "Outcome", outcomeId);
+    return outcomeId;
+  });
   return manager.findOneByOrFail(Outcome, { id });
 }
 
@@ -76,9 +80,14 @@ export async function updateOutcome(
       await checkKeyFree(manager, "Outcome", input.slug, "input.slug", problems, record.id);
     },
     apply: async (record) => {
-      await updateRow(manager, "outcome", record.id, outcomeColumns(input, references));
-      await writeLinks(manager, record.id, input, references);
-      if (input.sources !== undefined) await replaceCitations(manager, references, "outcome_id", record.id, input.sources ?? []);
+      const meetings = [await meetingIdOfOutcome(context, record.id)];
+      if (input.meeting) meetings.push(references.id("meeting", input.meeting));
+      await withMeetingsOfOutcome(context, meetings, async () => {
+        await updateRow(manager, "outcome", record.id, outcomeColumns(input, references));
+        await writeLinks(manager, record.id, input, references);
+        if (input.sources !== undefined)
+          await replaceCitations(manager, references, "outcome_id", record.id, input.sources ?? []);
+      });
     },
   });
   return manager.findOneByOrFail(Outcome, { id });

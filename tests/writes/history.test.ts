@@ -203,3 +203,23 @@ test("the demo seed is recorded once under the actor seed; seeding again adds no
     await seeded.close();
   }
 });
+
+test("an outcome's change is also its meeting's change; a meeting's before, imported back, keeps its outcomes", async () => {
+  const [{ version }] = await api.dataSource.query(`SELECT version FROM meeting WHERE slug = 'chiefs-in-paris'`);
+  await api.edit(
+    `mutation { createOutcome(input: { slug: "paris-decision", meeting: "chiefs-in-paris", kind: DECISION, status: AGREED,
+        summary: [{ lang: "en", text: "Decided" }] }) { slug } }`,
+  );
+  const body = await changes({ recordType: "Meeting", recordKey: "chiefs-in-paris" });
+  const latest = body.data?.changes.nodes[0];
+  assert.equal(latest?.version, version + 1);
+  assert.deepEqual(latest?.changedFields, ["outcomes"]);
+  const before = latest?.before;
+  assert.ok(before);
+  // Reverting the meeting to before the outcome existed removes that outcome and keeps the older one.
+  await api.edit(`mutation($bundle: JSON!) { importRecords(bundle: $bundle) { updated } }`, { bundle: { meetings: [before] } });
+  const outcomes = await api.dataSource.query(
+    `SELECT o.slug FROM outcome o JOIN meeting m ON m.id = o.meeting_id WHERE m.slug = 'chiefs-in-paris' ORDER BY 1`,
+  );
+  assert.deepEqual(outcomes, [{ slug: "paris-statement" }]);
+});
