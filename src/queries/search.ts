@@ -151,7 +151,12 @@ function unionOfHits(types: SearchType[], placeholders: SearchPlaceholders): str
 /** Strictly after (rank, type, id) in the order rank DESC, type ASC, id ASC. */
 function keysetAfter(rank: string | null, tie: string, params: SqlParams): string {
   const [type, id] = tie.split(":");
-  if (rank === null || !ALL_TYPES.includes(type as SearchType) || !/^[0-9]+$/.test(id ?? "")) {
+  if (
+    rank === null ||
+    !/^-?[0-9.]+(e[-+]?[0-9]+)?$/i.test(rank) ||
+    !ALL_TYPES.includes(type as SearchType) ||
+    !/^[0-9]{1,9}$/.test(id ?? "")
+  ) {
     throw badInput([{ path: "after", message: "is not a cursor of this list" }]);
   }
   const r = `${params.add(rank)}::real`;

@@ -128,7 +128,8 @@ describe("search", () => {
     assert.equal(seen.length, all.totalCount);
   });
   test("a blank query, a page over 100 and a foreign cursor are BAD_USER_INPUT", async () => {
-    for (const variables of [{ q: "  " }, { q: "x", first: 101 }, { q: "x", after: "bm9wZQ" }]) {
+    const forged = Buffer.from(JSON.stringify(["search", "not-a-rank", "MEETING:1"])).toString("base64url");
+    for (const variables of [{ q: "  " }, { q: "x", first: 101 }, { q: "x", after: "bm9wZQ" }, { q: "x", after: forged }]) {
       const { body } = await server.graphql(SEARCH, variables);
       assert.equal(body.errors?.[0]?.extensions?.code, "BAD_USER_INPUT", JSON.stringify(variables));
     }
