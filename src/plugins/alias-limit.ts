@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { type DocumentNode, Kind, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
 import { FragmentMemo, fragmentsByName } from "./operation-fragments";
-import { queryTooComplex } from "./query-too-complex";
+import { operationLimitPlugin } from "./operation-limit";
 
 /** Aliased fields in the operation, a fragment's counted once per spread (an alias bomb through fragments counts in full). */
 export function operationAliases(document: DocumentNode, operation: OperationDefinitionNode): number {
@@ -24,18 +24,5 @@ export function operationAliases(document: DocumentNode, operation: OperationDef
 
 /** Refuses operations with more than `maxAliases` aliases (MAX_QUERY_ALIASES). */
 export function aliasLimitPlugin<TContext extends BaseContext>(maxAliases: number): ApolloServerPlugin<TContext> {
-  // Apollo keeps parsed documents in its cache, so a repeated query brings back the same operation node.
-  const measured = new WeakMap<OperationDefinitionNode, number>();
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, operation }) {
-          if (!operation) return;
-          const aliases = measured.get(operation) ?? operationAliases(document, operation);
-          measured.set(operation, aliases);
-          if (aliases > maxAliases) throw queryTooComplex("maxAliases", aliases, maxAliases);
-        },
-      };
-    },
-  };
+  return operationLimitPlugin("maxAliases", maxAliases, operationAliases);
 }

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { type DocumentNode, Kind, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
 import { FragmentMemo, fragmentsByName, isIntrospectionField } from "./operation-fragments";
-import { queryTooComplex } from "./query-too-complex";
+import { operationLimitPlugin } from "./operation-limit";
 
 /** How deeply fields nest in the operation (`{ a { b } }` is 2); introspection fields do not count. */
 export function operationDepth(document: DocumentNode, operation: OperationDefinitionNode): number {
@@ -28,18 +28,5 @@ export function operationDepth(document: DocumentNode, operation: OperationDefin
 
 /** Refuses operations nested deeper than `maxDepth` (MAX_QUERY_DEPTH). */
 export function depthLimitPlugin<TContext extends BaseContext>(maxDepth: number): ApolloServerPlugin<TContext> {
-  // Apollo keeps parsed documents in its cache, so a repeated query brings back the same operation node.
-  const measured = new WeakMap<OperationDefinitionNode, number>();
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, operation }) {
-          if (!operation) return;
-          const depth = measured.get(operation) ?? operationDepth(document, operation);
-          measured.set(operation, depth);
-          if (depth > maxDepth) throw queryTooComplex("maxDepth", depth, maxDepth);
-        },
-      };
-    },
-  };
+  return operationLimitPlugin("maxDepth", maxDepth, operationDepth);
 }

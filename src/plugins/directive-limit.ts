@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { type DocumentNode, Kind, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
 import { FragmentMemo, fragmentsByName } from "./operation-fragments";
-import { queryTooComplex } from "./query-too-complex";
+import { operationLimitPlugin } from "./operation-limit";
 
 /** Directive uses in the operation: on the operation, its fields, fragments and spreads, a fragment's once per spread. */
 export function operationDirectives(document: DocumentNode, operation: OperationDefinitionNode): number {
@@ -28,18 +28,5 @@ export function operationDirectives(document: DocumentNode, operation: Operation
 
 /** Refuses operations using more than `maxDirectives` directives (MAX_QUERY_DIRECTIVES). */
 export function directiveLimitPlugin<TContext extends BaseContext>(maxDirectives: number): ApolloServerPlugin<TContext> {
-  // Apollo keeps parsed documents in its cache, so a repeated query brings back the same operation node.
-  const measured = new WeakMap<OperationDefinitionNode, number>();
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, operation }) {
-          if (!operation) return;
-          const directives = measured.get(operation) ?? operationDirectives(document, operation);
-          measured.set(operation, directives);
-          if (directives > maxDirectives) throw queryTooComplex("maxDirectives", directives, maxDirectives);
-        },
-      };
-    },
-  };
+  return operationLimitPlugin("maxDirectives", maxDirectives, operationDirectives);
 }

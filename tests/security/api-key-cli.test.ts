@@ -1,36 +1,15 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { hashApiKey } from "../../src/auth/api-keys";
+import { type CliRun, runCli } from "../support/run-cli";
 import { startTestServer, type TestServer } from "../support/server";
 import { errorCodes, postGraphql } from "./security-support";
 
 const CLI = path.resolve(__dirname, "../../src/cli/apikey.js");
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function apikey(databaseUrl: string, args: string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return runCli(CLI, args, { DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" });
 }
 
 function lastLine(text: string): string {

@@ -19,6 +19,7 @@ export function runCli(script: string, args: string[], env: Record<string, strin
       stderr += chunk;
     });
     child.on("error", reject);
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
+    // "close", not "exit": output can still be arriving when the process has exited.
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
 }
