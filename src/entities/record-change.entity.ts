@@ -25,7 +25,7 @@ registerEnumType(ChangeAction, {
  * One entry of the append-only change history: who changed which record, when, and its values before
  * and after (snapshots in the record-bundle format, so an old `before` can be imported to revert).
  * Rows are only ever inserted: a trigger (migration ChangeHistory) refuses UPDATE and DELETE.
- * There is no foreign key to the record, so the history outlives deleted records.
+ * There is no foreign key to the record nor to the API key, so the history outlives deleted records and keys.
  */
 @ObjectType("RecordChange", {
   description: "One entry of the append-only change history: who changed which record, when, and its values before and after.",

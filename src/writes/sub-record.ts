@@ -35,8 +35,8 @@ export async function findPart(
   argument: string,
 ): Promise<FoundPart> {
   const decoded = fromGlobalId(globalId);
-  const typeName = decoded?.typeName as PartTypeName | undefined;
-  if (!decoded || !typeName || !allowed.includes(typeName)) {
+  const typeName = allowed.find((allowedType) => allowedType === decoded?.typeName);
+  if (!decoded || !typeName) {
     throw clientError(ErrorCode.NOT_FOUND, `${argument}: "${globalId}" is not the id of a ${allowed.join(" or ")}`);
   }
   const part = PARTS[typeName];
