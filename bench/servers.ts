@@ -32,7 +32,8 @@ function launchOf(name: ServerName, databaseUrl: string, port: number, nodeOptio
     case "chancery":
       return {
         command: process.execPath,
-        args: [...nodeOptions, path.join(ROOT, "dist/src/cli/start.js")],
+        // BENCH_CHANCERY_DIST: a snapshot of dist/ to measure while the tree keeps changing.
+        args: [...nodeOptions, path.join(process.env.BENCH_CHANCERY_DIST || path.join(ROOT, "dist"), "src/cli/start.js")],
         // Production settings; info logs (one line per request) off like the other servers; limits left on.
         env: { ...base, NODE_ENV: "production", MIGRATE: "false", LOG_LEVEL: "warn", RATE_LIMIT_REQUESTS: "0" },
         readyPath: "/readyz",
