@@ -92,3 +92,13 @@ test("nested meetings connections under many parents cost one statement per leve
     `# states+officials with nested meetings: ${few.statements} SQL statements for 2 parents x 2, and for 100 parents x 20`,
   );
 });
+
+test("totalCount is counted only when selected", async () => {
+  const without = await counted(`{ meetings(first: 5) { nodes { slug } } }`);
+  const withCount = await counted(`{ meetings(first: 5) { totalCount nodes { slug } } }`);
+  assert.equal(without.statements, 1);
+  assert.equal(withCount.statements, 2);
+  const nested = await counted(`{ coalitions { nodes { meetings(first: 2) { nodes { slug } } } } }`);
+  const nestedWithCount = await counted(`{ coalitions { nodes { meetings(first: 2) { totalCount nodes { slug } } } } }`);
+  assert.equal(nestedWithCount.statements, nested.statements + 1);
+});
