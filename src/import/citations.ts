@@ -62,17 +62,16 @@ export async function insertCitations(
   );
 }
 
-/** Replaces a subject's citations when they differ from `wanted`; true when it did. */
+/** Replaces a subject's citations when the `stored` ones (null for a new subject) differ from `wanted`; true when it did. */
 export async function syncCitations(
   manager: EntityManager,
   subject: CitationSubject,
   id: number,
   wanted: CitationValues[],
-  isNew: boolean,
+  stored: CitationValues[] | null,
 ): Promise<boolean> {
-  const stored = isNew ? [] : ((await loadCitations(manager, subject, [id])).get(id) ?? []);
-  if (sameValue(stored, wanted)) return false;
-  if (!isNew) await manager.query(`DELETE FROM citation WHERE ${SUBJECT_COLUMNS[subject]} = $1`, [id]);
+  if (sameValue(stored ?? [], wanted)) return false;
+  if (stored && stored.length > 0) await manager.query(`DELETE FROM citation WHERE ${SUBJECT_COLUMNS[subject]} = $1`, [id]);
   await insertCitations(manager, subject, id, wanted);
   return true;
 }

@@ -6,7 +6,7 @@ import { validateBundle } from "./bundle-validation";
 import { type ImportResult, ImportTally } from "./import-result";
 import type { RecordKeys } from "./record-keys";
 import { upsertCoalition } from "./upsert-coalition";
-import { finishMeeting, placeMeeting } from "./upsert-meeting";
+import { upsertMeetings } from "./upsert-meeting";
 import { upsertOfficial } from "./upsert-official";
 import { upsertSource } from "./upsert-source";
 import { upsertState } from "./upsert-state";
@@ -35,9 +35,7 @@ async function writeBundle(manager: EntityManager, bundle: RecordBundle, keys: R
   for (const topic of parentsFirst(bundle.topics)) tally.count("topics", await upsertTopic(manager, topic, keys));
   for (const coalition of bundle.coalitions) tally.count("coalitions", await upsertCoalition(manager, coalition, keys));
   for (const official of bundle.officials) tally.count("officials", await upsertOfficial(manager, official, keys));
-  const placed = [];
-  for (const meeting of bundle.meetings) placed.push(await placeMeeting(manager, meeting, keys));
-  for (const meeting of placed) tally.count("meetings", await finishMeeting(manager, meeting, keys, tally));
+  await upsertMeetings(manager, bundle.meetings, keys, tally);
   await upsertStatements(manager, bundle.statements, keys, tally);
   return tally;
 }

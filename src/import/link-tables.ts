@@ -15,24 +15,33 @@ function sorted(ids: number[]): number[] {
   return [...ids].sort((a, b) => a - b);
 }
 
-/** Makes the owner's links exactly `targetIds` (a set); true when anything changed. */
+/** The stored links of each owner id, one statement for all. */
+export async function loadLinks(manager: EntityManager, table: LinkTable, ownerIds: number[]): Promise<Map<number, number[]>> {
+  const byOwner = new Map<number, number[]>(ownerIds.map((id) => [id, []]));
+  if (ownerIds.length === 0) return byOwner;
+  const [owner, target] = LINK_TABLES[table];
+  const rows: { owner: number; target: number }[] = await manager.query(
+    `SELECT ${owner} AS owner, ${target} AS target FROM ${table} WHERE ${owner} = ANY($1)`,
+    [ownerIds],
+  );
+  for (const row of rows) byOwner.get(row.owner)?.push(row.target);
+  return byOwner;
+}
+
+/**
+ * Makes the owner's links exactly `targetIds` (a set) given what is `stored` (null for a new owner,
+ * which has none); true when anything changed.
+ */
 export async function syncLinks(
   manager: EntityManager,
   table: LinkTable,
   ownerId: number,
   targetIds: number[],
-  isNew: boolean,
+  stored: number[] | null,
 ): Promise<boolean> {
   const [owner, target] = LINK_TABLES[table];
-  let stored: number[] = [];
-  if (!isNew) {
-    const rows: { target: number }[] = await manager.query(`SELECT ${target} AS target FROM ${table} WHERE ${owner} = $1`, [
-      ownerId,
-    ]);
-    stored = rows.map((row) => row.target);
-  }
-  if (sameValue(sorted(stored), sorted(targetIds))) return false;
-  if (!isNew) await manager.query(`DELETE FROM ${table} WHERE ${owner} = $1`, [ownerId]);
+  if (sameValue(sorted(stored ?? []), sorted(targetIds))) return false;
+  if (stored && stored.length > 0) await manager.query(`DELETE FROM ${table} WHERE ${owner} = $1`, [ownerId]);
   if (targetIds.length > 0) {
     await manager.query(`INSERT INTO ${table} (${owner}, ${target}) SELECT $1, unnest($2::int[])`, [ownerId, targetIds]);
   }

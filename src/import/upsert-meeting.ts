@@ -8,13 +8,14 @@ import { syncLinks } from "./link-tables";
 import type { RecordKeys } from "./record-keys";
 import { insertRecord, updateRecordIfChanged } from "./record-upsert";
 import { sameValue } from "./same-value";
+import { loadStoredMeetings, loadStoredOutcomes, type StoredMeetings, type StoredOutcomes, storedFor } from "./stored-parts";
 import { upsertOutcome } from "./upsert-outcome";
 
 /**
  * Meetings are written in two passes: first every meeting's own row (so `precededBy` and
  * `followUpMeeting` can point at meetings later in the bundle), then each meeting's children.
  */
-export interface PlacedMeeting {
+interface PlacedMeeting {
   input: MeetingInput;
   id: number;
   existing: Meeting | null;
@@ -36,30 +37,34 @@ function meetingValues(meeting: MeetingInput, keys: RecordKeys) {
   };
 }
 
-/** Pass one: finds each meeting by slug and inserts the new ones (without children). */
-export async function placeMeeting(manager: EntityManager, meeting: MeetingInput, keys: RecordKeys): Promise<PlacedMeeting> {
-  const existing = await manager.findOneBy(Meeting, { slug: meeting.slug });
+/** Pass one: inserts the new meetings (without children); every meeting's id becomes known. */
+async function placeMeeting(
+  manager: EntityManager,
+  meeting: MeetingInput,
+  keys: RecordKeys,
+  stored: StoredMeetings,
+): Promise<PlacedMeeting> {
+  const existing = stored.bySlug.get(meeting.slug) ?? null;
   const id = existing ? existing.id : await insertRecord(manager, Meeting, meetingValues(meeting, keys));
   keys.set("meeting", meeting.slug, id);
   return { input: meeting, id, existing };
 }
 
-async function syncParticipants(manager: EntityManager, placed: PlacedMeeting, keys: RecordKeys): Promise<boolean> {
+async function syncParticipants(
+  manager: EntityManager,
+  placed: PlacedMeeting,
+  keys: RecordKeys,
+  stored: StoredMeetings,
+): Promise<boolean> {
   const wanted = placed.input.participants.map((participant) => ({
     officialId: keys.id("official", participant.official),
     representingStateId: keys.optionalId("state", participant.representing),
     role: participant.role,
     attendance: participant.attendance,
   }));
-  const rows = placed.existing ? await manager.find(Participant, { where: { meetingId: placed.id }, order: { id: "ASC" } }) : [];
-  const stored = rows.map(({ officialId, representingStateId, role, attendance }) => ({
-    officialId,
-    representingStateId,
-    role,
-    attendance,
-  }));
-  if (sameValue(stored, wanted)) return false;
-  if (placed.existing) await manager.delete(Participant, { meetingId: placed.id });
+  const before = storedFor(stored.participants, placed.id, placed.existing === null);
+  if (sameValue(before ?? [], wanted)) return false;
+  if (before && before.length > 0) await manager.delete(Participant, { meetingId: placed.id });
   if (wanted.length > 0)
     await manager.insert(
       Participant,
@@ -74,48 +79,67 @@ async function syncOutcomes(
   placed: PlacedMeeting,
   keys: RecordKeys,
   tally: ImportTally,
+  stored: { meetings: StoredMeetings; outcomes: StoredOutcomes },
 ): Promise<boolean> {
-  const before: { slug: string }[] = placed.existing
-    ? await manager.query(`SELECT slug FROM outcome WHERE meeting_id = $1`, [placed.id])
-    : [];
+  const before = storedFor(stored.meetings.outcomeSlugs, placed.id, placed.existing === null) ?? [];
   const wantedSlugs = placed.input.outcomes.map((outcome) => outcome.slug);
   for (const outcome of placed.input.outcomes) {
-    tally.count("outcomes", (await upsertOutcome(manager, outcome, placed.id, keys)).action);
+    tally.count("outcomes", (await upsertOutcome(manager, outcome, placed.id, keys, stored.outcomes)).action);
   }
-  if (placed.existing) {
+  if (before.some((slug) => !wantedSlugs.includes(slug))) {
     await manager.query(`DELETE FROM outcome WHERE meeting_id = $1 AND NOT (slug = ANY($2))`, [placed.id, wantedSlugs]);
   }
-  return !sameValue(before.map((row) => row.slug).sort(), [...wantedSlugs].sort());
+  return !sameValue([...before].sort(), [...wantedSlugs].sort());
 }
 
 /** Pass two: the meeting's children, then its own row if anything differs. */
-export async function finishMeeting(
+async function finishMeeting(
   manager: EntityManager,
   placed: PlacedMeeting,
   keys: RecordKeys,
   tally: ImportTally,
+  stored: { meetings: StoredMeetings; outcomes: StoredOutcomes },
 ): Promise<UpsertAction> {
   const isNew = placed.existing === null;
   const { input, id } = placed;
+  const topicIds = input.topics.map((topic) => keys.id("topic", topic));
+  const predecessorIds = input.precededBy.map((meeting) => keys.id("meeting", meeting));
   const changes = [
-    await syncParticipants(manager, placed, keys),
-    await syncLinks(
+    await syncParticipants(manager, placed, keys, stored.meetings),
+    await syncLinks(manager, "meeting_topic", id, topicIds, storedFor(stored.meetings.topics, id, isNew)),
+    await syncLinks(manager, "meeting_sequence", id, predecessorIds, storedFor(stored.meetings.precededBy, id, isNew)),
+    await syncCitations(
       manager,
-      "meeting_topic",
+      "meetingId",
       id,
-      input.topics.map((topic) => keys.id("topic", topic)),
-      isNew,
+      citationValues(input.sources, keys),
+      storedFor(stored.meetings.citations, id, isNew),
     ),
-    await syncLinks(
-      manager,
-      "meeting_sequence",
-      id,
-      input.precededBy.map((meeting) => keys.id("meeting", meeting)),
-      isNew,
-    ),
-    await syncCitations(manager, "meetingId", id, citationValues(input.sources, keys), isNew),
-    await syncOutcomes(manager, placed, keys, tally),
+    await syncOutcomes(manager, placed, keys, tally, stored),
   ];
   if (!placed.existing) return "created";
   return updateRecordIfChanged(manager, Meeting, placed.existing, meetingValues(input, keys), changes.includes(true));
+}
+
+/** Upserts the bundle's meetings with their parts and outcomes, reading what is stored of them up front. */
+export async function upsertMeetings(
+  manager: EntityManager,
+  meetings: MeetingInput[],
+  keys: RecordKeys,
+  tally: ImportTally,
+): Promise<void> {
+  if (meetings.length === 0) return;
+  const stored = {
+    meetings: await loadStoredMeetings(
+      manager,
+      meetings.map((meeting) => meeting.slug),
+    ),
+    outcomes: await loadStoredOutcomes(
+      manager,
+      meetings.flatMap((meeting) => meeting.outcomes.map((outcome) => outcome.slug)),
+    ),
+  };
+  const placed: PlacedMeeting[] = [];
+  for (const meeting of meetings) placed.push(await placeMeeting(manager, meeting, keys, stored.meetings));
+  for (const meeting of placed) tally.count("meetings", await finishMeeting(manager, meeting, keys, tally, stored));
 }

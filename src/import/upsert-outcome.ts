@@ -5,6 +5,7 @@ import { citationValues, syncCitations } from "./citations";
 import { syncLinks } from "./link-tables";
 import type { RecordKeys } from "./record-keys";
 import { type UpsertedRecord, upsertRecord } from "./record-upsert";
+import { type StoredOutcomes, storedFor } from "./stored-parts";
 
 /** Upserts one of a meeting's outcomes by slug (an outcome named under another meeting moves here). */
 export async function upsertOutcome(
@@ -12,8 +13,8 @@ export async function upsertOutcome(
   outcome: OutcomeInput,
   meetingId: number,
   keys: RecordKeys,
+  stored: StoredOutcomes,
 ): Promise<UpsertedRecord> {
-  const existing = await manager.findOneBy(Outcome, { slug: outcome.slug });
   const values = {
     slug: outcome.slug,
     meetingId,
@@ -25,10 +26,28 @@ export async function upsertOutcome(
   const topicIds = outcome.topics.map((topic) => keys.id("topic", topic));
   const partyIds = outcome.parties.map((state) => keys.id("state", state));
   const citations = citationValues(outcome.sources, keys);
-  return upsertRecord(manager, Outcome, existing, values, async (outcomeId, isNew) => {
-    const topicsChanged = await syncLinks(manager, "outcome_topic", outcomeId, topicIds, isNew);
-    const partiesChanged = await syncLinks(manager, "outcome_party", outcomeId, partyIds, isNew);
-    const citationsChanged = await syncCitations(manager, "outcomeId", outcomeId, citations, isNew);
+  return upsertRecord(manager, Outcome, stored.bySlug.get(outcome.slug) ?? null, values, async (outcomeId, isNew) => {
+    const topicsChanged = await syncLinks(
+      manager,
+      "outcome_topic",
+      outcomeId,
+      topicIds,
+      storedFor(stored.topics, outcomeId, isNew),
+    );
+    const partiesChanged = await syncLinks(
+      manager,
+      "outcome_party",
+      outcomeId,
+      partyIds,
+      storedFor(stored.parties, outcomeId, isNew),
+    );
+    const citationsChanged = await syncCitations(
+      manager,
+      "outcomeId",
+      outcomeId,
+      citations,
+      storedFor(stored.citations, outcomeId, isNew),
+    );
     return topicsChanged || partiesChanged || citationsChanged;
   });
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { Statement } from "../entities/statement.entity";
 import type { StatementInput } from "./bundle-types";
-import { citationValues, syncCitations } from "./citations";
+import { citationValues, loadCitations, syncCitations } from "./citations";
 import type { ImportTally } from "./import-result";
 import type { RecordKeys } from "./record-keys";
 import { type UpsertedRecord, upsertRecord } from "./record-upsert";
@@ -30,8 +30,14 @@ export async function upsertStatement(
     sourceId: keys.optionalId("source", statement.source),
   };
   const citations = citationValues(statement.sources, keys);
-  const upserted = await upsertRecord(manager, Statement, existing, values, (statementId, isNew) =>
-    syncCitations(manager, "statementId", statementId, citations, isNew),
+  const upserted = await upsertRecord(manager, Statement, existing, values, async (statementId, isNew) =>
+    syncCitations(
+      manager,
+      "statementId",
+      statementId,
+      citations,
+      isNew ? null : ((await loadCitations(manager, "statementId", [statementId])).get(statementId) ?? []),
+    ),
   );
   return { ...upserted, officialId };
 }
