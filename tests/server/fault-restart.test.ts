@@ -60,6 +60,9 @@ test("the database stops and comes back: 503 and coded errors meanwhile, serving
   assert.equal(failed.errors?.[0]?.extensions?.code, "SERVICE_UNAVAILABLE");
   assert.equal(failed.errors?.[0]?.extensions?.reason, "DATABASE_UNAVAILABLE");
   assert.doesNotMatch(JSON.stringify(failed), /ECONNREFUSED|127\.0\.0\.1|stack/);
+  const withKey = await server.post({ query: "{ apiVersion }" }, { authorization: `Bearer chy_${"k".repeat(43)}` });
+  const keyAnswer = (await withKey.json()) as { errors?: { extensions?: Record<string, unknown> }[] };
+  assert.equal(keyAnswer.errors?.[0]?.extensions?.code, "SERVICE_UNAVAILABLE", JSON.stringify(keyAnswer));
 
   postgres = await startEmbeddedPostgres(path.join(directory, "pg"), { port });
   assert.equal((await readiness()).status, 200);
