@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { GraphQLJSONObject } from "graphql-scalars";
-import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { SavedQuery } from "../entities/saved-query.entity";
 import { SavedQueryVersion } from "../entities/saved-query-version.entity";
@@ -71,10 +71,15 @@ export class SavedQueryResolver extends RecordResolver(SavedQuery, "SavedQuery")
   })
   saveQuery(
     @Arg("input", () => SaveQueryInput, { description: "The query to save." }) input: SaveQueryInput,
+    @Arg("expectedVersion", () => Int, {
+      nullable: true,
+      description: "When given, CONFLICT unless the saved query is at this version (nothing is saved).",
+    })
+    expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<SavedQuery> {
-    return saveQuery(context.dataSource, info.schema, context.viewer, input);
+    return saveQuery(context.dataSource, info.schema, context.viewer, input, expectedVersion ?? null);
   }
 
   @Authorized()

@@ -65,6 +65,16 @@ async function insertSavedQuery(manager: EntityManager, name: string, values: Sa
   return row.id;
 }
 
+/** With `expectedVersion`, the save applies only over that version (CONFLICT otherwise: someone saved in between). */
+function assertExpectedVersion(name: string, existing: SavedQuery | null, expectedVersion: number | null): void {
+  if (expectedVersion === null || existing?.version === expectedVersion) return;
+  const found = existing ? `it is at version ${existing.version}` : "it does not exist";
+  throw clientError(ErrorCode.CONFLICT, `saved query "${name}" is not at version ${expectedVersion}: ${found}`, {
+    expectedVersion,
+    actualVersion: existing?.version ?? null,
+  });
+}
+
 /**
  * Saves a query under its name: a new saved query owned by the caller's key, or (for its owner or an
  * ADMIN) a new version of an existing one. Every save is kept as a SavedQueryVersion. One transaction.
@@ -74,6 +84,7 @@ export async function saveQuery(
   schema: GraphQLSchema,
   viewer: Viewer,
   input: SaveQueryValues,
+  expectedVersion: number | null = null,
 ): Promise<SavedQuery> {
   if (viewer.apiKeyId === null) throw clientError(ErrorCode.UNAUTHENTICATED, "saving a query needs an API key");
   const problems = checkSaveInput(schema, input);
@@ -88,6 +99,7 @@ export async function saveQuery(
   return dataSource.transaction(async (manager) => {
     const existing = await lockName(manager, input.name);
     if (existing) assertMayChange(viewer, existing);
+    assertExpectedVersion(input.name, existing, expectedVersion);
     const id = existing
       ? await updateSavedQuery(manager, existing.id, values)
       : await insertSavedQuery(manager, input.name, values, viewer);

@@ -117,6 +117,18 @@ test("saving the same name again stores version 2 and keeps version 1", async ()
   );
 });
 
+test("a save with a stale expectedVersion is a CONFLICT and saves nothing", async () => {
+  const { body } = await server.graphql(
+    `mutation ($input: SaveQueryInput!) { saveQuery(input: $input, expectedVersion: 1) { version } }`,
+    { input: { name: "meetings-on-topics", title: "Stale", document: MEETINGS_ON_TOPICS } },
+    auth.analyst,
+  );
+  assert.equal(body.errors?.[0]?.extensions?.code, "CONFLICT");
+  assert.match(body.errors?.[0]?.message ?? "", /not at version 1: it is at version 2/);
+  const [row] = await server.db.dataSource.query(`SELECT version FROM saved_query WHERE name = 'meetings-on-topics'`);
+  assert.equal(row.version, 2);
+});
+
 test("another reader cannot overwrite or delete it; an ADMIN can", async () => {
   const { body } = await save(
     { name: "meetings-on-topics", title: "Hijacked", document: "{ states { totalCount } }" },
