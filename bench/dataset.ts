@@ -141,6 +141,16 @@ async function loadedVersion(url: string): Promise<string | null> {
   }
 }
 
+async function migrate(url: string): Promise<string[]> {
+  const dataSource = createDataSource({ url, statementTimeoutMs: 0 });
+  await dataSource.initialize();
+  try {
+    return await applyMigrations(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
 export function databaseUrl(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
@@ -161,19 +171,15 @@ export async function prepareDataset(
   const url = databaseUrl(adminUrl, name);
   const marker = `v${DATASET_VERSION} scale ${scale}`;
   if (!reload && (await loadedVersion(url)) === marker) {
-    say(`dataset: reusing ${name} (${marker})`);
+    // Migrations added since the load only add tables or indexes: apply them, keep the rows.
+    const applied = await migrate(url);
+    say(`dataset: reusing ${name} (${marker})${applied.length > 0 ? `, applied ${applied.join(", ")}` : ""}`);
     return url;
   }
   const startedAt = Date.now();
   await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
-  const dataSource = createDataSource({ url, statementTimeoutMs: 0 });
-  await dataSource.initialize();
-  try {
-    await applyMigrations(dataSource);
-  } finally {
-    await dataSource.destroy();
-  }
+  await migrate(url);
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
