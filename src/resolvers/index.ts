@@ -1,25 +1,10 @@
 import type { NonEmptyArray } from "type-graphql";
-import { HealthResolver } from "./health.resolver";
-import { CitationResolver } from "./citation.resolver";
-import { CoalitionResolver } from "./coalition.resolver";
-import { MeetingLocationResolver } from "./location.resolver";
-import { MeetingResolver } from "./meeting.resolver";
-import { MeetingCountsResolver } from "./meeting-counts.resolver";
-import { SearchResolver } from "./search.resolver";
-import { MembershipResolver } from "./membership.resolver";
-import { NodeResolver } from "./node.resolver";
-import { OfficialResolver } from "./official.resolver";
-import { OutcomeResolver } from "./outcome.resolver";
-import { ParticipantResolver } from "./participant.resolver";
-import { PositionResolver } from "./position.resolver";
-import { SavedQueryResolver, SavedQueryVersionResolver } from "./saved-query.resolver";
-import { SourceResolver } from "./source.resolver";
-import { StateResolver } from "./state.resolver";
-import { StatementResolver } from "./statement.resolver";
-import { TopicResolver } from "./topic.resolver";
 import { CitationMutationResolver } from "./citation.mutation";
+import { CitationResolver } from "./citation.resolver";
 import { CoalitionMutationResolver } from "./coalition.mutation";
+import { CoalitionResolver } from "./coalition.resolver";
 import { CoalitionMembersMutationResolver } from "./coalition-members.mutation";
+import { HealthResolver } from "./health.resolver";
 import {
   CoalitionHistoryResolver,
   MeetingHistoryResolver,
@@ -32,15 +17,30 @@ import {
   TopicHistoryResolver,
 } from "./history.resolver";
 import { ImportRecordsMutationResolver } from "./import-records.mutation";
+import { MeetingLocationResolver } from "./location.resolver";
 import { MeetingMutationResolver } from "./meeting.mutation";
+import { MeetingResolver } from "./meeting.resolver";
+import { MeetingCountsResolver } from "./meeting-counts.resolver";
 import { MeetingPartsMutationResolver } from "./meeting-parts.mutation";
+import { MembershipResolver } from "./membership.resolver";
+import { NodeResolver } from "./node.resolver";
 import { OfficialMutationResolver } from "./official.mutation";
+import { OfficialResolver } from "./official.resolver";
 import { OfficialPositionsMutationResolver } from "./official-positions.mutation";
 import { OutcomeMutationResolver } from "./outcome.mutation";
+import { OutcomeResolver } from "./outcome.resolver";
+import { ParticipantResolver } from "./participant.resolver";
+import { PositionResolver } from "./position.resolver";
+import { SavedQueryResolver, SavedQueryVersionResolver } from "./saved-query.resolver";
+import { SearchResolver } from "./search.resolver";
 import { SourceMutationResolver } from "./source.mutation";
+import { SourceResolver } from "./source.resolver";
 import { StateMutationResolver } from "./state.mutation";
+import { StateResolver } from "./state.resolver";
 import { StatementMutationResolver } from "./statement.mutation";
+import { StatementResolver } from "./statement.resolver";
 import { TopicMutationResolver } from "./topic.mutation";
+import { TopicResolver } from "./topic.resolver";
 
 /** Every resolver class of the schema. */
 // biome-ignore lint/complexity/noBannedTypes: type-graphql takes resolver classes as Function
