@@ -193,3 +193,36 @@ test("other lists are connections ordered by their human key", async () => {
   );
   assert.deepEqual(next.body.data?.coalitions.nodes, [{ slug: "empty" }]);
 });
+
+test("nested meetings page backward too: last and before under each coalition", async () => {
+  const rows = await meetingSortRows(server.db.dataSource);
+  const expected = (name: string) =>
+    expectedOrder(
+      rows.filter((row) => row.coalition === name),
+      "title",
+      "DESC",
+    );
+  type Result = Record<"alpha" | "beta", { meetings: Page }>;
+  const last = `meetings(last: 4, orderBy: { field: TITLE, direction: DESC }) { ${PAGE_FIELDS} }`;
+  const { body } = await server.graphql<Result>(
+    `{ alpha: coalition(slug: "alpha") { ${last} } beta: coalition(slug: "beta") { ${last} } }`,
+  );
+  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+  const data = body.data as Result;
+  for (const name of ["alpha", "beta"] as const) {
+    const page = data[name].meetings;
+    assert.deepEqual(
+      page.nodes.map((node) => node.slug),
+      expected(name).slice(-4),
+    );
+    assert.equal(page.pageInfo.hasPreviousPage, true);
+    const before = await server.graphql<Result>(
+      `{ ${name}: coalition(slug: "${name}") { meetings(last: 3, before: "${page.pageInfo.startCursor}", orderBy: { field: TITLE, direction: DESC }) { ${PAGE_FIELDS} } } }`,
+    );
+    assert.deepEqual(
+      before.body.data?.[name].meetings.nodes.map((node) => node.slug),
+      expected(name).slice(-7, -4),
+    );
+    assert.equal(before.body.data?.[name].meetings.pageInfo.hasNextPage, true);
+  }
+});
