@@ -1,23 +1,9 @@
-import {
-  Attendance,
-  DatePrecision,
-  MeetingFormat,
-  MeetingLevel,
-  MeetingStatus,
-  MembershipRole,
-  OutcomeKind,
-  OutcomeStatus,
-  ParticipantRole,
-  SourceKind,
-} from "../entities/enums";
+import { MembershipRole, SourceKind } from "../entities/enums";
 import { BundleReader, childPath, type JsonObject } from "./bundle-reader";
 import type {
   CoalitionInput,
-  MeetingInput,
   MembershipInput,
   OfficialInput,
-  OutcomeInput,
-  ParticipantInput,
   PositionInput,
   RecordBundle,
   SourceInput,
@@ -25,9 +11,8 @@ import type {
   StatementInput,
   TopicInput,
 } from "./bundle-types";
-
-/** Reads one record at `path` (an object already checked) into its typed form. */
-type RecordParser<T> = (reader: BundleReader, object: JsonObject, path: string) => T;
+import { MEETING_FIELDS, readMeeting } from "./meeting-shape";
+import { readItems } from "./record-items";
 
 const SECTIONS = ["sources", "states", "topics", "coalitions", "officials", "meetings", "statements"] as const;
 
@@ -106,105 +91,6 @@ function readOfficial(reader: BundleReader, object: JsonObject, path: string): O
   };
 }
 
-function readParticipant(reader: BundleReader, object: JsonObject, path: string): ParticipantInput {
-  return {
-    official: reader.reference(object, "official", path, "official", true) ?? "",
-    representing: reader.reference(object, "representing", path, "state"),
-    role: reader.enumValue(object, "role", path, ParticipantRole, ParticipantRole.PARTICIPANT),
-    attendance: reader.enumValue(object, "attendance", path, Attendance),
-  };
-}
-
-function readOutcome(reader: BundleReader, object: JsonObject, path: string): OutcomeInput {
-  return {
-    path,
-    slug: reader.key(object, "slug", path, "slug"),
-    kind: reader.requiredEnum(object, "kind", path, OutcomeKind),
-    status: reader.requiredEnum(object, "status", path, OutcomeStatus),
-    summary: reader.localized(object, "summary", path, true),
-    topics: reader.referenceList(object, "topics", path, "topic"),
-    parties: reader.referenceList(object, "parties", path, "state"),
-    followUpMeeting: reader.reference(object, "followUpMeeting", path, "meeting"),
-    sources: reader.citations(object, "sources", path),
-  };
-}
-
-/** A MONTH date is the first of its month, a YEAR date the first of January (the model's convention). */
-function checkDatePrecision(reader: BundleReader, date: string | null, precision: DatePrecision, path: string): void {
-  if (!date) return;
-  if (precision === DatePrecision.MONTH && !date.endsWith("-01")) {
-    reader.problem(childPath(path, "date"), `${date}: a MONTH-precision date must be the first day of the month`);
-  }
-  if (precision === DatePrecision.YEAR && !date.endsWith("-01-01")) {
-    reader.problem(childPath(path, "date"), `${date}: a YEAR-precision date must be the first of January`);
-  }
-}
-
-function readLocation(reader: BundleReader, object: JsonObject, path: string): { city: string | null; country: string | null } {
-  if (object.location === undefined || object.location === null) return { city: null, country: null };
-  const at = childPath(path, "location");
-  const location = reader.object(object.location, at, ["city", "country"]);
-  if (!location) return { city: null, country: null };
-  return { city: reader.string(location, "city", at), country: reader.reference(location, "country", at, "state") };
-}
-
-const MEETING_FIELDS = [
-  "slug",
-  "title",
-  "coalition",
-  "date",
-  "datePrecision",
-  "status",
-  "format",
-  "level",
-  "location",
-  "summary",
-  "participants",
-  "topics",
-  "outcomes",
-  "precededBy",
-  "sources",
-];
-const OUTCOME_FIELDS = ["slug", "kind", "status", "summary", "topics", "parties", "followUpMeeting", "sources"];
-
-function readMeeting(reader: BundleReader, object: JsonObject, path: string): MeetingInput {
-  const slug = reader.key(object, "slug", path, "slug");
-  const date = reader.date(object, "date", path);
-  const datePrecision = reader.enumValue(object, "datePrecision", path, DatePrecision, DatePrecision.DAY);
-  checkDatePrecision(reader, date, datePrecision, path);
-  const location = readLocation(reader, object, path);
-  const precededBy = reader.referenceList(object, "precededBy", path, "meeting");
-  if (slug && precededBy.includes(slug)) reader.problem(childPath(path, "precededBy"), `a meeting cannot precede itself`);
-  const participants = readItems(
-    reader,
-    object,
-    "participants",
-    path,
-    ["official", "representing", "role", "attendance"],
-    readParticipant,
-  );
-  reportDuplicates(reader, participants, (participant) => participant.official, childPath(path, "participants"), "official");
-  return {
-    path,
-    slug,
-    title: reader.localized(object, "title", path, true),
-    coalition: reader.reference(object, "coalition", path, "coalition"),
-    date,
-    datePrecision,
-    status: reader.requiredEnum(object, "status", path, MeetingStatus),
-    format: reader.enumValue(object, "format", path, MeetingFormat),
-    level: reader.enumValue(object, "level", path, MeetingLevel),
-    locationCity: location.city,
-    locationCountry: location.country,
-    summary: reader.localized(object, "summary", path),
-    participants,
-    topics: reader.referenceList(object, "topics", path, "topic"),
-    outcomes: readItems(reader, object, "outcomes", path, OUTCOME_FIELDS, readOutcome),
-    precededBy,
-    sources: reader.citations(object, "sources", path),
-  };
-}
-
 function readStatement(reader: BundleReader, object: JsonObject, path: string): StatementInput {
   return {
     path,
@@ -216,35 +102,6 @@ function readStatement(reader: BundleReader, object: JsonObject, path: string): 
     source: reader.reference(object, "source", path, "source"),
     sources: reader.citations(object, "sources", path),
   };
-}
-
-/** Reads each object of the array at `key`; items that are not objects become problems only. */
-function readItems<T>(
-  reader: BundleReader,
-  object: JsonObject,
-  key: string,
-  path: string,
-  fields: readonly string[],
-  parse: RecordParser<T>,
-): T[] {
-  const items: T[] = [];
-  for (const item of reader.list(object, key, path)) {
-    const itemObject = reader.object(item.value, item.path, fields);
-    if (itemObject) items.push(parse(reader, itemObject, item.path));
-  }
-  return items;
-}
-
-/** Names every item whose key was already used earlier in the same list. */
-function reportDuplicates<T>(reader: BundleReader, items: T[], keyOf: (item: T) => string, listPath: string, what: string): void {
-  const seen = new Map<string, number>();
-  items.forEach((item, index) => {
-    const key = keyOf(item);
-    if (!key) return;
-    const first = seen.get(key);
-    if (first === undefined) seen.set(key, index);
-    else reader.problem(`${listPath}[${index}]`, `${what} "${key}" is already at ${listPath}[${first}]`);
-  });
 }
 
 /** Human keys given twice anywhere in the bundle (outcomes are keyed across all meetings). */
