@@ -37,6 +37,8 @@ export interface Limits {
   maxDirectives: number;
   /** MAX_QUERY_TOKENS: lexical tokens in the document. */
   maxTokens: number;
+  /** MAX_INPUT_DEPTH: nesting of list and object arguments (literals or variables), e.g. `not`/`and` filters. */
+  maxInputDepth: number;
   /** MAX_BODY_BYTES: request body on /graphql (413 above). */
   maxBodyBytes: number;
   /** RATE_LIMIT_REQUESTS per RATE_LIMIT_WINDOW_SECONDS, per API key or client address; 0 turns it off. */
@@ -95,6 +97,7 @@ function readLimits(env: NodeJS.ProcessEnv): Limits {
     maxAliases: readInt(env, "MAX_QUERY_ALIASES", 30, 0, 100_000),
     maxDirectives: readInt(env, "MAX_QUERY_DIRECTIVES", 50, 0, 100_000),
     maxTokens: readInt(env, "MAX_QUERY_TOKENS", 5_000, 1, 10_000_000),
+    maxInputDepth: readInt(env, "MAX_INPUT_DEPTH", 32, 1, 1_000),
     maxBodyBytes: readInt(env, "MAX_BODY_BYTES", 1_048_576, 1_024, 1_073_741_824),
     rateLimitRequests: readInt(env, "RATE_LIMIT_REQUESTS", 3_000, 0, 100_000_000),
     rateLimitWindowSeconds: readInt(env, "RATE_LIMIT_WINDOW_SECONDS", 60, 1, 86_400),

@@ -7,14 +7,21 @@ const NUL = "\u0000";
 const NUL_ESCAPE = /\\u(0000|\{0+\})/;
 const MESSAGE = "text may not contain the NUL character (U+0000), which PostgreSQL cannot store or compare";
 
-/** Paths of the variable values that hold a NUL (`variables.filter.text`, `variables.ids[2]`). */
-function nulPathsInValue(value: unknown, path: string): string[] {
-  if (typeof value === "string") return value.includes(NUL) ? [path] : [];
-  if (Array.isArray(value)) return value.flatMap((item, index) => nulPathsInValue(item, `${path}[${index}]`));
-  if (typeof value === "object" && value !== null) {
-    return Object.entries(value).flatMap(([key, item]) => nulPathsInValue(item, `${path}.${key}`));
+/** Paths of the variable values that hold a NUL (`variables.filter.text`, `variables.ids[2]`); iterative, for any nesting. */
+function nulPathsInValue(root: unknown, rootPath: string): string[] {
+  const paths: string[] = [];
+  const pending: [unknown, string][] = [[root, rootPath]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [value, path] = next;
+    if (typeof value === "string") {
+      if (value.includes(NUL)) paths.push(path);
+    } else if (Array.isArray(value)) {
+      for (const [index, item] of value.entries()) pending.push([item, `${path}[${index}]`]);
+    } else if (typeof value === "object" && value !== null) {
+      for (const [key, item] of Object.entries(value)) pending.push([item, `${path}.${key}`]);
+    }
   }
-  return [];
+  return paths.reverse();
 }
 
 /** Locations of string literals in the document that hold a NUL (`\u0000` in the query text). */

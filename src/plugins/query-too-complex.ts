@@ -11,6 +11,7 @@ export const QUERY_LIMITS = {
   maxAliases: { measure: "aliases", variable: "MAX_QUERY_ALIASES" },
   maxDirectives: { measure: "directives", variable: "MAX_QUERY_DIRECTIVES" },
   maxTokens: { measure: "tokens", variable: "MAX_QUERY_TOKENS" },
+  maxInputDepth: { measure: "input nesting", variable: "MAX_INPUT_DEPTH" },
 } as const;
 
 export type QueryLimitName = keyof typeof QUERY_LIMITS;

@@ -88,6 +88,24 @@ describe("hostile input through the real server", () => {
     assertRefused(response, "fragment bomb", 400);
   });
 
+  test("arguments nested thousands deep, as literals and as variables (JSON built as text: too deep for JSON.stringify)", async () => {
+    const notFilter = (depth: number) => `${'{"not":'.repeat(depth)}{"text":"x"}${"}".repeat(depth)}`;
+    const bodies = [
+      `{"query":"query ($f: MeetingFilter) { meetings(filter: $f) { totalCount } }","variables":{"f":${notFilter(20_000)}}}`,
+      `{"query":"query ($f: MeetingFilter) { meetings(filter: $f) { totalCount } }","variables":{"f":${'{"and":['.repeat(1200)}{}${"]}".repeat(1200)}}}`,
+      `{"query":"mutation ($b: JSON!) { importRecords(bundle: $b) { created } }","variables":{"b":${"[".repeat(50_000)}${"]".repeat(50_000)}}}`,
+      JSON.stringify({
+        query: `{ meetings(filter: ${"{ not: ".repeat(1000)}{ text: "x" }${" }".repeat(1000)}) { totalCount } }`,
+      }),
+    ];
+    for (const body of bodies) {
+      const response = await rawRequest(server.url, { method: "POST", headers: { "content-type": "application/json" }, body });
+      assertRefused(response, body.slice(0, 80), 400);
+      assert.deepEqual(errorCodes(response), ["QUERY_TOO_COMPLEX"]);
+      assert.equal(response.json?.errors?.[0]?.extensions?.limit, "maxInputDepth");
+    }
+  });
+
   test("huge, negative and out-of-range first", async () => {
     for (const first of ["1000000", "101", "-1", "99999999999999999999"]) {
       const response = await postGraphql(server.url, { query: `{ meetings(first: ${first}) { nodes { slug } } }` });

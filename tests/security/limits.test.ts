@@ -22,7 +22,7 @@ function assertRefused(response: RawResponse, limit: string, value: number, max:
   );
   assert.match(
     error?.message ?? "",
-    new RegExp(`^Query too complex: [a-z ]+ ${value} is more than the limit of ${max} \\(MAX_QUERY_[A-Z]+\\)\\.$`),
+    new RegExp(`^Query too complex: [a-z ]+ ${value} is more than the limit of ${max} \\(MAX_[A-Z_]+\\)\\.$`),
   );
   assert.equal(response.json?.data, undefined);
 }
@@ -68,6 +68,18 @@ describe("query limits at their contract defaults", () => {
       `{ ${Array.from({ length: count }, () => "...F @include(if: true)").join(" ")} } fragment F on Query { apiVersion }`;
     assert.equal((await postGraphql(server.url, { query: directives(50) })).status, 200);
     assertRefused(await postGraphql(server.url, { query: directives(51) }), "maxDirectives", 51, 50);
+  });
+
+  test("arguments nested 32 deep pass, 33 are refused, in the document and in variables", async () => {
+    const literal = (depth: number) =>
+      `{ meetings(filter: ${"{ not: ".repeat(depth - 1)}{ text: "x" }${" }".repeat(depth - 1)}) { totalCount } }`;
+    assert.equal((await postGraphql(server.url, { query: literal(32) })).status, 200);
+    assertRefused(await postGraphql(server.url, { query: literal(33) }), "maxInputDepth", 33, 32);
+    let filter: Record<string, unknown> = { text: "x" };
+    for (let level = 1; level < 33; level += 1) filter = { not: filter };
+    const query = "query ($f: MeetingFilter) { meetings(filter: $f) { totalCount } }";
+    assertRefused(await postGraphql(server.url, { query, variables: { f: filter } }), "maxInputDepth", 33, 32);
+    assert.equal((await postGraphql(server.url, { query, variables: { f: filter.not } })).status, 200);
   });
 
   test("a document of more than 5,000 tokens is refused before parsing", async () => {

@@ -1,0 +1,54 @@
+import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import { type DocumentNode, visit } from "graphql";
+import { queryTooComplex } from "./query-too-complex";
+
+/** How deeply list and object literals nest in the document's arguments (`{ not: { not: {} } }` is 3). */
+export function literalDepth(document: DocumentNode): number {
+  let depth = 0;
+  let deepest = 0;
+  const enter = () => {
+    depth += 1;
+    deepest = Math.max(deepest, depth);
+  };
+  const leave = () => {
+    depth -= 1;
+  };
+  // graphql-js's visit keeps its own stack, so no nesting can overflow the call stack here.
+  visit(document, { ObjectValue: { enter, leave }, ListValue: { enter, leave } });
+  return deepest;
+}
+
+/** How deeply arrays and objects nest in the variables, walked without recursion. */
+export function valueDepth(root: unknown): number {
+  let deepest = 0;
+  const pending: [unknown, number][] = [[root, 0]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [value, depth] = next;
+    if (typeof value !== "object" || value === null) continue;
+    deepest = Math.max(deepest, depth + 1);
+    for (const item of Array.isArray(value) ? value : Object.values(value)) pending.push([item, depth + 1]);
+  }
+  return deepest;
+}
+
+/**
+ * Refuses arguments nested deeper than `maxInputDepth` (MAX_INPUT_DEPTH), in the document or in
+ * the variables (whose own object does not count), before graphql-js coerces them and the filter
+ * compilers recurse into them: thousands of `not`/`and` levels would otherwise overflow a stack.
+ */
+export function inputDepthLimitPlugin<TContext extends BaseContext>(maxInputDepth: number): ApolloServerPlugin<TContext> {
+  const literalDepths = new WeakMap<DocumentNode, number>();
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request }) {
+          const literals = literalDepths.get(document) ?? literalDepth(document);
+          literalDepths.set(document, literals);
+          const variables = Math.max(0, valueDepth(request.variables ?? {}) - 1);
+          const depth = Math.max(literals, variables);
+          if (depth > maxInputDepth) throw queryTooComplex("maxInputDepth", depth, maxInputDepth);
+        },
+      };
+    },
+  };
+}
