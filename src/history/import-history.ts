@@ -24,7 +24,7 @@ function namedRecords(bundle: RecordBundle): NamedRecord[] {
     ...bundle.coalitions.map((record) => byKey("Coalition", record.slug)),
     ...bundle.officials.map((record) => byKey("Official", record.slug)),
     ...bundle.meetings.map((record) => byKey("Meeting", record.slug)),
-    ...bundle.meetings.flatMap((meeting) => meeting.outcomes.map((outcome) => byKey("Outcome", outcome.slug))),
+    ...bundle.meetings.flatMap((meeting) => (meeting.outcomes ?? []).map((outcome) => byKey("Outcome", outcome.slug))),
     ...bundle.statements.map((statement) => ({
       recordType: "Statement" as const,
       find: {

@@ -37,17 +37,18 @@ async function checkReferences(
   }
 }
 
-/** The topic tree after the import (stored parents, overridden by the bundle's) must have no cycle. */
+/** The topic tree after the import (stored parents, overridden by the bundle's where it gives them) must have no cycle. */
 async function checkTopicCycles(manager: EntityManager, reader: BundleReader, bundle: RecordBundle): Promise<void> {
-  if (!bundle.topics.some((topic) => topic.parent !== null)) return;
+  if (!bundle.topics.some((topic) => typeof topic.parent === "string")) return;
   const stored: { slug: string; parent: string | null }[] = await manager.query(
     `SELECT t.slug, p.slug AS parent FROM topic t LEFT JOIN topic p ON p.id = t.parent_id`,
   );
   const parentOf = new Map(stored.map((row) => [row.slug, row.parent]));
-  for (const topic of bundle.topics) parentOf.set(topic.slug, topic.parent);
+  for (const topic of bundle.topics) if (topic.parent !== undefined) parentOf.set(topic.slug, topic.parent);
   for (const topic of bundle.topics) {
+    if (typeof topic.parent !== "string") continue;
     const seen = new Set<string>([topic.slug]);
-    let parent = topic.parent;
+    let parent: string | null = topic.parent;
     while (parent !== null && parent !== undefined) {
       if (seen.has(parent)) {
         reader.problem(`${topic.path}.parent`, `topic "${topic.slug}" would be its own ancestor (through "${parent}")`);

@@ -11,35 +11,46 @@ import type {
   StatementInput,
   TopicInput,
 } from "./bundle-types";
+import { EntryFields } from "./entry-fields";
 import { MEETING_FIELDS, readMeeting } from "./meeting-shape";
 import { readItems } from "./record-items";
 
 const SECTIONS = ["sources", "states", "topics", "coalitions", "officials", "meetings", "statements"] as const;
 
 function readSource(reader: BundleReader, object: JsonObject, path: string): SourceInput {
+  const fields = new EntryFields(object, path);
   return {
     path,
+    missing: fields.missing,
     slug: reader.key(object, "slug", path, "slug"),
-    kind: reader.requiredEnum(object, "kind", path, SourceKind),
-    title: reader.localized(object, "title", path, true),
-    publisher: reader.string(object, "publisher", path),
-    url: reader.string(object, "url", path),
-    language: reader.language(object, "language", path),
-    publishedAt: reader.dateTime(object, "publishedAt", path),
+    kind: fields.required("kind", () => reader.requiredEnum(object, "kind", path, SourceKind)),
+    title: fields.required("title", () => reader.localized(object, "title", path, true)),
+    publisher: fields.optional("publisher", () => reader.string(object, "publisher", path)),
+    url: fields.optional("url", () => reader.string(object, "url", path)),
+    language: fields.optional("language", () => reader.language(object, "language", path)),
+    publishedAt: fields.optional("publishedAt", () => reader.dateTime(object, "publishedAt", path)),
   };
 }
 
 function readState(reader: BundleReader, object: JsonObject, path: string): StateInput {
-  return { path, code: reader.key(object, "code", path, "code"), name: reader.localized(object, "name", path, true) };
+  const fields = new EntryFields(object, path);
+  return {
+    path,
+    missing: fields.missing,
+    code: reader.key(object, "code", path, "code"),
+    name: fields.required("name", () => reader.localized(object, "name", path, true)),
+  };
 }
 
 function readTopic(reader: BundleReader, object: JsonObject, path: string): TopicInput {
+  const fields = new EntryFields(object, path);
   return {
     path,
+    missing: fields.missing,
     slug: reader.key(object, "slug", path, "slug"),
-    name: reader.localized(object, "name", path, true),
-    description: reader.localized(object, "description", path),
-    parent: reader.reference(object, "parent", path, "topic"),
+    name: fields.required("name", () => reader.localized(object, "name", path, true)),
+    description: fields.optional("description", () => reader.localized(object, "description", path)),
+    parent: fields.optional("parent", () => reader.reference(object, "parent", path, "topic")),
   };
 }
 
@@ -61,13 +72,16 @@ function readMembership(reader: BundleReader, object: JsonObject, path: string):
 }
 
 function readCoalition(reader: BundleReader, object: JsonObject, path: string): CoalitionInput {
+  const fields = new EntryFields(object, path);
+  const memberFields = ["state", "role", "since", "until", "sources"];
   return {
     path,
+    missing: fields.missing,
     slug: reader.key(object, "slug", path, "slug"),
-    name: reader.localized(object, "name", path, true),
-    description: reader.localized(object, "description", path),
-    foundedOn: reader.date(object, "foundedOn", path),
-    members: readItems(reader, object, "members", path, ["state", "role", "since", "until", "sources"], readMembership),
+    name: fields.required("name", () => reader.localized(object, "name", path, true)),
+    description: fields.optional("description", () => reader.localized(object, "description", path)),
+    foundedOn: fields.optional("foundedOn", () => reader.date(object, "foundedOn", path)),
+    members: fields.optional("members", () => readItems(reader, object, "members", path, memberFields, readMembership)),
   };
 }
 
@@ -82,25 +96,28 @@ function readPosition(reader: BundleReader, object: JsonObject, path: string): P
 }
 
 function readOfficial(reader: BundleReader, object: JsonObject, path: string): OfficialInput {
+  const fields = new EntryFields(object, path);
   const positionFields = ["title", "organization", "state", "since", "until", "sources"];
   return {
     path,
+    missing: fields.missing,
     slug: reader.key(object, "slug", path, "slug"),
-    name: reader.localized(object, "name", path, true),
-    positions: readItems(reader, object, "positions", path, positionFields, readPosition),
+    name: fields.required("name", () => reader.localized(object, "name", path, true)),
+    positions: fields.optional("positions", () => readItems(reader, object, "positions", path, positionFields, readPosition)),
   };
 }
 
 function readStatement(reader: BundleReader, object: JsonObject, path: string): StatementInput {
+  const fields = new EntryFields(object, path);
   return {
     path,
     official: reader.reference(object, "official", path, "official", true) ?? "",
-    meeting: reader.reference(object, "meeting", path, "meeting"),
     text: reader.string(object, "text", path, true),
-    lang: reader.language(object, "lang", path),
-    madeOn: reader.date(object, "madeOn", path),
-    source: reader.reference(object, "source", path, "source"),
-    sources: reader.citations(object, "sources", path),
+    meeting: fields.optional("meeting", () => reader.reference(object, "meeting", path, "meeting")),
+    lang: fields.optional("lang", () => reader.language(object, "lang", path)),
+    madeOn: fields.optional("madeOn", () => reader.date(object, "madeOn", path)),
+    source: fields.optional("source", () => reader.reference(object, "source", path, "source")),
+    sources: fields.optional("sources", () => reader.citations(object, "sources", path)),
   };
 }
 
@@ -115,7 +132,7 @@ function reportDuplicateKeys(reader: BundleReader, bundle: RecordBundle): void {
     ["meeting", bundle.meetings.map((record) => ({ path: record.path, key: record.slug }))],
     [
       "outcome",
-      bundle.meetings.flatMap((meeting) => meeting.outcomes.map((record) => ({ path: record.path, key: record.slug }))),
+      bundle.meetings.flatMap((meeting) => (meeting.outcomes ?? []).map((record) => ({ path: record.path, key: record.slug }))),
     ],
     ["statement", bundle.statements.map((record) => ({ path: record.path, key: `${record.official}\u0000${record.text}` }))],
   ];

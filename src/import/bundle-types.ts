@@ -14,7 +14,11 @@ import type { LocalizedText } from "../entities/localized-text";
 
 /**
  * A record bundle after its shape was checked: every value typed, localized text as objects, citations
- * as objects, absent optional fields as null. `path` is where the record sits in the bundle (for messages).
+ * as objects. A record entry is a patch of the record its human key names: a field left out of the entry
+ * is `undefined` here (the stored value stays), an explicit `null` is `null` (the stored value is cleared),
+ * and a child list given (even empty) replaces the stored one. `path` is where the record sits in the
+ * bundle (for messages); `missing` lists the paths of the required fields the entry leaves out, a problem
+ * only when the record is not stored yet.
  */
 
 /** The kinds of record a bundle may refer to by human key. */
@@ -33,29 +37,32 @@ export interface CitationInput {
   quoteLang: string | null;
 }
 
-export interface SourceInput {
+/** Where a record entry sits and which of its required fields it leaves out. */
+export interface RecordEntry {
   path: string;
-  slug: string;
-  kind: SourceKind;
-  title: LocalizedText;
-  publisher: string | null;
-  url: string | null;
-  language: string | null;
-  publishedAt: Date | null;
+  missing: string[];
 }
 
-export interface StateInput {
-  path: string;
+export interface SourceInput extends RecordEntry {
+  slug: string;
+  kind?: SourceKind;
+  title?: LocalizedText;
+  publisher?: string | null;
+  url?: string | null;
+  language?: string | null;
+  publishedAt?: Date | null;
+}
+
+export interface StateInput extends RecordEntry {
   code: string;
-  name: LocalizedText;
+  name?: LocalizedText;
 }
 
-export interface TopicInput {
-  path: string;
+export interface TopicInput extends RecordEntry {
   slug: string;
-  name: LocalizedText;
-  description: LocalizedText | null;
-  parent: string | null;
+  name?: LocalizedText;
+  description?: LocalizedText | null;
+  parent?: string | null;
 }
 
 export interface MembershipInput {
@@ -66,13 +73,12 @@ export interface MembershipInput {
   sources: CitationInput[];
 }
 
-export interface CoalitionInput {
-  path: string;
+export interface CoalitionInput extends RecordEntry {
   slug: string;
-  name: LocalizedText;
-  description: LocalizedText | null;
-  foundedOn: string | null;
-  members: MembershipInput[];
+  name?: LocalizedText;
+  description?: LocalizedText | null;
+  foundedOn?: string | null;
+  members?: MembershipInput[];
 }
 
 export interface PositionInput {
@@ -84,11 +90,10 @@ export interface PositionInput {
   sources: CitationInput[];
 }
 
-export interface OfficialInput {
-  path: string;
+export interface OfficialInput extends RecordEntry {
   slug: string;
-  name: LocalizedText;
-  positions: PositionInput[];
+  name?: LocalizedText;
+  positions?: PositionInput[];
 }
 
 export interface ParticipantInput {
@@ -98,47 +103,47 @@ export interface ParticipantInput {
   attendance: Attendance | null;
 }
 
-export interface OutcomeInput {
-  path: string;
+export interface OutcomeInput extends RecordEntry {
   slug: string;
-  kind: OutcomeKind;
-  status: OutcomeStatus;
-  summary: LocalizedText;
-  topics: string[];
-  parties: string[];
-  followUpMeeting: string | null;
-  sources: CitationInput[];
+  kind?: OutcomeKind;
+  status?: OutcomeStatus;
+  summary?: LocalizedText;
+  topics?: string[];
+  parties?: string[];
+  followUpMeeting?: string | null;
+  sources?: CitationInput[];
 }
 
-export interface MeetingInput {
-  path: string;
+export interface MeetingInput extends RecordEntry {
   slug: string;
-  title: LocalizedText;
-  coalition: string | null;
-  date: string | null;
-  datePrecision: DatePrecision;
-  status: MeetingStatus;
-  format: MeetingFormat | null;
-  level: MeetingLevel | null;
-  locationCity: string | null;
-  locationCountry: string | null;
-  summary: LocalizedText | null;
-  participants: ParticipantInput[];
-  topics: string[];
-  outcomes: OutcomeInput[];
-  precededBy: string[];
-  sources: CitationInput[];
+  title?: LocalizedText;
+  coalition?: string | null;
+  date?: string | null;
+  /** Explicit null is the default, DAY. */
+  datePrecision?: DatePrecision;
+  status?: MeetingStatus;
+  format?: MeetingFormat | null;
+  level?: MeetingLevel | null;
+  locationCity?: string | null;
+  locationCountry?: string | null;
+  summary?: LocalizedText | null;
+  participants?: ParticipantInput[];
+  topics?: string[];
+  outcomes?: OutcomeInput[];
+  precededBy?: string[];
+  sources?: CitationInput[];
 }
 
+/** A statement's key is its official and text (both always required); the rest is a patch like any record's. */
 export interface StatementInput {
   path: string;
   official: string;
-  meeting: string | null;
   text: string;
-  lang: string | null;
-  madeOn: string | null;
-  source: string | null;
-  sources: CitationInput[];
+  meeting?: string | null;
+  lang?: string | null;
+  madeOn?: string | null;
+  source?: string | null;
+  sources?: CitationInput[];
 }
 
 export interface RecordBundle {

@@ -62,14 +62,18 @@ export async function insertCitations(
   );
 }
 
-/** Replaces a subject's citations when the `stored` ones (null for a new subject) differ from `wanted`; true when it did. */
+/**
+ * Replaces a subject's citations when the `stored` ones (null for a new subject) differ from `wanted`;
+ * true when it did. Undefined `wanted` (a list the entry leaves out) leaves the stored ones alone.
+ */
 export async function syncCitations(
   manager: EntityManager,
   subject: CitationSubject,
   id: number,
-  wanted: CitationValues[],
+  wanted: CitationValues[] | undefined,
   stored: CitationValues[] | null,
 ): Promise<boolean> {
+  if (wanted === undefined) return false;
   if (sameValue(stored ?? [], wanted)) return false;
   if (stored && stored.length > 0) await manager.query(`DELETE FROM citation WHERE ${SUBJECT_COLUMNS[subject]} = $1`, [id]);
   await insertCitations(manager, subject, id, wanted);

@@ -30,16 +30,18 @@ export async function loadLinks(manager: EntityManager, table: LinkTable, ownerI
 
 /**
  * Makes the owner's links exactly `targetIds` (a set) given what is `stored` (null for a new owner,
- * which has none); true when anything changed.
+ * which has none); true when anything changed. Undefined `targetIds` (a list the entry leaves out)
+ * leaves the stored links alone.
  */
 export async function syncLinks(
   manager: EntityManager,
   table: LinkTable,
   ownerId: number,
-  targetIds: number[],
+  targetIds: number[] | undefined,
   stored: number[] | null,
 ): Promise<boolean> {
   const [owner, target] = LINK_TABLES[table];
+  if (targetIds === undefined) return false;
   if (sameValue(sorted(stored ?? []), sorted(targetIds))) return false;
   if (stored && stored.length > 0) await manager.query(`DELETE FROM ${table} WHERE ${owner} = $1`, [ownerId]);
   if (targetIds.length > 0) {

@@ -44,6 +44,11 @@ export class RecordKeys {
     return key === null ? null : this.id(type, key);
   }
 
+  /** `optionalId`, or undefined for a reference the entry leaves out (the stored one stays). */
+  presentId(type: ReferenceType, key: string | null | undefined): number | null | undefined {
+    return key === undefined ? undefined : this.optionalId(type, key);
+  }
+
   /** Loads the ids of the stored records among `keys`, one statement per call. */
   async load(manager: EntityManager, type: ReferenceType, keys: string[]): Promise<void> {
     const wanted = [...new Set(keys)].filter((key) => !this.has(type, key));

@@ -1,7 +1,7 @@
 import type { EntityManager, EntityTarget, QueryDeepPartialEntity } from "typeorm";
 import type { RecordBase } from "../entities/record-base";
 import type { UpsertAction } from "./import-result";
-import { sameFields } from "./same-value";
+import { givenFields, sameFields } from "./same-value";
 
 /** Brings a record's child collections in line with the bundle; true when anything was rewritten. */
 export type ChildrenSync = (id: number, isNew: boolean) => Promise<boolean>;
@@ -13,19 +13,21 @@ export interface UpsertedRecord {
   action: UpsertAction;
 }
 
-/** Inserts a record and returns its id. */
+/** Inserts a record and returns its id; fields left out (undefined) take their column defaults. */
 export async function insertRecord<E extends RecordBase>(
   manager: EntityManager,
   entity: EntityTarget<E>,
   values: QueryDeepPartialEntity<E>,
 ): Promise<number> {
-  const result = await manager.insert(entity, values);
+  const result = await manager.insert(entity, givenFields(values) as QueryDeepPartialEntity<E>);
   return Number(result.identifiers[0].id);
 }
 
 /**
- * Updates a stored record when its fields or its children differ from the bundle's. TypeORM's update
- * raises `version` by one and sets `updated_at`; an unchanged record is not written at all.
+ * Updates a stored record when the fields the entry gives or its children differ from what is stored
+ * (fields left out, undefined, stay as stored). TypeORM's update raises `version` by one and sets
+ * `updated_at`; an unchanged record is not written at all. `values` always holds the human key, so the
+ * update is never empty.
  */
 export async function updateRecordIfChanged<E extends RecordBase>(
   manager: EntityManager,
@@ -35,7 +37,7 @@ export async function updateRecordIfChanged<E extends RecordBase>(
   childrenChanged: boolean,
 ): Promise<UpsertAction> {
   if (!childrenChanged && sameFields(existing, values)) return "unchanged";
-  await manager.update(entity, { id: existing.id }, values);
+  await manager.update(entity, { id: existing.id }, givenFields(values) as QueryDeepPartialEntity<E>);
   return "updated";
 }
 

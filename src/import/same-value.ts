@@ -18,8 +18,13 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
-/** True when every field of `wanted` holds the same value in `stored`. */
+/** True when every field `wanted` gives (undefined: left as stored) holds the same value in `stored`. */
 export function sameFields(stored: object, wanted: object): boolean {
   const storedFields = new Map(Object.entries(stored));
-  return Object.entries(wanted).every(([key, value]) => sameValue(storedFields.get(key), value));
+  return Object.entries(wanted).every(([key, value]) => value === undefined || sameValue(storedFields.get(key), value));
+}
+
+/** The fields an entry gives: those left out (undefined) are dropped, so writes leave them as stored. */
+export function givenFields<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { Coalition } from "../entities/coalition.entity";
 import { Membership } from "../entities/membership.entity";
-import type { CoalitionInput } from "./bundle-types";
+import type { CoalitionInput, MembershipInput } from "./bundle-types";
 import { citationValues, loadCitations } from "./citations";
 import { type CitedChildren, syncCitedChildren } from "./cited-children";
 import type { UpsertAction } from "./import-result";
@@ -9,8 +9,8 @@ import type { RecordKeys } from "./record-keys";
 import { insertRecord, upsertRecord } from "./record-upsert";
 
 /** Memberships as compared: state, role, period and citations, in the bundle's order. */
-function wantedMembers(coalition: CoalitionInput, keys: RecordKeys) {
-  return coalition.members.map((member) => ({
+function wantedMembers(members: MembershipInput[], keys: RecordKeys) {
+  return members.map((member) => ({
     stateId: keys.id("state", member.state),
     role: member.role,
     since: member.since,
@@ -61,9 +61,10 @@ export async function upsertCoalition(
     description: coalition.description,
     foundedOn: coalition.foundedOn,
   };
-  const members = wantedMembers(coalition, keys);
-  const { id, action } = await upsertRecord(manager, Coalition, existing, values, (coalitionId, isNew) =>
-    syncCitedChildren(manager, memberships(manager, coalitionId), members, isNew),
+  const members = coalition.members && wantedMembers(coalition.members, keys);
+  // Members left out of the entry stay as stored; a list given (even empty) replaces them.
+  const { id, action } = await upsertRecord(manager, Coalition, existing, values, async (coalitionId, isNew) =>
+    members ? syncCitedChildren(manager, memberships(manager, coalitionId), members, isNew) : false,
   );
   keys.set("coalition", coalition.slug, id);
   return action;

@@ -13,7 +13,8 @@ import { upsertOutcome } from "./upsert-outcome";
 
 /**
  * Meetings are written in two passes: first every meeting's own row (so `precededBy` and
- * `followUpMeeting` can point at meetings later in the bundle), then each meeting's children.
+ * `followUpMeeting` can point at meetings later in the bundle), then each meeting's children. An entry
+ * is a patch: fields and child lists it leaves out (undefined) stay as stored.
  */
 interface PlacedMeeting {
   input: MeetingInput;
@@ -25,14 +26,14 @@ function meetingValues(meeting: MeetingInput, keys: RecordKeys) {
   return {
     slug: meeting.slug,
     title: meeting.title,
-    coalitionId: keys.optionalId("coalition", meeting.coalition),
+    coalitionId: keys.presentId("coalition", meeting.coalition),
     date: meeting.date,
     datePrecision: meeting.datePrecision,
     status: meeting.status,
     format: meeting.format,
     level: meeting.level,
     locationCity: meeting.locationCity,
-    locationCountryId: keys.optionalId("state", meeting.locationCountry),
+    locationCountryId: keys.presentId("state", meeting.locationCountry),
     summary: meeting.summary,
   };
 }
@@ -56,6 +57,7 @@ async function syncParticipants(
   keys: RecordKeys,
   stored: StoredMeetings,
 ): Promise<boolean> {
+  if (!placed.input.participants) return false;
   const wanted = placed.input.participants.map((participant) => ({
     officialId: keys.id("official", participant.official),
     representingStateId: keys.optionalId("state", participant.representing),
@@ -73,7 +75,10 @@ async function syncParticipants(
   return true;
 }
 
-/** Upserts the meeting's outcomes and removes the ones the bundle no longer names; true when the set changed. */
+/**
+ * Upserts the meeting's outcomes and removes the ones its `outcomes` list no longer names; true when the
+ * set changed. A meeting entry without `outcomes` leaves them all alone.
+ */
 async function syncOutcomes(
   manager: EntityManager,
   placed: PlacedMeeting,
@@ -81,9 +86,11 @@ async function syncOutcomes(
   tally: ImportTally,
   stored: { meetings: StoredMeetings; outcomes: StoredOutcomes },
 ): Promise<boolean> {
+  const outcomes = placed.input.outcomes;
+  if (!outcomes) return false;
   const before = storedFor(stored.meetings.outcomeSlugs, placed.id, placed.existing === null) ?? [];
-  const wantedSlugs = placed.input.outcomes.map((outcome) => outcome.slug);
-  for (const outcome of placed.input.outcomes) {
+  const wantedSlugs = outcomes.map((outcome) => outcome.slug);
+  for (const outcome of outcomes) {
     tally.count("outcomes", (await upsertOutcome(manager, outcome, placed.id, keys, stored.outcomes)).action);
   }
   if (before.some((slug) => !wantedSlugs.includes(slug))) {
@@ -102,8 +109,8 @@ async function finishMeeting(
 ): Promise<UpsertAction> {
   const isNew = placed.existing === null;
   const { input, id } = placed;
-  const topicIds = input.topics.map((topic) => keys.id("topic", topic));
-  const predecessorIds = input.precededBy.map((meeting) => keys.id("meeting", meeting));
+  const topicIds = input.topics?.map((topic) => keys.id("topic", topic));
+  const predecessorIds = input.precededBy?.map((meeting) => keys.id("meeting", meeting));
   const changes = [
     await syncParticipants(manager, placed, keys, stored.meetings),
     await syncLinks(manager, "meeting_topic", id, topicIds, storedFor(stored.meetings.topics, id, isNew)),
@@ -112,7 +119,7 @@ async function finishMeeting(
       manager,
       "meetingId",
       id,
-      citationValues(input.sources, keys),
+      input.sources && citationValues(input.sources, keys),
       storedFor(stored.meetings.citations, id, isNew),
     ),
     await syncOutcomes(manager, placed, keys, tally, stored),
@@ -136,7 +143,7 @@ export async function upsertMeetings(
     ),
     outcomes: await loadStoredOutcomes(
       manager,
-      meetings.flatMap((meeting) => meeting.outcomes.map((outcome) => outcome.slug)),
+      meetings.flatMap((meeting) => (meeting.outcomes ?? []).map((outcome) => outcome.slug)),
     ),
   };
   const placed: PlacedMeeting[] = [];

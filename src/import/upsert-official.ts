@@ -1,7 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { Official } from "../entities/official.entity";
 import { Position } from "../entities/position.entity";
-import type { OfficialInput } from "./bundle-types";
+import type { OfficialInput, PositionInput } from "./bundle-types";
 import { citationValues, loadCitations } from "./citations";
 import { type CitedChildren, syncCitedChildren } from "./cited-children";
 import type { UpsertAction } from "./import-result";
@@ -9,8 +9,8 @@ import type { RecordKeys } from "./record-keys";
 import { insertRecord, upsertRecord } from "./record-upsert";
 
 /** Positions as compared: title, organisation, state, period and citations, in the bundle's order. */
-function wantedPositions(official: OfficialInput, keys: RecordKeys) {
-  return official.positions.map((position) => ({
+function wantedPositions(positions: PositionInput[], keys: RecordKeys) {
+  return positions.map((position) => ({
     title: position.title,
     organization: position.organization,
     stateId: keys.optionalId("state", position.state),
@@ -53,13 +53,14 @@ function positions(manager: EntityManager, officialId: number): CitedChildren<Om
 
 export async function upsertOfficial(manager: EntityManager, official: OfficialInput, keys: RecordKeys): Promise<UpsertAction> {
   const existing = await manager.findOneBy(Official, { slug: official.slug });
-  const wanted = wantedPositions(official, keys);
+  // Positions left out of the entry stay as stored; a list given (even empty) replaces them.
+  const wanted = official.positions && wantedPositions(official.positions, keys);
   const { id, action } = await upsertRecord(
     manager,
     Official,
     existing,
     { slug: official.slug, name: official.name },
-    (officialId, isNew) => syncCitedChildren(manager, positions(manager, officialId), wanted, isNew),
+    async (officialId, isNew) => (wanted ? syncCitedChildren(manager, positions(manager, officialId), wanted, isNew) : false),
   );
   keys.set("official", official.slug, id);
   return action;

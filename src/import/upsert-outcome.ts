@@ -7,7 +7,10 @@ import type { RecordKeys } from "./record-keys";
 import { type UpsertedRecord, upsertRecord } from "./record-upsert";
 import { type StoredOutcomes, storedFor } from "./stored-parts";
 
-/** Upserts one of a meeting's outcomes by slug (an outcome named under another meeting moves here). */
+/**
+ * Upserts one of a meeting's outcomes by slug (an outcome named under another meeting moves here). The
+ * entry is a patch: fields and lists it leaves out stay as stored.
+ */
 export async function upsertOutcome(
   manager: EntityManager,
   outcome: OutcomeInput,
@@ -21,11 +24,11 @@ export async function upsertOutcome(
     kind: outcome.kind,
     status: outcome.status,
     summary: outcome.summary,
-    followUpMeetingId: keys.optionalId("meeting", outcome.followUpMeeting),
+    followUpMeetingId: keys.presentId("meeting", outcome.followUpMeeting),
   };
-  const topicIds = outcome.topics.map((topic) => keys.id("topic", topic));
-  const partyIds = outcome.parties.map((state) => keys.id("state", state));
-  const citations = citationValues(outcome.sources, keys);
+  const topicIds = outcome.topics?.map((topic) => keys.id("topic", topic));
+  const partyIds = outcome.parties?.map((state) => keys.id("state", state));
+  const citations = outcome.sources && citationValues(outcome.sources, keys);
   return upsertRecord(manager, Outcome, stored.bySlug.get(outcome.slug) ?? null, values, async (outcomeId, isNew) => {
     const topicsChanged = await syncLinks(
       manager,

@@ -1,7 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { Statement } from "../entities/statement.entity";
 import type { StatementInput } from "./bundle-types";
-import { citationValues, loadCitations, syncCitations } from "./citations";
+import { type CitationValues, citationValues, loadCitations, syncCitations } from "./citations";
 import type { ImportTally } from "./import-result";
 import type { RecordKeys } from "./record-keys";
 import { type UpsertedRecord, upsertRecord } from "./record-upsert";
@@ -14,38 +14,39 @@ async function findStatement(manager: EntityManager, officialId: number, text: s
     .getOne();
 }
 
+/** The statement's citations as stored (none for a new one); read only when the entry gives `sources`. */
+async function storedCitations(manager: EntityManager, statementId: number, isNew: boolean): Promise<CitationValues[] | null> {
+  return isNew ? null : ((await loadCitations(manager, "statementId", [statementId])).get(statementId) ?? []);
+}
+
+/** Upserts one statement by its natural key; the entry is a patch (fields it leaves out stay as stored). */
 export async function upsertStatement(
   manager: EntityManager,
   statement: StatementInput,
   keys: RecordKeys,
-): Promise<UpsertedRecord & { officialId: number }> {
+): Promise<UpsertedRecord> {
   const officialId = keys.id("official", statement.official);
   const existing = await findStatement(manager, officialId, statement.text);
   const values = {
     officialId,
-    meetingId: keys.optionalId("meeting", statement.meeting),
+    meetingId: keys.presentId("meeting", statement.meeting),
     text: statement.text,
     lang: statement.lang,
     madeOn: statement.madeOn,
-    sourceId: keys.optionalId("source", statement.source),
+    sourceId: keys.presentId("source", statement.source),
   };
-  const citations = citationValues(statement.sources, keys);
-  const upserted = await upsertRecord(manager, Statement, existing, values, async (statementId, isNew) =>
-    syncCitations(
-      manager,
-      "statementId",
-      statementId,
-      citations,
-      isNew ? null : ((await loadCitations(manager, "statementId", [statementId])).get(statementId) ?? []),
-    ),
+  const citations = statement.sources && citationValues(statement.sources, keys);
+  return upsertRecord(manager, Statement, existing, values, async (statementId, isNew) =>
+    citations
+      ? syncCitations(manager, "statementId", statementId, citations, await storedCitations(manager, statementId, isNew))
+      : false,
   );
-  return { ...upserted, officialId };
 }
 
 /**
- * The bundle's statements, upserted; each official they name ends up with exactly the statements the
- * bundle lists for them (their statements are a child collection). Officials the section does not
- * name keep theirs.
+ * The bundle's statements, each upserted by its natural key (official, text). Statements the bundle
+ * does not list are never touched: importing one article's statement by an official keeps the ones
+ * imported from other articles.
  */
 export async function upsertStatements(
   manager: EntityManager,
@@ -53,13 +54,5 @@ export async function upsertStatements(
   keys: RecordKeys,
   tally: ImportTally,
 ): Promise<void> {
-  const keptByOfficial = new Map<number, number[]>();
-  for (const statement of statements) {
-    const { id, action, officialId } = await upsertStatement(manager, statement, keys);
-    tally.count("statements", action);
-    keptByOfficial.set(officialId, [...(keptByOfficial.get(officialId) ?? []), id]);
-  }
-  for (const [officialId, kept] of keptByOfficial) {
-    await manager.query(`DELETE FROM statement WHERE official_id = $1 AND NOT (id = ANY($2))`, [officialId, kept]);
-  }
+  for (const statement of statements) tally.count("statements", (await upsertStatement(manager, statement, keys)).action);
 }

@@ -13,7 +13,7 @@ export function parentsFirst(topics: TopicInput[]): TopicInput[] {
   const place = (topic: TopicInput): void => {
     if (placed.has(topic.slug)) return;
     placed.add(topic.slug);
-    const parent = topic.parent === null ? undefined : bySlug.get(topic.parent);
+    const parent = typeof topic.parent === "string" ? bySlug.get(topic.parent) : undefined;
     if (parent) place(parent);
     ordered.push(topic);
   };
@@ -27,7 +27,7 @@ export async function upsertTopic(manager: EntityManager, topic: TopicInput, key
     slug: topic.slug,
     name: topic.name,
     description: topic.description,
-    parentId: keys.optionalId("topic", topic.parent),
+    parentId: keys.presentId("topic", topic.parent),
   };
   const { id, action } = await upsertRecord(manager, Topic, existing, values, NO_CHILDREN);
   keys.set("topic", topic.slug, id);

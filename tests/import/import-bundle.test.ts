@@ -192,16 +192,17 @@ test("a topic cycle and duplicate keys are problems", async () => {
   assert.deepEqual(paths, ["states[1]", "topics[0].parent", "topics[1].parent"]);
 });
 
-test("an official's statements are replaced by the ones the bundle lists for them; other officials keep theirs", async () => {
+test("statements are upserted by official and text; the ones a bundle does not list are kept", async () => {
   await importBundle(db.dataSource, { statements: [{ official: "rich-knighton", text: "Knighton's words", lang: "en" }] });
   const result = await importBundle(db.dataSource, {
     statements: [{ official: "fabien-mandon", text: "Новые слова", lang: "ru", source: "rbc-test-article" }],
   });
   assert.deepEqual(result.byType.statements, { created: 1, updated: 0, unchanged: 0 });
   const rows = await db.dataSource.query(
-    `SELECT o.slug AS official, s.text FROM statement s JOIN official o ON o.id = s.official_id ORDER BY o.slug`,
+    `SELECT o.slug AS official, s.text FROM statement s JOIN official o ON o.id = s.official_id ORDER BY o.slug, s.id`,
   );
   assert.deepEqual(rows, [
+    { official: "fabien-mandon", text: "Гарантии безопасности" },
     { official: "fabien-mandon", text: "Новые слова" },
     { official: "rich-knighton", text: "Knighton's words" },
   ]);
