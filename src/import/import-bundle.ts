@@ -42,9 +42,10 @@ async function writeBundle(manager: EntityManager, bundle: RecordBundle, keys: R
 
 /**
  * Imports a record bundle (API.md, "Record bundles") in one transaction: validates everything first
- * (BAD_USER_INPUT with every problem's JSON path, nothing written), then upserts by human key. Child
- * collections of the records named are replaced to match the bundle; records and collections that
- * already match are not written, so importing the same bundle twice leaves versions untouched.
+ * (BAD_USER_INPUT with every problem's JSON path, nothing written), then upserts by human key. Each
+ * entry is a patch: fields it leaves out stay as stored, `null` clears, a child list it gives replaces
+ * the stored one; statements are upserted by (official, text) and never deleted. Records and
+ * collections that already match are not written, so importing the same bundle twice leaves versions untouched.
  */
 export async function importBundle(dataSource: DataSource, bundle: unknown, options: ImportOptions = {}): Promise<ImportResult> {
   const dryRun = options.dryRun ?? false;
