@@ -7,13 +7,29 @@ import { toSubgraphSchema } from "./subgraph-schema";
 
 /** The type-graphql schema: every resolver class with its validation, auth checker and middlewares. */
 export async function buildTypeGraphqlSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers,
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
     authChecker,
     authMode: "error",
   });
+  describeRootTypes(schema);
+  return schema;
+}
+
+/** type-graphql has no decorator for the root types' descriptions; the IDE's docs open on them. */
+function describeRootTypes(schema: GraphQLSchema): void {
+  const query = schema.getQueryType();
+  if (query) {
+    query.description =
+      "Reading the records: lookups by human key or global id, connections with filters, counts, full-text search and saved queries.";
+  }
+  const mutation = schema.getMutationType();
+  if (mutation) {
+    mutation.description =
+      "Changing the records (EDITOR and above): create, update with expectedVersion, delete with cascade, nested parts, imports and saved queries. Each mutation is one transaction.";
+  }
 }
 
 /** Builds the executable schema once per process: the type-graphql schema served as a Federation 2 subgraph. */
