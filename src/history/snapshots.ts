@@ -67,13 +67,36 @@ const STATEMENT_SQL = `SELECT jsonb_build_object('official', o.slug, 'meeting', 
   FROM statement s JOIN official o ON o.id = s.official_id LEFT JOIN meeting m ON m.id = s.meeting_id
   LEFT JOIN source so ON so.id = s.source_id WHERE s.id = $1`;
 
+function snapshotSql(recordType: RecordTypeName): string {
+  return recordType === "Statement" ? STATEMENT_SQL : SNAPSHOT_SQL[recordType];
+}
+
 /** The record's snapshot, or null when it does not exist (e.g. `before` of a CREATE). */
 export async function snapshotRecord(
   manager: EntityManager,
   recordType: RecordTypeName,
   id: number,
 ): Promise<Record<string, unknown> | null> {
-  const sql = recordType === "Statement" ? STATEMENT_SQL : SNAPSHOT_SQL[recordType];
-  const rows: { snapshot: Record<string, unknown> }[] = await manager.query(sql, [id]);
+  const rows: { snapshot: Record<string, unknown> }[] = await manager.query(snapshotSql(recordType), [id]);
   return rows[0]?.snapshot ?? null;
+}
+
+/**
+ * The snapshots of many records of one type in one statement (the single-record query, run per id as
+ * a subquery: its only parameter `$1` becomes the id), by id; ids with no record are left out.
+ */
+export async function snapshotRecords(
+  manager: EntityManager,
+  recordType: RecordTypeName,
+  ids: number[],
+): Promise<Map<number, Record<string, unknown>>> {
+  const snapshots = new Map<number, Record<string, unknown>>();
+  if (ids.length === 0) return snapshots;
+  const perId = snapshotSql(recordType).replaceAll("$1", "wanted.id");
+  const rows: { id: number; snapshot: Record<string, unknown> | null }[] = await manager.query(
+    `SELECT wanted.id, (${perId}) AS snapshot FROM unnest($1::int[]) AS wanted(id)`,
+    [[...new Set(ids)]],
+  );
+  for (const row of rows) if (row.snapshot !== null) snapshots.set(row.id, row.snapshot);
+  return snapshots;
 }
