@@ -1,11 +1,11 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { Coalition } from "../entities/coalition.entity";
 import { State } from "../entities/state.entity";
 import { Topic } from "../entities/topic.entity";
 import { countMeetings } from "../queries/meeting-counts";
-import { MeetingCount, MeetingDimension } from "../schema/meeting-count";
-import { MeetingFilter } from "../schema/meeting-filter.input";
+import { MeetingCount } from "../schema/meeting-count";
+import { MeetingCountsArgs } from "../schema/meeting-counts-args";
 
 @Resolver(() => MeetingCount)
 export class MeetingCountsResolver {
@@ -13,14 +13,8 @@ export class MeetingCountsResolver {
     description:
       "Meetings counted by groups, for analysts: one entry per combination of the dimensions asked for, sorted by them. A meeting counts once per group it falls in (a meeting on two topics counts under each).",
   })
-  meetingCounts(
-    @Arg("filter", () => MeetingFilter, { nullable: true, description: "Only meetings matching this filter count." })
-    filter: MeetingFilter | null,
-    @Arg("by", () => [MeetingDimension], { description: "The dimensions to group by, in sort order; none gives the total." })
-    by: MeetingDimension[],
-    @Ctx() context: RequestContext,
-  ): Promise<MeetingCount[]> {
-    return countMeetings(context.dataSource, filter, by);
+  meetingCounts(@Args() { filter, by }: MeetingCountsArgs, @Ctx() context: RequestContext): Promise<MeetingCount[]> {
+    return countMeetings(context.dataSource, filter ?? null, by);
   }
 
   @FieldResolver(() => Coalition, {

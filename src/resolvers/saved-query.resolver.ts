@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { GraphQLJSONObject } from "graphql-scalars";
-import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { SavedQuery } from "../entities/saved-query.entity";
 import { SavedQueryVersion } from "../entities/saved-query-version.entity";
@@ -12,7 +12,7 @@ import { deleteSavedQuery, findSavedQuery, saveQuery } from "../saved-queries/sa
 import type { ConnectionResult } from "../schema/connection";
 import { DeleteRecordPayload } from "../schema/delete-result";
 import { toGlobalId } from "../schema/global-id";
-import { SavedQueryListArgs, SaveQueryInput } from "../schema/saved-query.input";
+import { RunSavedQueryArgs, SavedQueryListArgs, SaveQueryArgs } from "../schema/saved-query.input";
 import { SavedQueryConnection } from "../schema/saved-query-connection";
 import { RecordResolver } from "./record.resolver";
 
@@ -44,19 +44,13 @@ export class SavedQueryResolver extends RecordResolver(SavedQuery, "SavedQuery")
     description: "Runs a saved query with these variables (over its saved defaults) and returns the result's `data`.",
   })
   async runSavedQuery(
-    @Arg("name", () => String, { description: "The saved query's name." }) name: string,
     // No class-validator pass: a JSON literal arrives as a null-prototype object, which it refuses.
-    @Arg("variables", () => GraphQLJSONObject, {
-      nullable: true,
-      validate: false,
-      description: "Variable values; saved defaults fill the rest.",
-    })
-    variables: Record<string, unknown> | null,
+    @Args(() => RunSavedQueryArgs, { validate: false }) { name, variables }: RunSavedQueryArgs,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Record<string, unknown> | null> {
     const savedQuery = await findSavedQuery(context.dataSource, name);
-    const result = await executeSavedQuery(info.schema, savedQuery, variables, context);
+    const result = await executeSavedQuery(info.schema, savedQuery, variables ?? null, context);
     const [firstError] = result.errors ?? [];
     if (firstError) {
       if (typeof firstError.extensions.code === "string") throw firstError;
@@ -70,12 +64,7 @@ export class SavedQueryResolver extends RecordResolver(SavedQuery, "SavedQuery")
     description: "Saves a query under a name (any API key; a new version when the name exists, for its owner or an ADMIN only).",
   })
   saveQuery(
-    @Arg("input", () => SaveQueryInput, { description: "The query to save." }) input: SaveQueryInput,
-    @Arg("expectedVersion", () => Int, {
-      nullable: true,
-      description: "When given, CONFLICT unless the saved query is at this version (nothing is saved).",
-    })
-    expectedVersion: number | null,
+    @Args() { input, expectedVersion }: SaveQueryArgs,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<SavedQuery> {

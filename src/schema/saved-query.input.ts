@@ -1,5 +1,5 @@
 import { GraphQLJSONObject } from "graphql-scalars";
-import { ArgsType, Field, InputType } from "type-graphql";
+import { ArgsType, Field, InputType, Int } from "type-graphql";
 import { PagingArgs } from "./paging-args";
 
 /** What `saveQuery` stores; saving an existing name stores a new version. */
@@ -29,4 +29,27 @@ export class SavedQueryListArgs extends PagingArgs {
     description: "Only saved queries whose name, title or description contains this text (case-insensitive).",
   })
   search?: string | null;
+}
+
+/** The arguments of `runSavedQuery`, in the contract's order. */
+@ArgsType()
+export class RunSavedQueryArgs {
+  @Field(() => String, { description: "The saved query's name." })
+  name: string;
+
+  @Field(() => GraphQLJSONObject, { nullable: true, description: "Variable values; saved defaults fill the rest." })
+  variables?: Record<string, unknown> | null;
+}
+
+/** The arguments of `saveQuery`: the query, then the optional version check. */
+@ArgsType()
+export class SaveQueryArgs {
+  @Field(() => SaveQueryInput, { description: "The query to save." })
+  input: SaveQueryInput;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "When given, CONFLICT unless the saved query is at this version (nothing is saved).",
+  })
+  expectedVersion?: number | null;
 }
