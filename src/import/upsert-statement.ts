@@ -1,32 +1,47 @@
-import type { EntityManager } from "typeorm";
+import { type EntityManager, In } from "typeorm";
 import { Statement } from "../entities/statement.entity";
 import type { StatementInput } from "./bundle-types";
 import { type CitationValues, citationValues, loadCitations, syncCitations } from "./citations";
 import type { ImportTally } from "./import-result";
 import type { RecordKeys } from "./record-keys";
-import { type UpsertedRecord, upsertRecord } from "./record-upsert";
+import { upsertRecord } from "./record-upsert";
 
-/** A statement's natural key is (official, md5(text)): the unique index `statement_natural_key`. */
-async function findStatement(manager: EntityManager, officialId: number, text: string): Promise<Statement | null> {
-  return manager
-    .createQueryBuilder(Statement, "statement")
-    .where("statement.official_id = :officialId AND md5(statement.text) = md5(:text)", { officialId, text })
-    .getOne();
+/** What is stored of the bundle's statements: rows by natural key, and their citations by id. */
+interface StoredStatements {
+  byKey: Map<string, Statement>;
+  citations: Map<number, CitationValues[]>;
 }
 
-/** The statement's citations as stored (none for a new one); read only when the entry gives `sources`. */
-async function storedCitations(manager: EntityManager, statementId: number, isNew: boolean): Promise<CitationValues[] | null> {
-  return isNew ? null : ((await loadCitations(manager, "statementId", [statementId])).get(statementId) ?? []);
+/** A statement's natural key is (official, md5(text)): the unique index `statement_natural_key`. */
+function naturalKey(officialId: number, text: string): string {
+  return `${officialId}\u0000${text}`;
+}
+
+/** The stored statements among the bundle's, read in three statements whatever their number. */
+async function loadStoredStatements(
+  manager: EntityManager,
+  statements: StatementInput[],
+  keys: RecordKeys,
+): Promise<StoredStatements> {
+  const officialIds = statements.map((statement) => keys.id("official", statement.official));
+  const found: { id: number }[] = await manager.query(
+    `SELECT s.id FROM statement s JOIN unnest($1::int[], $2::text[]) AS wanted(official_id, text)
+        ON s.official_id = wanted.official_id AND md5(s.text) = md5(wanted.text)`,
+    [officialIds, statements.map((statement) => statement.text)],
+  );
+  const ids = found.map((row) => row.id);
+  const rows = ids.length === 0 ? [] : await manager.findBy(Statement, { id: In(ids) });
+  const withSources = statements.some((statement) => statement.sources !== undefined);
+  return {
+    byKey: new Map(rows.map((row) => [naturalKey(row.officialId, row.text), row])),
+    citations: withSources ? await loadCitations(manager, "statementId", ids) : new Map(),
+  };
 }
 
 /** Upserts one statement by its natural key; the entry is a patch (fields it leaves out stay as stored). */
-export async function upsertStatement(
-  manager: EntityManager,
-  statement: StatementInput,
-  keys: RecordKeys,
-): Promise<UpsertedRecord> {
+async function upsertStatement(manager: EntityManager, statement: StatementInput, keys: RecordKeys, stored: StoredStatements) {
   const officialId = keys.id("official", statement.official);
-  const existing = await findStatement(manager, officialId, statement.text);
+  const existing = stored.byKey.get(naturalKey(officialId, statement.text)) ?? null;
   const values = {
     officialId,
     meetingId: keys.presentId("meeting", statement.meeting),
@@ -38,7 +53,7 @@ export async function upsertStatement(
   const citations = statement.sources && citationValues(statement.sources, keys);
   return upsertRecord(manager, Statement, existing, values, async (statementId, isNew) =>
     citations
-      ? syncCitations(manager, "statementId", statementId, citations, await storedCitations(manager, statementId, isNew))
+      ? syncCitations(manager, "statementId", statementId, citations, isNew ? null : (stored.citations.get(statementId) ?? []))
       : false,
   );
 }
@@ -54,5 +69,7 @@ export async function upsertStatements(
   keys: RecordKeys,
   tally: ImportTally,
 ): Promise<void> {
-  for (const statement of statements) tally.count("statements", (await upsertStatement(manager, statement, keys)).action);
+  if (statements.length === 0) return;
+  const stored = await loadStoredStatements(manager, statements, keys);
+  for (const statement of statements) tally.count("statements", (await upsertStatement(manager, statement, keys, stored)).action);
 }

@@ -43,9 +43,7 @@ test("re-importing an unchanged bundle costs the same SQL statements whatever it
   const forTwo = await statementsOf(meetingsBundle(2));
   const forEight = await statementsOf(meetingsBundle(8));
   assert.ok(forTwo > 0);
-  // Statements are still looked up one by one (their natural key); everything else is read per type.
-  const perStatement = (forEight - forTwo) / 6;
-  assert.ok(perStatement <= 1, `${forTwo} statements for 2 meetings, ${forEight} for 8`);
+  assert.equal(forEight, forTwo, `${forTwo} statements for 2 meetings, ${forEight} for 8`);
 });
 
 test("history read per type still records one entry per record written, with its version", async () => {
