@@ -24,7 +24,8 @@ export class ImportRecordsMutationResolver {
   @Mutation(() => ImportResultType, {
     description:
       "Imports a record bundle (the format of `npm run import`) in one transaction: upserts by human key, " +
-      "or writes nothing and answers BAD_USER_INPUT listing every problem with its JSON path. Recorded in the change history.",
+      "each entry a patch (an absent key keeps the stored value, null clears it, a given list replaces the stored one; " +
+      "statements are never deleted), or writes nothing and answers BAD_USER_INPUT listing every problem with its JSON path. Recorded in the change history.",
   })
   async importRecords(
     @Args(() => ImportRecordsArgs) { bundle, dryRun }: ImportRecordsArgs,
