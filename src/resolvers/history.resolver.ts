@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, type ClassType, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Args, Authorized, type ClassType, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { Role } from "../auth/role";
 import type { RequestContext } from "../context";
 import { Coalition } from "../entities/coalition.entity";

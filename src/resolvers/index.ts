@@ -43,7 +43,6 @@ import { TopicMutationResolver } from "./topic.mutation";
 import { TopicResolver } from "./topic.resolver";
 
 /** Every resolver class of the schema. */
-// biome-ignore lint/complexity/noBannedTypes: type-graphql takes resolver classes as Function
 export const resolvers: NonEmptyArray<Function> = [
   HealthResolver,
   CitationResolver,

@@ -60,7 +60,7 @@ export async function removeCitation(
 ): Promise<CitingRecord> {
   const { manager } = context;
   const decoded = fromGlobalId(citation);
-  if (!decoded || decoded.typeName !== "Citation")
+  if (decoded?.typeName !== "Citation")
     throw clientError(ErrorCode.NOT_FOUND, `citation: "${citation}" is not the id of a Citation`);
   const rows: { subject: string }[] = await manager.query(
     `SELECT CASE WHEN membership_id IS NOT NULL THEN 'Membership:' || membership_id

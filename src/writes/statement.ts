@@ -15,7 +15,7 @@ type StatementInput = CreateStatementInput | UpdateStatementInput;
 /** A Statement's global id as its internal id; NOT_FOUND for an id of another type or none of ours. */
 export function statementIdOf(globalId: string): number {
   const decoded = fromGlobalId(globalId);
-  if (!decoded || decoded.typeName !== "Statement") throw clientError(ErrorCode.NOT_FOUND, `no Statement with id "${globalId}"`);
+  if (decoded?.typeName !== "Statement") throw clientError(ErrorCode.NOT_FOUND, `no Statement with id "${globalId}"`);
   return decoded.id;
 }
 
