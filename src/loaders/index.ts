@@ -12,6 +12,7 @@ import type { Topic } from "../entities/topic.entity";
 import { type CitationLoaders, createCitationLoaders } from "./citation.loader";
 import type { LoaderFamily } from "./loader-family";
 import { MeetingConnectionLoaders } from "./meeting-connection.loader";
+import { MeetingPartsLoaders } from "./meeting-parts.loader";
 import { createFollowUpsLoader, createPrecededByLoader } from "./meeting-sequence.loader";
 import { type AsOf, createMembershipsByCoalitionLoader, createMembershipsByStateLoader } from "./membership.loader";
 import { createOutcomesByMeetingLoader } from "./outcome.loader";
@@ -47,19 +48,25 @@ export interface Loaders {
   statementsByMeeting: DataLoader<number, Statement[]>;
   partiesByOutcome: DataLoader<number, State[]>;
   meetingConnections: MeetingConnectionLoaders;
+  /** Look-ahead for meeting pages: fetches the selected parts of a page's meetings in one statement, priming the loaders above. */
+  meetingParts: MeetingPartsLoaders;
 }
 
 export function createLoaders(dataSource: DataSource): Loaders {
   const records = new RecordLoaders(dataSource);
+  const citations = createCitationLoaders(dataSource, records);
+  const participantsByMeeting = createParticipantsByMeetingLoader(dataSource, records);
+  const topicsByMeeting = createTopicsByMeetingLoader(dataSource);
+  const outcomesByMeeting = createOutcomesByMeetingLoader(dataSource);
   return {
     records,
-    citations: createCitationLoaders(dataSource, records),
-    participantsByMeeting: createParticipantsByMeetingLoader(dataSource, records),
-    topicsByMeeting: createTopicsByMeetingLoader(dataSource),
+    citations,
+    participantsByMeeting,
+    topicsByMeeting,
     topicsByOutcome: createTopicsByOutcomeLoader(dataSource),
     topicChildren: createTopicChildrenLoader(dataSource),
     topicAncestors: createTopicAncestorsLoader(dataSource),
-    outcomesByMeeting: createOutcomesByMeetingLoader(dataSource),
+    outcomesByMeeting,
     precededBy: createPrecededByLoader(dataSource),
     followUps: createFollowUpsLoader(dataSource),
     membershipsByCoalition: createMembershipsByCoalitionLoader(dataSource, records),
@@ -70,5 +77,12 @@ export function createLoaders(dataSource: DataSource): Loaders {
     statementsByMeeting: createStatementsByMeetingLoader(dataSource),
     partiesByOutcome: createPartiesByOutcomeLoader(dataSource),
     meetingConnections: new MeetingConnectionLoaders(dataSource),
+    meetingParts: new MeetingPartsLoaders(dataSource, {
+      records,
+      citations,
+      participantsByMeeting,
+      topicsByMeeting,
+      outcomesByMeeting,
+    }),
   };
 }

@@ -16,6 +16,10 @@ export class LoaderFamily<Arg, Key, Value> {
     return this.loaderFor(arg).load(key);
   }
 
+  loadMany(arg: Arg, keys: readonly Key[]): Promise<(Value | Error)[]> {
+    return this.loaderFor(arg).loadMany(keys);
+  }
+
   private loaderFor(arg: Arg): DataLoader<Key, Value> {
     const cacheKey = this.argKey(arg);
     let loader = this.loaders.get(cacheKey);

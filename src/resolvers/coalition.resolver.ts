@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { Coalition } from "../entities/coalition.entity";
 import { pickLocalized } from "../entities/localized-text";
@@ -64,7 +65,8 @@ export class CoalitionResolver extends RecordResolver(Coalition, "Coalition") {
     @Root() coalition: Coalition,
     @Args() args: MeetingListArgs,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionResult<Meeting>> {
-    return nestedMeetings("coalition", coalition.id, args, context);
+    return nestedMeetings("coalition", coalition.id, args, context, info);
   }
 }

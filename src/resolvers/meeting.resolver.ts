@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { Citation } from "../entities/citation.entity";
 import { Coalition } from "../entities/coalition.entity";
@@ -18,6 +19,7 @@ import { LocalizedString, localizedStrings } from "../schema/localized-string";
 import { MeetingLocation } from "../schema/meeting-location";
 import { MeetingConnection } from "../schema/record-connections";
 import { keepRelated } from "./keep-related";
+import { fetchSelectedParts } from "./meeting-look-ahead";
 import { RecordResolver } from "./record.resolver";
 
 @Resolver(() => Meeting)
@@ -34,13 +36,16 @@ export class MeetingResolver extends RecordResolver(Meeting, "Meeting") {
     description:
       "Meetings matching `filter`, in `orderBy` order (default DATE DESC, ties by slug, no date last), as a Relay connection.",
   })
-  meetings(
+  async meetings(
     @Args() { filter, orderBy, ...paging }: MeetingListArgs,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionResult<Meeting>> {
-    return listRecords(context.dataSource, meetingList(orderBy), paging, filter, compileMeetingFilter, (rows) =>
+    const page = await listRecords(context.dataSource, meetingList(orderBy), paging, filter, compileMeetingFilter, (rows) =>
       keepRelated(context, rows),
     );
+    await fetchSelectedParts(context, info, page.nodes);
+    return page;
   }
 
   @FieldResolver(() => String, { description: "The meeting's title in `lang` (with fallback)." })

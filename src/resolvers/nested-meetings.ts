@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from "graphql";
 import type { RequestContext } from "../context";
 import type { Meeting } from "../entities/meeting.entity";
 import { toConnection } from "../queries/connection-result";
@@ -6,6 +7,7 @@ import { type MeetingParent, meetingList } from "../queries/meeting-list";
 import type { ConnectionResult } from "../schema/connection";
 import type { MeetingListArgs } from "../schema/list-args";
 import { keepRelated } from "./keep-related";
+import { fetchSelectedParts } from "./meeting-look-ahead";
 
 /** Description shared by the nested `meetings` fields. */
 export const NESTED_MEETINGS_DESCRIPTION = "connection (default DATE DESC, ties by slug, no date last); batched across parents.";
@@ -16,11 +18,17 @@ export async function nestedMeetings(
   parentId: number,
   args: MeetingListArgs,
   context: RequestContext,
+  info: GraphQLResolveInfo,
 ): Promise<ConnectionResult<Meeting>> {
   const order = meetingList(args.orderBy).orderFor("m");
   const request = pageRequest(args, order);
   const { pages, counts } = context.loaders.meetingConnections;
   const rows = await pages.load({ parent, args }, parentId);
   keepRelated(context, rows);
+  await fetchSelectedParts(
+    context,
+    info,
+    rows.map((row) => row.node),
+  );
   return toConnection(rows, request, order, () => counts.load({ parent, filter: args.filter }, parentId));
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { pickLocalized } from "../entities/localized-text";
 import type { Meeting } from "../entities/meeting.entity";
@@ -67,7 +68,8 @@ export class OfficialResolver extends RecordResolver(Official, "Official") {
     @Root() official: Official,
     @Args() args: MeetingListArgs,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionResult<Meeting>> {
-    return nestedMeetings("official", official.id, args, context);
+    return nestedMeetings("official", official.id, args, context, info);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { pickLocalized } from "../entities/localized-text";
 import type { Meeting } from "../entities/meeting.entity";
@@ -60,7 +61,8 @@ export class StateResolver extends RecordResolver(State, "State") {
     @Root() state: State,
     @Args() args: MeetingListArgs,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionResult<Meeting>> {
-    return nestedMeetings("state", state.id, args, context);
+    return nestedMeetings("state", state.id, args, context, info);
   }
 }

@@ -1,0 +1,83 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { seedDemoRecords } from "../../src/import/seed";
+import { startTestServer, type TestServer } from "../support/server";
+
+/**
+ * Look-ahead on meeting pages: the parts a page's nodes select (participants with official and state,
+ * topics, outcomes, sources with their source) come in ONE statement for the page, and answer exactly
+ * what the field-by-field loaders answer for a single meeting.
+ */
+let server: TestServer;
+before(async () => {
+  server = await startTestServer({ EXPOSE_SQL_STATEMENTS: "true" });
+  await seedDemoRecords(server.db.dataSource);
+});
+after(() => server.close());
+
+const PARTS = `slug
+  participants { id role attendance official { id slug name names { lang text } createdAt } representing { code name } }
+  topics { slug name parent { slug } } outcomes { slug kind summary createdAt updatedAt topics { slug } }
+  sources { id quote quoteLang source { slug publisher url title } }`;
+
+interface Answer<T> {
+  data: T;
+  statements: number;
+}
+
+async function ask<T>(query: string, variables?: Record<string, unknown>): Promise<Answer<T>> {
+  const { body } = await server.graphql<T>(query, variables);
+  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+  return { data: body.data as T, statements: body.extensions?.sqlStatements as number };
+}
+
+type Node = { slug: string } & Record<string, unknown>;
+
+/** Every meeting asked for on its own (no page, so no look-ahead): the field-by-field answer. */
+async function oneByOne(slugs: string[]): Promise<Node[]> {
+  const answers = await Promise.all(
+    slugs.map((slug) => ask<{ meeting: Node }>(`query ($slug: String!) { meeting(slug: $slug) { ${PARTS} } }`, { slug })),
+  );
+  return answers.map((answer) => answer.data.meeting);
+}
+
+test("a page's participants, topics, outcomes and sources cost one statement, and answer as the field loaders do", async () => {
+  const page = await ask<{ meetings: { nodes: Node[] } }>(`{ meetings(first: 40) { nodes { ${PARTS} } } }`);
+  const nodes = page.data.meetings.nodes;
+  assert.ok(nodes.length > 3);
+  assert.ok(nodes.some((node) => (node.participants as unknown[]).length > 0));
+  assert.ok(nodes.some((node) => (node.sources as unknown[]).length > 0));
+  assert.ok(nodes.some((node) => (node.outcomes as unknown[]).length > 0));
+  // page, the parts ahead; then outcomes' topics, topics' parents: one statement per level each.
+  assert.equal(page.statements, 4);
+  assert.deepEqual(nodes, await oneByOne(nodes.map((node) => node.slug)));
+});
+
+test("look-ahead follows edges, fragments and nested pages, still one statement for the parts of every page of a level", async () => {
+  const query = `query ($first: Int) { coalitions(first: 5) { nodes { slug meetings(first: $first) {
+      edges { node { ...Parts } } nodes { ... on Meeting { slug topics { slug } } } } } } }
+    fragment Parts on Meeting { slug participants { role official { slug } } sources { quote } }`;
+  type Nested = { coalitions: { nodes: { meetings: { edges: { node: Node }[] } }[] } };
+  const few = await ask<Nested>(query, { first: 1 });
+  const many = await ask<Nested>(query, { first: 20 });
+  assert.equal(few.statements, many.statements);
+  // coalitions, their meeting pages, the parts ahead.
+  assert.equal(many.statements, 3);
+  const nodes = many.data.coalitions.nodes.flatMap((coalition) => coalition.meetings.edges.map((edge) => edge.node));
+  assert.ok(nodes.some((node) => (node.participants as unknown[]).length > 0));
+  const alone = await Promise.all(
+    nodes.map(async (node) => {
+      const { data } = await ask<{ meeting: Node }>(
+        `query ($slug: String!) { meeting(slug: $slug) { slug participants { role official { slug } } sources { quote } } }`,
+        { slug: node.slug },
+      );
+      return data.meeting;
+    }),
+  );
+  assert.deepEqual(nodes, alone);
+});
+
+test("a page that selects no part of its meetings runs no look-ahead statement", async () => {
+  const plain = await ask(`{ meetings(first: 5) { nodes { slug title } } }`);
+  assert.equal(plain.statements, 1);
+});
