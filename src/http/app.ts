@@ -10,6 +10,7 @@ import type { RequestContext } from "../context";
 import { checkReadiness, type Readiness } from "../db/readiness";
 import type { Logger } from "../logger";
 import { createErrorFormatter } from "../plugins/error-masking";
+import { errorScopePlugin } from "../plugins/error-scope.plugin";
 import { queryLimitPlugins } from "../plugins/limits";
 import { loggingPlugin } from "../plugins/logging.plugin";
 import { metricsPlugin } from "../plugins/metrics.plugin";
@@ -27,7 +28,6 @@ import { createIdeRouter } from "./ide.route";
 import { metricsRoute } from "./metrics.route";
 import { type ChanceryMetrics, createMetrics } from "./metrics-registry";
 import { createRequestLogger } from "./request-logger";
-import { bindRequestScope } from "./request-scope";
 import { countHttpResponses } from "./response-metrics";
 import { savedQueryRoute } from "./saved-query.route";
 import { closeConnectionsWhileDraining, drainHttpServer } from "./shutdown";
@@ -57,6 +57,8 @@ const READINESS_TIMEOUT_MS = 1000;
 /** Every Apollo plugin, in order: request logging, metrics (limits and auth plugins go here too). */
 function apolloPlugins(metrics: ChanceryMetrics): ApolloServerPlugin<RequestContext>[] {
   return [
+    // First: the request of each error, for formatError (which masks internal errors under the request id).
+    errorScopePlugin(),
     loggingPlugin(),
     metricsPlugin(metrics),
     unknownInputFieldPlugin(),
@@ -108,7 +110,7 @@ export async function createApp(deps: AppDeps): Promise<ChanceryApp> {
 
   const app = express();
   app.disable("x-powered-by");
-  app.use(createRequestLogger(deps.log), bindRequestScope, countHttpResponses(metrics));
+  app.use(createRequestLogger(deps.log), countHttpResponses(metrics));
   app.use(closeConnectionsWhileDraining(() => draining));
   app.use(corsMiddleware(deps.config.corsOrigins));
   app.use(healthRoutes(readiness));
@@ -117,7 +119,13 @@ export async function createApp(deps: AppDeps): Promise<ChanceryApp> {
   const admit = createAccessGate(deps.dataSource, deps.config);
   app.use(
     "/graphql",
-    graphqlRoute(apollo, { dataSource: deps.dataSource, maxBodyBytes: deps.config.limits.maxBodyBytes, admit }),
+    graphqlRoute(apollo, {
+      dataSource: deps.dataSource,
+      maxBodyBytes: deps.config.limits.maxBodyBytes,
+      admit,
+      // Read by the sqlStatements extension and the per-operation info log line only.
+      countSqlStatements: deps.config.exposeSqlStatements || deps.log.isLevelEnabled("info"),
+    }),
   );
   app.use(
     "/saved",

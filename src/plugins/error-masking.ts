@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { GraphQLFormattedError } from "graphql";
 import { classifyDatabaseError, type DatabaseFailure } from "../db/database-errors";
 import { ErrorCode } from "../errors";
-import { currentRequestScope } from "../http/request-scope";
+import { errorScope } from "../http/request-scope";
 import type { Logger } from "../logger";
 
 /**
@@ -87,7 +87,7 @@ export function createErrorFormatter(settings: ErrorMaskingSettings): ErrorForma
     const renamed = FOREIGN_CLIENT_CODES[code];
     if (renamed) return { ...formatted, extensions: { ...withoutStacktrace(formatted.extensions), code: renamed, reason: code } };
 
-    const scope = currentRequestScope();
+    const scope = errorScope(error);
     const requestId = scope?.requestId ?? randomUUID();
     const log = scope?.log ?? settings.log.child({ requestId });
     const failure = classifyDatabaseError(error);
