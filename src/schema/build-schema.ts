@@ -3,6 +3,7 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { authChecker } from "../auth/auth-checker";
 import { resolvers } from "../resolvers";
+import { resolveLocalizedFieldsSynchronously } from "./localized-field-resolvers";
 import { toSubgraphSchema } from "./subgraph-schema";
 
 /** The type-graphql schema: every resolver class with its validation, auth checker and middlewares. */
@@ -14,6 +15,7 @@ export async function buildTypeGraphqlSchema(): Promise<GraphQLSchema> {
     authChecker,
     authMode: "error",
   });
+  resolveLocalizedFieldsSynchronously(schema);
   describeRootTypes(schema);
   return schema;
 }
