@@ -7,6 +7,7 @@ import { createRequestContext, type RequestContext } from "../context";
 import { countQueries, type QueryCount } from "../db/query-counter";
 import { requestDocument } from "../plugins/token-limit";
 import { rememberErrorScope } from "./request-scope";
+import { withRetryableStatus } from "./retryable-status";
 
 export interface GraphqlRouteOptions {
   dataSource: DataSource;
@@ -52,7 +53,7 @@ export function graphqlRoute(apollo: ApolloServer<RequestContext>, options: Grap
         } catch (error) {
           // Apollo formats this error with no context at hand: remember whose it is (masked under this request's id).
           rememberErrorScope(error, { requestId: String(req.id), log: req.log });
-          throw error;
+          throw withRetryableStatus(error);
         }
       },
     }),

@@ -61,6 +61,7 @@ test("the database stops and comes back: 503 and coded errors meanwhile, serving
   assert.equal(failed.errors?.[0]?.extensions?.reason, "DATABASE_UNAVAILABLE");
   assert.doesNotMatch(JSON.stringify(failed), /ECONNREFUSED|127\.0\.0\.1|stack/);
   const withKey = await server.post({ query: "{ apiVersion }" }, { authorization: `Bearer chy_${"k".repeat(43)}` });
+  assert.equal(withKey.status, 503, "a database fault while checking the key is retryable");
   const keyAnswer = (await withKey.json()) as { errors?: { extensions?: Record<string, unknown> }[] };
   assert.equal(keyAnswer.errors?.[0]?.extensions?.code, "SERVICE_UNAVAILABLE", JSON.stringify(keyAnswer));
 
