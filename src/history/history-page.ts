@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { RequestContext } from "../context";
 import type { RecordChange } from "../entities/record-change.entity";
+import { isRecordTypeName } from "../entities/record-tables";
 import { badInput, type InputProblem } from "../errors";
 import { SqlParams } from "../queries/sql-params";
 import type { ChangeFilter } from "../schema/change-filter.input";
@@ -9,7 +10,6 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../schema/paging-args";
 import type { HistoryArgs } from "../schema/record-change-connection";
 import { type ChangeRow, toEntry } from "./change-row";
 import { historyLoader } from "./history-loader";
-import { isRecordTypeName } from "./record-type";
 
 const CURSOR_PREFIX = "change:";
 

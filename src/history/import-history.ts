@@ -1,8 +1,8 @@
 import type { EntityManager } from "typeorm";
 import { ChangeAction } from "../entities/record-change.entity";
+import { RECORD_TABLES, RECORD_TYPE_NAMES, type RecordTypeName } from "../entities/record-tables";
 import type { RecordBundle } from "../import/bundle-types";
 import { type ChangeActor, recordChange } from "./record-change";
-import { RECORD_TABLES, RECORD_TYPE_NAMES, type RecordTypeName } from "./record-type";
 import { snapshotRecords } from "./snapshots";
 
 /** A record a bundle names, by its human key (a statement by its official and text). */

@@ -1,7 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { ChangeAction, RecordChange } from "../entities/record-change.entity";
+import { RECORD_TABLES, type RecordTypeName } from "../entities/record-tables";
 import { toGlobalId } from "../schema/global-id";
-import { RECORD_TABLES, type RecordTypeName } from "./record-type";
 import { snapshotRecord } from "./snapshots";
 
 /** Who made a change: an API key (its label and id) or a keyless actor such as "anonymous" or "cli". */

@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import type { RecordTypeName } from "./record-type";
+import type { RecordTypeName } from "../entities/record-tables";
 
 /**
  * Snapshots of one record as the change history stores them: the record-bundle shape of API.md

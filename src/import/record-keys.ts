@@ -1,15 +1,6 @@
 import type { EntityManager } from "typeorm";
+import { keyedTable } from "../entities/record-tables";
 import type { ReferenceType } from "./bundle-types";
-
-/** Table and key column per reference type: a whitelist, so identifiers never come from input. */
-const KEY_COLUMNS: Record<ReferenceType, { table: string; column: string }> = {
-  source: { table: "source", column: "slug" },
-  state: { table: "state", column: "code" },
-  topic: { table: "topic", column: "slug" },
-  coalition: { table: "coalition", column: "slug" },
-  official: { table: "official", column: "slug" },
-  meeting: { table: "meeting", column: "slug" },
-};
 
 /** Internal ids by human key, for records stored before the import and records it writes. */
 export class RecordKeys {
@@ -53,7 +44,7 @@ export class RecordKeys {
   async load(manager: EntityManager, type: ReferenceType, keys: string[]): Promise<void> {
     const wanted = [...new Set(keys)].filter((key) => !this.has(type, key));
     if (wanted.length === 0) return;
-    const { table, column } = KEY_COLUMNS[type];
+    const { table, keyColumn: column } = keyedTable(type);
     const rows: { id: number; key: string }[] = await manager.query(
       `SELECT id, "${column}" AS key FROM "${table}" WHERE "${column}" = ANY($1)`,
       [wanted],

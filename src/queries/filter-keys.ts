@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { keyedTable } from "../entities/record-tables";
 import { badInput, type InputProblem } from "../errors";
 import { SqlParams } from "./sql-params";
 
@@ -8,15 +9,15 @@ import { SqlParams } from "./sql-params";
  */
 export type FilterKeyKind = "coalition" | "state" | "official" | "meeting" | "outcome" | "source" | "topic" | "topicTree";
 
-/** Table and key column of each kind (a whitelist: these are the only identifiers ever put into the lookup SQL). */
-const KEY_COLUMNS: Record<Exclude<FilterKeyKind, "topicTree">, { table: string; column: string; noun: string }> = {
-  coalition: { table: "coalition", column: "slug", noun: "coalition" },
-  state: { table: "state", column: "code", noun: "state code" },
-  official: { table: "official", column: "slug", noun: "official" },
-  meeting: { table: "meeting", column: "slug", noun: "meeting" },
-  outcome: { table: "outcome", column: "slug", noun: "outcome" },
-  source: { table: "source", column: "slug", noun: "source" },
-  topic: { table: "topic", column: "slug", noun: "topic" },
+/** What an unknown key of each kind is called in the error message. */
+const NOUNS: Record<Exclude<FilterKeyKind, "topicTree">, string> = {
+  coalition: "coalition",
+  state: "state code",
+  official: "official",
+  meeting: "meeting",
+  outcome: "outcome",
+  source: "source",
+  topic: "topic",
 };
 
 interface WantedKey {
@@ -54,7 +55,7 @@ export class FilterKeys {
           `SELECT 'topicTree' AS kind, root AS key, array_agg(id ORDER BY depth, id) AS ids FROM topic_tree GROUP BY root`,
         );
       } else {
-        const { table, column } = KEY_COLUMNS[kind];
+        const { table, keyColumn: column } = keyedTable(kind);
         parts.push(
           `SELECT '${kind}' AS kind, ${column}::text AS key, ARRAY[id] AS ids FROM ${table} WHERE ${column} = ANY(${keys}::text[])`,
         );
@@ -87,5 +88,5 @@ function mapKey(kind: FilterKeyKind, key: string): string {
 }
 
 function nounOf(kind: FilterKeyKind): string {
-  return kind === "topicTree" ? "topic" : KEY_COLUMNS[kind].noun;
+  return kind === "topicTree" ? "topic" : NOUNS[kind];
 }

@@ -1,8 +1,8 @@
 import type { EntityManager } from "typeorm";
 import { ChangeAction } from "../entities/record-change.entity";
+import { RECORD_TABLES, type RecordTypeName } from "../entities/record-tables";
 import { clientError, ErrorCode } from "../errors";
 import { recordChange } from "../history/record-change";
-import { RECORD_TABLES, type RecordTypeName } from "../history/record-type";
 import { snapshotRecord } from "../history/snapshots";
 import type { DeleteRecordPayload, DependantGroup } from "../schema/delete-result";
 import { toGlobalId } from "../schema/global-id";

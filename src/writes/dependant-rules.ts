@@ -1,4 +1,4 @@
-import type { RecordTypeName } from "../history/record-type";
+import type { RecordTypeName } from "../entities/record-tables";
 
 /**
  * Who depends on a record, per record type: the records that would lose something if it went.

@@ -1,7 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { ChangeAction } from "../entities/record-change.entity";
+import { RECORD_TABLES, type RecordTypeName } from "../entities/record-tables";
 import { recordChange, recordUpdate } from "../history/record-change";
-import { RECORD_TABLES, type RecordTypeName } from "../history/record-type";
 import { snapshotRecord } from "../history/snapshots";
 import { Problems } from "./problems";
 import { validateInput } from "./validate-input";

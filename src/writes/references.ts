@@ -1,18 +1,8 @@
 import type { EntityManager } from "typeorm";
+import { keyedTable, type ReferencedRecord } from "../entities/record-tables";
 import type { Problems } from "./problems";
 
-/** The records a write may refer to by human key: table and key column (whitelisted identifiers). */
-const REFERENCE_TABLES = {
-  state: { table: "state", keyColumn: "code", label: "state" },
-  source: { table: "source", keyColumn: "slug", label: "source" },
-  topic: { table: "topic", keyColumn: "slug", label: "topic" },
-  coalition: { table: "coalition", keyColumn: "slug", label: "coalition" },
-  official: { table: "official", keyColumn: "slug", label: "official" },
-  meeting: { table: "meeting", keyColumn: "slug", label: "meeting" },
-  outcome: { table: "outcome", keyColumn: "slug", label: "outcome" },
-} as const;
-
-export type ReferenceKind = keyof typeof REFERENCE_TABLES;
+export type ReferenceKind = ReferencedRecord;
 
 /**
  * Human-key references of one write, resolved in one query per kind. Call `want` for each reference
@@ -43,7 +33,7 @@ export class References {
 
   async load(problems: Problems): Promise<void> {
     for (const [kind, keys] of this.wanted) {
-      const { table, keyColumn, label } = REFERENCE_TABLES[kind];
+      const { table, keyColumn } = keyedTable(kind);
       const rows: { id: number; key: string }[] = await this.manager.query(
         `SELECT id, "${keyColumn}" AS key FROM "${table}" WHERE "${keyColumn}" = ANY($1)`,
         [[...keys.keys()]],
@@ -51,7 +41,7 @@ export class References {
       const found = new Map(rows.map((row) => [row.key, row.id]));
       this.ids.set(kind, found);
       for (const [key, paths] of keys) {
-        if (!found.has(key)) for (const path of paths) problems.add(path, `unknown ${label} "${key}"`);
+        if (!found.has(key)) for (const path of paths) problems.add(path, `unknown ${kind} "${key}"`);
       }
     }
   }

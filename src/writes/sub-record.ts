@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
+import type { RecordTypeName } from "../entities/record-tables";
 import { clientError, ErrorCode } from "../errors";
-import type { RecordTypeName } from "../history/record-type";
 import { fromGlobalId } from "../schema/global-id";
 import type { CitationSubjectColumn } from "./citations";
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
+import { RECORD_TABLES, type RecordTypeName } from "../entities/record-tables";
 import { clientError, ErrorCode } from "../errors";
-import { RECORD_TABLES, type RecordTypeName } from "../history/record-type";
 import { changedRows } from "./sql-rows";
 
 /** A record row locked for this transaction. */
