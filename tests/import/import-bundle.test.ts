@@ -3,7 +3,7 @@ import { after, before, test } from "node:test";
 import { GraphQLError } from "graphql";
 import { importBundle } from "../../src/import/import-bundle";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { snapshotTables } from "./database-snapshot";
+import { snapshotTables } from "../support/table-snapshot";
 import { badBundle, parisChiefsBundle } from "./fixtures";
 
 let db: TestDatabase;

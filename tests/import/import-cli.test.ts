@@ -5,7 +5,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { type CliRun, runCli } from "../support/run-cli";
-import { snapshotTables } from "./database-snapshot";
+import { snapshotTables } from "../support/table-snapshot";
 import { badBundle } from "./fixtures";
 
 const CLI = path.resolve(__dirname, "../../src/cli/import.js");

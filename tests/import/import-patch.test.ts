@@ -3,7 +3,7 @@ import { after, before, beforeEach, test } from "node:test";
 import { GraphQLError } from "graphql";
 import { importBundle } from "../../src/import/import-bundle";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { snapshotTables } from "./database-snapshot";
+import { snapshotTables } from "../support/table-snapshot";
 import { parisChiefsBundle } from "./fixtures";
 
 /**
@@ -243,7 +243,7 @@ test("a patch import records full before/after snapshots, and importing the befo
   assert.deepEqual(entry.after.title, { en: "Renamed" });
   await importBundle(db.dataSource, { meetings: [entry.before] });
   assert.deepEqual(await meetingState(), { ...stored, version: stored.version + 2 });
-  const tablesBut = (tables: Record<string, string[]>) => {
+  const tablesBut = (tables: Record<string, string>) => {
     const { meeting: _meeting, participant: _participant, record_change: _history, ...rest } = tables;
     return rest;
   };

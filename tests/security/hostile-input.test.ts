@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import { Role } from "../../src/auth/role";
 import { startTestServer, type TestServer } from "../support/server";
+import { snapshotTables } from "../support/table-snapshot";
 import { HostileSchema } from "./hostile-schema";
 import {
   assertNoLeak,
@@ -12,7 +13,6 @@ import {
   postGraphql,
   type RawResponse,
   rawRequest,
-  snapshotTables,
   someWriteMutation,
 } from "./security-support";
 
