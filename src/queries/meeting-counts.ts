@@ -1,16 +1,27 @@
 import type { DataSource } from "typeorm";
+import { Coalition } from "../entities/coalition.entity";
 import { MeetingFormat, MeetingLevel, MeetingStatus } from "../entities/enums";
+import { State } from "../entities/state.entity";
+import { Topic } from "../entities/topic.entity";
 import { MeetingCount, MeetingDimension } from "../schema/meeting-count";
 import type { MeetingFilter } from "../schema/meeting-filter.input";
+import { hydrateRows, type RawRow, tableOf } from "./hydrate";
 import { compileMeetingFilter } from "./meeting-filter";
 import { SqlParams } from "./sql-params";
 
-/** SQL for each dimension: the grouped value, its sort key, and any join it needs (all fixed text, no input). */
+type GroupValue = string | number | null;
+type RecordEntity = typeof Coalition | typeof Topic | typeof State;
+
+/**
+ * SQL for each dimension: the grouped value, its sort key, and any join it needs (all fixed text, no input). A
+ * record dimension groups by the record's id and names its entity: the statement returns those records too.
+ */
 interface DimensionSql {
-  column: keyof Pick<MeetingCount, "year" | "month" | "level" | "format" | "status" | "coalitionId" | "topicId" | "stateId">;
+  property: keyof Pick<MeetingCount, "year" | "month" | "level" | "format" | "status" | "coalition" | "topic" | "state">;
   value: string;
   sortKey: string;
   join?: string;
+  record?: RecordEntity;
 }
 
 const enumOrder = (column: string, values: Record<string, string>) =>
@@ -19,34 +30,37 @@ const enumOrder = (column: string, values: Record<string, string>) =>
     .join(", ")}]::text[], ${column}::text)`;
 
 const DIMENSIONS: Record<MeetingDimension, DimensionSql> = {
-  YEAR: { column: "year", value: "extract(year FROM m.date)::int", sortKey: "extract(year FROM m.date)::int" },
+  YEAR: { property: "year", value: "extract(year FROM m.date)::int", sortKey: "extract(year FROM m.date)::int" },
   MONTH: {
-    column: "month",
+    property: "month",
     value: "CASE WHEN m.date_precision <> 'YEAR' THEN to_char(m.date, 'YYYY-MM') END",
     sortKey: "CASE WHEN m.date_precision <> 'YEAR' THEN to_char(m.date, 'YYYY-MM') END",
   },
   COALITION: {
-    column: "coalitionId",
+    property: "coalition",
     value: "gc.id",
     sortKey: "gc.slug",
     join: "LEFT JOIN coalition gc ON gc.id = m.coalition_id",
+    record: Coalition,
   },
   TOPIC: {
-    column: "topicId",
+    property: "topic",
     value: "gt.id",
     sortKey: "gt.slug",
     join: "LEFT JOIN meeting_topic gmt ON gmt.meeting_id = m.id LEFT JOIN topic gt ON gt.id = gmt.topic_id",
+    record: Topic,
   },
   STATE: {
-    column: "stateId",
+    property: "state",
     value: "gs.id",
     sortKey: "gs.code",
     // DISTINCT states per meeting, so every (meeting, group) row is unique and count(*) counts meetings.
     join: "LEFT JOIN LATERAL (SELECT DISTINCT gp.representing_state_id FROM participant gp WHERE gp.meeting_id = m.id) gp ON TRUE LEFT JOIN state gs ON gs.id = gp.representing_state_id",
+    record: State,
   },
-  LEVEL: { column: "level", value: "m.level", sortKey: enumOrder("m.level", MeetingLevel) },
-  FORMAT: { column: "format", value: "m.format", sortKey: enumOrder("m.format", MeetingFormat) },
-  STATUS: { column: "status", value: "m.status", sortKey: enumOrder("m.status", MeetingStatus) },
+  LEVEL: { property: "level", value: "m.level", sortKey: enumOrder("m.level", MeetingLevel) },
+  FORMAT: { property: "format", value: "m.format", sortKey: enumOrder("m.format", MeetingFormat) },
+  STATUS: { property: "status", value: "m.status", sortKey: enumOrder("m.status", MeetingStatus) },
 };
 
 /**
@@ -65,32 +79,61 @@ export async function countMeetings(
   const params = new SqlParams();
   const where = await compileMeetingFilter(dataSource, filter, "m", params);
   const dimensions = [...new Set(by)].map((dimension) => DIMENSIONS[dimension]);
-  const selected = dimensions.map((dimension, index) => `${dimension.value} AS d${index}`);
-  const grouping = dimensions.map((dimension) => dimension.value);
-  const ordering = dimensions.map((dimension) => `${dimension.sortKey} ASC NULLS LAST`);
-  const sql = `SELECT ${[...selected, "count(*)::int AS count"].join(", ")}
-    FROM meeting m ${dimensions.map((dimension) => dimension.join ?? "").join(" ")}
-    WHERE ${where}
-    ${grouping.length > 0 ? `GROUP BY ${[...grouping, ...dimensions.map((dimension) => dimension.sortKey)].join(", ")}` : ""}
-    ${ordering.length > 0 ? `ORDER BY ${ordering.join(", ")}` : ""}`;
-  const rows: Record<string, string | number | null>[] = await dataSource.query(sql, params.values);
-  return rows.map((row) => toMeetingCount(row, dimensions));
+  const [row]: RawRow[] = await dataSource.query(countingSql(dataSource, dimensions, where), params.values);
+  const records = dimensions.map((dimension, index) =>
+    dimension.record ? recordsById(dataSource, dimension.record, row[`r${index}`] as RawRow[] | null) : null,
+  );
+  return ((row.groups as GroupValue[][] | null) ?? []).map((group) => toMeetingCount(group, dimensions, records));
 }
 
-function toMeetingCount(row: Record<string, string | number | null>, dimensions: DimensionSql[]): MeetingCount {
-  const count: MeetingCount = Object.assign(new MeetingCount(), {
-    count: Number(row.count),
-    year: null,
-    month: null,
-    level: null,
-    format: null,
-    status: null,
-    coalitionId: null,
-    topicId: null,
-    stateId: null,
-  });
-  dimensions.forEach((dimension, index) => {
-    Object.assign(count, { [dimension.column]: row[`d${index}`] });
-  });
+/**
+ * The statement: the groups as ONE json array of `[value…, count]` arrays in sort order (parsed natively, where
+ * a row per group costs a JS object and a parse per column), and for each record dimension (column `r<i>`) the
+ * distinct records grouped, each once however many groups it falls in.
+ */
+function countingSql(dataSource: DataSource, dimensions: DimensionSql[], where: string): string {
+  const selected = dimensions.map((dimension, index) => `${dimension.value} AS d${index}, ${dimension.sortKey} AS s${index}`);
+  const grouping = dimensions.flatMap((dimension) => [dimension.value, dimension.sortKey]);
+  const records = dimensions.flatMap((dimension, index) =>
+    dimension.record ? [`${recordsJson(dataSource, dimension.record, `d${index}`)} AS r${index}`] : [],
+  );
+  return `WITH counted AS (
+      SELECT ${[...selected, "count(*)::int AS count"].join(", ")}
+      FROM meeting m ${dimensions.map((dimension) => dimension.join ?? "").join(" ")}
+      WHERE ${where}
+      ${grouping.length > 0 ? `GROUP BY ${grouping.join(", ")}` : ""})
+    SELECT ${[`${groupsJson(dimensions)} AS groups`, ...records].join(", ")}`;
+}
+
+/** The groups of `counted`, in the dimensions' sort order, as a json array of `[d0, d1, …, count]`. */
+function groupsJson(dimensions: DimensionSql[]): string {
+  const values = [...dimensions.map((_, index) => `d${index}`), "count"];
+  const ordering = dimensions.map((_, index) => `s${index} ASC NULLS LAST`);
+  return `(SELECT json_agg(json_build_array(${values.join(", ")})${ordering.length > 0 ? ` ORDER BY ${ordering.join(", ")}` : ""}) FROM counted)`;
+}
+
+/** The records whose ids are in column `idColumn` of `counted`, as a json array of rows (null when none). */
+function recordsJson(dataSource: DataSource, target: RecordEntity, idColumn: string): string {
+  return `(SELECT json_agg(r) FROM ${tableOf(dataSource, target)} r WHERE r.id IN (SELECT ${idColumn} FROM counted))`;
+}
+
+function recordsById(dataSource: DataSource, target: RecordEntity, rows: RawRow[] | null): Map<GroupValue, object> {
+  const records = hydrateRows<{ id: number }>(dataSource, target, rows ?? []);
+  return new Map(records.map((record) => [record.id, record]));
+}
+
+/** One group: the value of each dimension, a record dimension's id replaced by its record. */
+function toMeetingCount(
+  group: GroupValue[],
+  dimensions: DimensionSql[],
+  records: (Map<GroupValue, object> | null)[],
+): MeetingCount {
+  const count = new MeetingCount(group[dimensions.length] as number);
+  const values = count as unknown as Record<DimensionSql["property"], unknown>;
+  for (let index = 0; index < dimensions.length; index += 1) {
+    const value = group[index];
+    const byId = records[index];
+    values[dimensions[index].property] = byId && value !== null ? (byId.get(value) ?? null) : value;
+  }
   return count;
 }

@@ -1,4 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Coalition } from "../entities/coalition.entity";
+import { State } from "../entities/state.entity";
+import { Topic } from "../entities/topic.entity";
 import { MeetingFormat, MeetingLevel, MeetingStatus } from "./enums";
 
 /** What meetingCounts groups by (the contract's names). */
@@ -30,29 +33,52 @@ registerEnumType(MeetingDimension, {
 
 /**
  * One group of meetingCounts: the count and the value of each dimension asked for (the others are null). The
- * coalition, topic and state are resolved from their ids through the per-request record loaders.
+ * coalition, topic and state come with the counts (each distinct record once, shared by its groups), so every
+ * field is a plain property: `simpleResolvers` lets graphql-js read them without a resolver call or a promise
+ * per group, which is what a large answer (thousands of groups) costs most.
  */
-@ObjectType("MeetingCount", { description: "How many meetings fall in one group; only the dimensions asked for are set." })
+@ObjectType("MeetingCount", {
+  description: "How many meetings fall in one group; only the dimensions asked for are set.",
+  simpleResolvers: true,
+})
 export class MeetingCount {
   @Field(() => Int, { description: "The number of distinct meetings in the group." })
   count: number;
 
   @Field(() => Int, { nullable: true, description: "The year (dimension YEAR)." })
-  year: number | null;
+  year: number | null = null;
 
   @Field(() => String, { nullable: true, description: "The month as `YYYY-MM` (dimension MONTH)." })
-  month: string | null;
+  month: string | null = null;
 
   @Field(() => MeetingLevel, { nullable: true, description: "The level (dimension LEVEL)." })
-  level: MeetingLevel | null;
+  level: MeetingLevel | null = null;
 
   @Field(() => MeetingFormat, { nullable: true, description: "The format (dimension FORMAT)." })
-  format: MeetingFormat | null;
+  format: MeetingFormat | null = null;
 
   @Field(() => MeetingStatus, { nullable: true, description: "The status (dimension STATUS)." })
-  status: MeetingStatus | null;
+  status: MeetingStatus | null = null;
 
-  coalitionId: number | null;
-  topicId: number | null;
-  stateId: number | null;
+  @Field(() => Coalition, {
+    nullable: true,
+    description: "The coalition (dimension COALITION); null for bilateral meetings.",
+  })
+  coalition: Coalition | null = null;
+
+  @Field(() => Topic, {
+    nullable: true,
+    description: "The topic as tagged (dimension TOPIC); null for meetings with no topic.",
+  })
+  topic: Topic | null = null;
+
+  @Field(() => State, {
+    nullable: true,
+    description: "A state a participant represented (dimension STATE); null for meetings where none did.",
+  })
+  state: State | null = null;
+
+  constructor(count: number) {
+    this.count = count;
+  }
 }
