@@ -16,6 +16,11 @@ export class LoaderFamily<Arg, Key, Value> {
     return this.loaderFor(arg).load(key);
   }
 
+  /** Stores a value fetched by other means, so `load(arg, key)` returns it without a batch. */
+  prime(arg: Arg, key: Key, value: Value): void {
+    this.loaderFor(arg).prime(key, value);
+  }
+
   loadMany(arg: Arg, keys: readonly Key[]): Promise<(Value | Error)[]> {
     return this.loaderFor(arg).loadMany(keys);
   }

@@ -4,6 +4,7 @@ import type { PageRow } from "../queries/connection-result";
 import { pageRequest } from "../queries/keyset-page";
 import { compileMeetingFilter } from "../queries/meeting-filter";
 import { MEETING_PARENTS, type MeetingParent, meetingList } from "../queries/meeting-list";
+import type { Projection } from "../queries/projection/selection-projection";
 import { countRowsByParent, fetchPagesByParent } from "../queries/record-page";
 import { SqlParams } from "../queries/sql-params";
 import type { MeetingListArgs } from "../schema/list-args";
@@ -13,6 +14,10 @@ import { LoaderFamily } from "./loader-family";
 interface PageKey {
   parent: MeetingParent;
   args: MeetingListArgs;
+  /** The nodes' selection compiled to SQL, or null to read entities (see RecordList.projection). */
+  projection: Projection | null;
+  /** Whether `totalCount` is selected: the page statement then counts too and primes `counts`. */
+  withTotal: boolean;
 }
 
 interface CountKey {
@@ -37,13 +42,22 @@ export class MeetingConnectionLoaders {
   private readonly compiledFilters = new Map<string, Promise<CompiledFilter>>();
 
   constructor(private readonly dataSource: DataSource) {
-    this.pages = new LoaderFamily<PageKey, number, PageRow<Meeting>[]>(async ({ parent, args }, parentIds) => {
-      const list = meetingList(args.orderBy);
-      const request = pageRequest(args, list.orderFor(list.alias));
-      const { sql, params } = await this.filterWithParams(args.filter);
-      const idsParam = params.add(parentIds);
-      return fetchPagesByParent(dataSource, list, MEETING_PARENTS[parent].belongsTo, parentIds, idsParam, request, sql, params);
-    });
+    this.pages = new LoaderFamily<PageKey, number, PageRow<Meeting>[]>(
+      async ({ parent, args, projection, withTotal }, parentIds) => {
+        const list = meetingList(args.orderBy, projection);
+        const request = pageRequest(args, list.orderFor(list.alias));
+        const { sql, params } = await this.filterWithParams(args.filter);
+        const idsParam = params.add(parentIds);
+        const { belongsTo, countAll } = MEETING_PARENTS[parent];
+        const totals = withTotal ? { countAll } : null;
+        const pages = await fetchPagesByParent(dataSource, list, belongsTo, parentIds, idsParam, request, sql, params, totals);
+        return pages.map((page, index) => {
+          if (page.total !== null) this.counts.prime({ parent, filter: args.filter }, parentIds[index], page.total);
+          return page.rows;
+        });
+      },
+      ({ parent, args, projection, withTotal }) => JSON.stringify([parent, args, projection?.key ?? null, withTotal]),
+    );
     this.counts = new LoaderFamily<CountKey, number, number>(async ({ parent, filter }, parentIds) => {
       const { sql, params } = await this.filterWithParams(filter);
       const idsParam = params.add(parentIds);

@@ -2,14 +2,19 @@ import { Meeting } from "../entities/meeting.entity";
 import { State } from "../entities/state.entity";
 import type { MeetingOrder } from "../schema/meeting-order.input";
 import { meetingKeysetOrder } from "./meeting-order";
+import type { Projection } from "./projection/selection-projection";
 import type { CountAllChildren, ParentCondition, RecordList } from "./record-page";
 
-/** The meetings list in the order asked, rows aliased `m` (the alias MeetingFilter is compiled against). */
-export function meetingList(orderBy: MeetingOrder | null | undefined): RecordList<Meeting> {
+/**
+ * The meetings list in the order asked, rows aliased `m` (the alias MeetingFilter is compiled against); with a
+ * projection, its nodes are the client's selection built in SQL (see RecordList.projection).
+ */
+export function meetingList(orderBy: MeetingOrder | null | undefined, projection: Projection | null = null): RecordList<Meeting> {
   return {
     target: Meeting,
     alias: "m",
     orderFor: meetingKeysetOrder(orderBy),
+    projection,
     // The location country comes with the page, so `location { country }` costs no statement of its own.
     embeds: [
       {

@@ -11,6 +11,7 @@ import {
   SORT_TIE_COLUMN,
   sortPositionColumns,
 } from "./keyset-page";
+import type { Projection } from "./projection/selection-projection";
 import type { SqlParams } from "./sql-params";
 
 /** A list of one record type read through hand-built SQL: the entity, its row alias, and its order for any alias. */
@@ -20,6 +21,11 @@ export interface RecordList<T extends ObjectLiteral> {
   orderFor: (alias: string) => KeysetOrder;
   /** Related records to fetch in the page statement itself (primary-key subqueries), e.g. a meeting's location country. */
   embeds?: RecordEmbed<ObjectLiteral>[];
+  /**
+   * The client's selection compiled to SQL (see src/queries/projection): when given, each page row's node is
+   * the object that SQL builds, not an entity, and no embeds are fetched.
+   */
+  projection?: Projection | null;
 }
 
 /** SQL giving `to_jsonb` of one related row for the row aliased `alias`, returned in column `column`. */
@@ -36,6 +42,7 @@ export type ParentCondition = (alias: string, parentId: string) => string;
 export type CountAllChildren = (parentId: string) => string;
 
 const PARENT_COLUMN = "__parent";
+const NODE_COLUMN = "__node";
 
 function where(conditions: string[]): string {
   const given = conditions.filter((condition) => condition !== "TRUE");
@@ -58,12 +65,31 @@ function relatedOf<T extends ObjectLiteral>(dataSource: DataSource, list: Record
 }
 
 function toPageRows<T extends ObjectLiteral>(dataSource: DataSource, list: RecordList<T>, rows: RawRow[]): PageRow<T>[] {
+  if (list.projection) return rows.map((row) => ({ node: row[NODE_COLUMN] as T, position: positionOf(row), related: [] }));
   const nodes = hydrateRows(dataSource, list.target, rows);
   return rows.map((row, index) => ({
     node: nodes[index],
-    position: { key: row[SORT_KEY_COLUMN] as string | null, tie: row[SORT_TIE_COLUMN] as string },
+    position: positionOf(row),
     related: relatedOf(dataSource, list, row),
   }));
+}
+
+function positionOf(row: RawRow): PageRow<unknown>["position"] {
+  return { key: row[SORT_KEY_COLUMN] as string | null, tie: row[SORT_TIE_COLUMN] as string };
+}
+
+/**
+ * The outer select list over the page's rows (aliased `page`, every column of the table plus the sort
+ * position): the projected node, computed only for the rows the page keeps, or the rows as they are.
+ */
+function pageColumns<T extends ObjectLiteral>(list: RecordList<T>, params: SqlParams): string {
+  if (!list.projection) return "page.*";
+  return `${list.projection.sql("page", params)} AS ${NODE_COLUMN}, page.${SORT_KEY_COLUMN}, page.${SORT_TIE_COLUMN}`;
+}
+
+/** The embedded records' select-list items, only when nodes are entities (a projection brings its own). */
+function embedsFor<T extends ObjectLiteral>(list: RecordList<T>, alias: string): string {
+  return list.projection ? "" : embedColumns(list, alias);
 }
 
 /** One page of a top-level list: one statement, `filterSql` already compiled into `params`. */
@@ -77,8 +103,12 @@ export async function fetchPage<T extends ObjectLiteral>(
   const { alias } = list;
   const order = list.orderFor(alias);
   const conditions = [filterSql, ...keysetConditions(order, request, params)];
-  const sql = `SELECT ${alias}.*, ${embedColumns(list, alias)}${sortPositionColumns(order)} FROM ${tableOf(dataSource, list.target)} ${alias}
-    ${where(conditions)} ORDER BY ${orderByClause(order, request.backward)} LIMIT ${limitLiteral(request)}`;
+  const sql = `SELECT ${pageColumns(list, params)} FROM (
+      SELECT ${alias}.*, ${embedsFor(list, alias)}${sortPositionColumns(order)}
+      FROM ${tableOf(dataSource, list.target)} ${alias} ${where(conditions)}
+      ORDER BY ${orderByClause(order, request.backward)} LIMIT ${limitLiteral(request)}
+    ) page
+    ORDER BY ${orderByClause(list.orderFor("page"), request.backward)}`;
   return toPageRows(dataSource, list, await dataSource.query(sql, params.values));
 }
 
@@ -94,9 +124,19 @@ export async function countRows<T extends ObjectLiteral>(
   return rows[0].total;
 }
 
+/** One parent's page of a nested list, with how many rows the parent has in all when that was asked for. */
+export interface ParentPage<T> {
+  rows: PageRow<T>[];
+  total: number | null;
+}
+
+const TOTAL_COLUMN = "__total";
+
 /**
  * The same page of a nested list for many parents in ONE statement: a LATERAL subquery per parent id with
  * its own ORDER BY and LIMIT (the page size as a literal). `parentIdsParam` is the `$n` bound to the id array.
+ * With `totals`, the statement also counts each parent's rows (`totalCount`), so the count costs no statement
+ * of its own; a parent with an empty page then still has its row, with the page's columns null.
  */
 export async function fetchPagesByParent<T extends ObjectLiteral>(
   dataSource: DataSource,
@@ -107,24 +147,50 @@ export async function fetchPagesByParent<T extends ObjectLiteral>(
   request: PageRequest,
   filterSql: string,
   params: SqlParams,
-): Promise<PageRow<T>[][]> {
+  totals: { countAll?: CountAllChildren } | null = null,
+): Promise<ParentPage<T>[]> {
   const { alias } = list;
   const order = list.orderFor(alias);
   const conditions = [belongsTo(alias, "parent.id"), filterSql, ...keysetConditions(order, request, params)];
-  const sql = `SELECT page.* FROM unnest(${parentIdsParam}::int[]) WITH ORDINALITY AS parent(id, ord)
-    CROSS JOIN LATERAL (
-      SELECT ${alias}.*, parent.id AS ${PARENT_COLUMN}, ${embedColumns(list, alias)}${sortPositionColumns(order)}
+  const page = `(
+      SELECT ${alias}.*, ${embedsFor(list, alias)}${sortPositionColumns(order)}
       FROM ${tableOf(dataSource, list.target)} ${alias} ${where(conditions)}
       ORDER BY ${orderByClause(order, request.backward)} LIMIT ${limitLiteral(request)}
-    ) page
+    ) page`;
+  const counted = totals
+    ? `CROSS JOIN LATERAL (${parentCountSql(dataSource, list, belongsTo, filterSql, totals.countAll)}) AS counted(${TOTAL_COLUMN})
+      LEFT JOIN LATERAL ${page} ON TRUE`
+    : `CROSS JOIN LATERAL ${page}`;
+  const sql = `SELECT ${pageColumns(list, params)}, parent.id AS ${PARENT_COLUMN}${totals ? `, counted.${TOTAL_COLUMN}` : ""}
+    FROM unnest(${parentIdsParam}::int[]) WITH ORDINALITY AS parent(id, ord)
+    ${counted}
     ORDER BY parent.ord, ${orderByClause(list.orderFor("page"), request.backward)}`;
   const rows: RawRow[] = await dataSource.query(sql, params.values);
-  const pageRows = toPageRows(dataSource, list, rows);
-  const byParent = new Map<number, PageRow<T>[]>(parentIds.map((id) => [id, []]));
-  rows.forEach((row, index) => {
-    byParent.get(Number(row[PARENT_COLUMN]))?.push(pageRows[index]);
+  const pages = new Map<number, ParentPage<T>>(parentIds.map((id) => [id, { rows: [], total: totals ? 0 : null }]));
+  const present = rows.filter((row) => row[SORT_TIE_COLUMN] !== null);
+  const pageRows = toPageRows(dataSource, list, present);
+  for (const row of rows) {
+    const parentPage = pages.get(Number(row[PARENT_COLUMN]));
+    if (parentPage && totals) parentPage.total = Number(row[TOTAL_COLUMN]);
+  }
+  present.forEach((row, index) => {
+    pages.get(Number(row[PARENT_COLUMN]))?.rows.push(pageRows[index]);
   });
-  return parentIds.map((id) => byParent.get(id) ?? []);
+  return parentIds.map((id) => pages.get(id) ?? { rows: [], total: null });
+}
+
+/** SQL counting the rows of a nested list that belong to `parent.id` and match the filter. */
+function parentCountSql<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  list: RecordList<T>,
+  belongsTo: ParentCondition,
+  filterSql: string,
+  countAll?: CountAllChildren,
+): string {
+  const { alias } = list;
+  return countAll && filterSql === "TRUE"
+    ? countAll("parent.id")
+    : `SELECT count(*) FROM ${tableOf(dataSource, list.target)} ${alias} ${where([belongsTo(alias, "parent.id"), filterSql])}`;
 }
 
 /** How many rows of a nested list each parent has, for many parents in ONE statement. */
@@ -138,11 +204,7 @@ export async function countRowsByParent<T extends ObjectLiteral>(
   values: unknown[],
   countAll?: CountAllChildren,
 ): Promise<number[]> {
-  const { alias } = list;
-  const count =
-    countAll && filterSql === "TRUE"
-      ? countAll("parent.id")
-      : `SELECT count(*) FROM ${tableOf(dataSource, list.target)} ${alias} ${where([belongsTo(alias, "parent.id"), filterSql])}`;
+  const count = parentCountSql(dataSource, list, belongsTo, filterSql, countAll);
   const sql = `SELECT parent.id AS ${PARENT_COLUMN}, (${count})::int AS total FROM unnest(${parentIdsParam}::int[]) AS parent(id)`;
   const rows: { __parent: number; total: number }[] = await dataSource.query(sql, values);
   const totals = new Map(rows.map((row) => [Number(row.__parent), row.total]));

@@ -12,6 +12,7 @@ import { Topic } from "../entities/topic.entity";
 import { listRecords } from "../queries/list-records";
 import { compileMeetingFilter } from "../queries/meeting-filter";
 import { meetingList } from "../queries/meeting-list";
+import { projectConnectionNodes } from "../queries/projection/connection-node-projection";
 import type { ConnectionResult } from "../schema/connection";
 import { MeetingListArgs } from "../schema/list-args";
 import { LangArg } from "../schema/localized-args";
@@ -41,7 +42,10 @@ export class MeetingResolver extends RecordResolver(Meeting, "Meeting") {
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionResult<Meeting>> {
-    const page = await listRecords(context.dataSource, meetingList(orderBy), paging, filter, compileMeetingFilter, (rows) =>
+    const projection = projectConnectionNodes(info, "Meeting");
+    const list = meetingList(orderBy, projection);
+    if (projection) return listRecords(context.dataSource, list, paging, filter, compileMeetingFilter);
+    const page = await listRecords(context.dataSource, list, paging, filter, compileMeetingFilter, (rows) =>
       keepRelated(context, rows),
     );
     await fetchSelectedParts(context, info, page.nodes);

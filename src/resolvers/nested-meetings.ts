@@ -4,6 +4,7 @@ import type { Meeting } from "../entities/meeting.entity";
 import { toConnection } from "../queries/connection-result";
 import { pageRequest } from "../queries/keyset-page";
 import { type MeetingParent, meetingList } from "../queries/meeting-list";
+import { projectConnectionNodes, selectsField } from "../queries/projection/connection-node-projection";
 import type { ConnectionResult } from "../schema/connection";
 import type { MeetingListArgs } from "../schema/list-args";
 import { keepRelated } from "./keep-related";
@@ -23,12 +24,16 @@ export async function nestedMeetings(
   const order = meetingList(args.orderBy).orderFor("m");
   const request = pageRequest(args, order);
   const { pages, counts } = context.loaders.meetingConnections;
-  const rows = await pages.load({ parent, args }, parentId);
-  keepRelated(context, rows);
-  await fetchSelectedParts(
-    context,
-    info,
-    rows.map((row) => row.node),
-  );
+  const projection = projectConnectionNodes(info, "Meeting");
+  const withTotal = selectsField(info, "totalCount");
+  const rows = await pages.load({ parent, args, projection, withTotal }, parentId);
+  if (!projection) {
+    keepRelated(context, rows);
+    await fetchSelectedParts(
+      context,
+      info,
+      rows.map((row) => row.node),
+    );
+  }
   return toConnection(rows, request, order, () => counts.load({ parent, filter: args.filter }, parentId));
 }

@@ -4,6 +4,7 @@ import { buildSchema } from "type-graphql";
 import { authChecker } from "../auth/auth-checker";
 import { resolvers } from "../resolvers";
 import { resolveLocalizedFieldsSynchronously } from "./localized-field-resolvers";
+import { resolveProjectedObjects } from "./projected-object-resolvers";
 import { toSubgraphSchema } from "./subgraph-schema";
 
 /** The type-graphql schema: every resolver class with its validation, auth checker and middlewares. */
@@ -36,5 +37,7 @@ function describeRootTypes(schema: GraphQLSchema): void {
 
 /** Builds the executable schema once per process: the type-graphql schema served as a Federation 2 subgraph. */
 export async function buildChancerySchema(): Promise<GraphQLSchema> {
-  return toSubgraphSchema(await buildTypeGraphqlSchema());
+  const schema = toSubgraphSchema(await buildTypeGraphqlSchema());
+  resolveProjectedObjects(schema);
+  return schema;
 }

@@ -4,9 +4,11 @@ import { seedDemoRecords } from "../../src/import/seed";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
- * Look-ahead on meeting pages: the parts a page's nodes select (participants with official and state,
- * topics, outcomes, sources with their source) come in ONE statement for the page, and answer exactly
- * what the field-by-field loaders answer for a single meeting.
+ * Look-ahead on meeting pages whose selection cannot be compiled into the page statement (see
+ * projection.test.ts): the parts a page's nodes select (participants with official and state, topics,
+ * outcomes, sources with their source) come in ONE statement for the page, and answer exactly what the
+ * field-by-field loaders answer for a single meeting. `followUps` (not projected) keeps these pages on
+ * the resolver path.
  */
 let server: TestServer;
 before(async () => {
@@ -15,7 +17,7 @@ before(async () => {
 });
 after(() => server.close());
 
-const PARTS = `slug
+const PARTS = `slug followUps { slug }
   participants { id role attendance official { id slug name names { lang text } createdAt } representing { code name } }
   topics { slug name parent { slug } } outcomes { slug kind summary createdAt updatedAt topics { slug } }
   sources { id quote quoteLang source { slug publisher url title } }`;
@@ -48,27 +50,27 @@ test("a page's participants, topics, outcomes and sources cost one statement, an
   assert.ok(nodes.some((node) => (node.participants as unknown[]).length > 0));
   assert.ok(nodes.some((node) => (node.sources as unknown[]).length > 0));
   assert.ok(nodes.some((node) => (node.outcomes as unknown[]).length > 0));
-  // page, the parts ahead; then outcomes' topics, topics' parents: one statement per level each.
-  assert.equal(page.statements, 4);
+  // page, the parts ahead, follow-ups; then outcomes' topics, topics' parents: one statement per level each.
+  assert.equal(page.statements, 5);
   assert.deepEqual(nodes, await oneByOne(nodes.map((node) => node.slug)));
 });
 
 test("look-ahead follows edges, fragments and nested pages, still one statement for the parts of every page of a level", async () => {
   const query = `query ($first: Int) { coalitions(first: 5) { nodes { slug meetings(first: $first) {
       edges { node { ...Parts } } nodes { ... on Meeting { slug topics { slug } } } } } } }
-    fragment Parts on Meeting { slug participants { role official { slug } } sources { quote } }`;
+    fragment Parts on Meeting { slug followUps { slug } participants { role official { slug } } sources { quote } }`;
   type Nested = { coalitions: { nodes: { meetings: { edges: { node: Node }[] } }[] } };
   const few = await ask<Nested>(query, { first: 1 });
   const many = await ask<Nested>(query, { first: 20 });
   assert.equal(few.statements, many.statements);
-  // coalitions, their meeting pages, the parts ahead.
-  assert.equal(many.statements, 3);
+  // coalitions, their meeting pages, the parts ahead, the follow-ups.
+  assert.equal(many.statements, 4);
   const nodes = many.data.coalitions.nodes.flatMap((coalition) => coalition.meetings.edges.map((edge) => edge.node));
   assert.ok(nodes.some((node) => (node.participants as unknown[]).length > 0));
   const alone = await Promise.all(
     nodes.map(async (node) => {
       const { data } = await ask<{ meeting: Node }>(
-        `query ($slug: String!) { meeting(slug: $slug) { slug participants { role official { slug } } sources { quote } } }`,
+        `query ($slug: String!) { meeting(slug: $slug) { slug followUps { slug } participants { role official { slug } } sources { quote } } }`,
         { slug: node.slug },
       );
       return data.meeting;
@@ -78,6 +80,7 @@ test("look-ahead follows edges, fragments and nested pages, still one statement 
 });
 
 test("a page that selects no part of its meetings runs no look-ahead statement", async () => {
-  const plain = await ask(`{ meetings(first: 5) { nodes { slug title } } }`);
-  assert.equal(plain.statements, 1);
+  const plain = await ask(`{ meetings(first: 5) { nodes { slug title followUps { slug } } } }`);
+  // the page and the follow-ups.
+  assert.equal(plain.statements, 2);
 });

@@ -1,0 +1,162 @@
+import { column, type FieldProjection, globalId, localized, localizedList, timestamp, value } from "./field-projection";
+
+/**
+ * The fields a meeting page can compute in its own statement, per GraphQL type. Each list is in the order its
+ * field resolver's loader returns it (see src/loaders), so a projected answer is the same as a resolved one;
+ * `tests/projection.test.ts` compares the two. A selection with any field not listed here is resolved field by
+ * field instead.
+ */
+export type ProjectedTypes = Record<string, Record<string, FieldProjection>>;
+
+const record = (typeName: string): Record<string, FieldProjection> => ({
+  id: globalId(typeName),
+  version: column("version"),
+  createdAt: timestamp("created_at"),
+  updatedAt: timestamp("updated_at"),
+});
+
+const byId = (table: string, foreignKey: string) => (alias: string, child: string) => ({
+  from: `FROM ${table} ${child} WHERE ${child}.id = ${alias}.${foreignKey}`,
+});
+
+const citations = (parentColumn: string) => (alias: string, child: string) => ({
+  from: `FROM citation ${child} WHERE ${child}.${parentColumn} = ${alias}.id`,
+  orderBy: `${child}.id`,
+});
+
+export const PROJECTED_TYPES: ProjectedTypes = {
+  Meeting: {
+    ...record("Meeting"),
+    slug: column("slug"),
+    date: column("date"),
+    datePrecision: column("date_precision"),
+    status: column("status"),
+    format: column("format"),
+    level: column("level"),
+    title: localized("title"),
+    titles: localizedList("title"),
+    summary: localized("summary"),
+    summaries: localizedList("summary"),
+    location: {
+      kind: "object",
+      type: "MeetingLocation",
+      sql: (alias) => ({ nullWhen: `${alias}.location_city IS NULL AND ${alias}.location_country_id IS NULL` }),
+    },
+    coalition: { kind: "object", type: "Coalition", sql: byId("coalition", "coalition_id") },
+    participants: {
+      kind: "list",
+      type: "Participant",
+      sql: (alias, child) => ({
+        from: `FROM participant ${child} WHERE ${child}.meeting_id = ${alias}.id`,
+        orderBy: `CASE ${child}.role WHEN 'HOST' THEN 0 WHEN 'CHAIR' THEN 1 ELSE 2 END, ${child}.id`,
+      }),
+    },
+    topics: {
+      kind: "list",
+      type: "Topic",
+      sql: (alias, child) => ({
+        from: `FROM meeting_topic ${child}_link JOIN topic ${child} ON ${child}.id = ${child}_link.topic_id
+          WHERE ${child}_link.meeting_id = ${alias}.id`,
+        orderBy: `${child}.slug`,
+      }),
+    },
+    outcomes: {
+      kind: "list",
+      type: "Outcome",
+      sql: (alias, child) => ({
+        from: `FROM outcome ${child} WHERE ${child}.meeting_id = ${alias}.id`,
+        orderBy: `${child}.slug`,
+      }),
+    },
+    sources: { kind: "list", type: "Citation", sql: citations("meeting_id") },
+  },
+  /** Computed from the meeting's own row (the alias is the meeting's). */
+  MeetingLocation: {
+    city: column("location_city"),
+    country: { kind: "object", type: "State", sql: byId("state", "location_country_id") },
+  },
+  Participant: {
+    ...record("Participant"),
+    role: column("role"),
+    attendance: column("attendance"),
+    official: { kind: "object", type: "Official", sql: byId("official", "official_id") },
+    representing: { kind: "object", type: "State", sql: byId("state", "representing_state_id") },
+  },
+  Official: {
+    ...record("Official"),
+    slug: column("slug"),
+    name: localized("name"),
+    names: localizedList("name"),
+  },
+  State: {
+    ...record("State"),
+    code: column("code"),
+    name: localized("name"),
+    names: localizedList("name"),
+  },
+  Coalition: {
+    ...record("Coalition"),
+    slug: column("slug"),
+    foundedOn: column("founded_on"),
+    name: localized("name"),
+    names: localizedList("name"),
+    description: localized("description"),
+  },
+  Topic: {
+    ...record("Topic"),
+    slug: column("slug"),
+    name: localized("name"),
+    names: localizedList("name"),
+    description: localized("description"),
+    parent: { kind: "object", type: "Topic", sql: byId("topic", "parent_id") },
+  },
+  Outcome: {
+    ...record("Outcome"),
+    slug: column("slug"),
+    kind: column("kind"),
+    status: column("status"),
+    summary: localized("summary"),
+    summaries: localizedList("summary"),
+    followUpMeeting: { kind: "object", type: "Meeting", sql: byId("meeting", "follow_up_meeting_id") },
+    topics: {
+      kind: "list",
+      type: "Topic",
+      sql: (alias, child) => ({
+        from: `FROM outcome_topic ${child}_link JOIN topic ${child} ON ${child}.id = ${child}_link.topic_id
+          WHERE ${child}_link.outcome_id = ${alias}.id`,
+        orderBy: `${child}.slug`,
+      }),
+    },
+    parties: {
+      kind: "list",
+      type: "State",
+      sql: (alias, child) => ({
+        from: `FROM outcome_party ${child}_link JOIN state ${child} ON ${child}.id = ${child}_link.state_id
+          WHERE ${child}_link.outcome_id = ${alias}.id`,
+        orderBy: `${child}.code`,
+      }),
+    },
+    sources: { kind: "list", type: "Citation", sql: citations("outcome_id") },
+  },
+  Citation: {
+    ...record("Citation"),
+    quote: column("quote"),
+    quoteLang: column("quote_lang"),
+    source: { kind: "object", type: "Source", sql: byId("source", "source_id") },
+  },
+  Source: {
+    ...record("Source"),
+    slug: column("slug"),
+    kind: column("kind"),
+    publisher: column("publisher"),
+    url: column("url"),
+    language: column("language"),
+    publishedAt: timestamp("published_at"),
+    title: localized("title"),
+    titles: localizedList("title"),
+  },
+  LocalizedString: {
+    lang: value((alias) => `${alias}.key`),
+    text: value((alias) => `${alias}.value`),
+  },
+};

@@ -1,0 +1,146 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { seedDemoRecords } from "../../src/import/seed";
+import { startTestServer, type TestServer } from "../support/server";
+import { insertGeneratedMeetings } from "./generated-meetings";
+
+/**
+ * Meeting pages whose selection compiles into the page statement (src/queries/projection): the answer is
+ * exactly what the field resolvers give for the same meeting asked alone (`meeting(slug:)` is never
+ * projected), and a page with every part nested costs one statement, whatever its size.
+ */
+let server: TestServer;
+before(async () => {
+  // Wide selections over 100 meetings go past the default node estimate limit, which is not what this tests.
+  server = await startTestServer({ EXPOSE_SQL_STATEMENTS: "true", MAX_QUERY_NODES: "10000000" });
+  await seedDemoRecords(server.db.dataSource);
+  await insertGeneratedMeetings(server.db.dataSource, {
+    prefix: "p",
+    count: 60,
+    coalitions: ["coalition-of-the-willing"],
+    participantsEach: 3,
+    topicSlug: "troop-deployment",
+    details: { countryCode: "FR", sourceSlug: "rbc-ukraine-2026-01-06-coalition-chiefs-paris" },
+  });
+});
+after(() => server.close());
+
+/** Every field the projection knows, with aliases, `lang` arguments (exact, base language, unknown, none). */
+const WIDE = `id version createdAt updatedAt slug date datePrecision status format level __typename
+  title ru: title(lang: "ru") uk: title(lang: "uk-UA") xx: title(lang: "xx") titles { lang text }
+  summary summaries { text lang } location { city country { code name id } }
+  coalition { slug name foundedOn description names { lang } id version }
+  participants { id role attendance official { slug name(lang: "ru") names { lang text } createdAt updatedAt }
+    representing { code name(lang: $lang) } }
+  topics { slug name description parent { slug name parent { slug } } }
+  outcomes { slug kind status summary summaries { lang text } topics { slug } parties { code name }
+    sources { quote source { slug } } followUpMeeting { slug title date location { city } } }
+  sources { id quote quoteLang source { id slug kind publisher url language publishedAt title titles { lang text } } }`;
+
+interface Answer<T> {
+  data: T;
+  statements: number;
+}
+
+async function ask<T>(query: string, variables?: Record<string, unknown>): Promise<Answer<T>> {
+  const { body } = await server.graphql<T>(query, variables);
+  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+  return { data: body.data as T, statements: body.extensions?.sqlStatements as number };
+}
+
+type Node = { slug: string } & Record<string, unknown>;
+
+/** The same selection for each meeting asked alone: the field-by-field answer. */
+async function resolvedOneByOne(slugs: string[], selection: string, variables: Record<string, unknown>): Promise<Node[]> {
+  const uses$lang = selection.includes("$lang");
+  const variableList = uses$lang ? "($slug: String!, $lang: String)" : "($slug: String!)";
+  const answers = await Promise.all(
+    slugs.map((slug) =>
+      ask<{ meeting: Node }>(`query ${variableList} { meeting(slug: $slug) { ${selection} } }`, {
+        ...(uses$lang ? variables : {}),
+        slug,
+      }),
+    ),
+  );
+  return answers.map((answer) => answer.data.meeting);
+}
+
+test("a projected page answers every field exactly as the resolvers do, in one statement", async () => {
+  for (const lang of ["ru", "en", null]) {
+    const page = await ask<{ meetings: { nodes: Node[] } }>(
+      `query ($lang: String) { meetings(first: 100) { nodes { ${WIDE} } } }`,
+      { lang },
+    );
+    const nodes = page.data.meetings.nodes;
+    assert.ok(nodes.length > 60);
+    assert.ok(nodes.some((node) => (node.outcomes as { followUpMeeting: unknown }[]).some((o) => o.followUpMeeting)));
+    assert.ok(nodes.some((node) => node.location === null) && nodes.some((node) => node.location !== null));
+    assert.ok(nodes.some((node) => node.ru !== node.title));
+    assert.equal(page.statements, 1);
+    assert.deepEqual(
+      nodes,
+      await resolvedOneByOne(
+        nodes.map((node) => node.slug),
+        WIDE,
+        { lang },
+      ),
+    );
+  }
+});
+
+test("nested projected pages cost one statement per level, counts included, at any page size", async () => {
+  const query = `query ($first: Int, $lang: String) { coalitions { nodes { slug
+    meetings(first: $first, filter: { topics: ["security-guarantees"] }) { totalCount nodes { ${WIDE} } } } } }`;
+  type Nested = { coalitions: { nodes: { meetings: { totalCount: number; nodes: Node[] } }[] } };
+  const few = await ask<Nested>(query, { first: 2, lang: "ru" });
+  const many = await ask<Nested>(query, { first: 100, lang: "ru" });
+  // the coalitions, the topic with its descendants, every coalition's page with its nested parts and count.
+  assert.equal(few.statements, 3);
+  assert.equal(many.statements, few.statements);
+  const pages = many.data.coalitions.nodes.map((coalition) => coalition.meetings);
+  assert.ok(pages.some((page) => page.nodes.length > 2));
+  for (const page of pages) assert.equal(page.totalCount, page.nodes.length);
+  const nodes = pages.flatMap((page) => page.nodes);
+  assert.deepEqual(
+    nodes,
+    await resolvedOneByOne(
+      nodes.map((node) => node.slug),
+      WIDE,
+      { lang: "ru" },
+    ),
+  );
+});
+
+test("fragments, @include/@skip and edges with nodes select what graphql-js executes", async () => {
+  const query = `query ($withTopics: Boolean!, $lang: String) { meetings(first: 30) {
+      edges { cursor node { slug ...Parts } } nodes { slug t: title(lang: $lang) ... on Meeting { topics @include(if: $withTopics) { slug } } } } }
+    fragment Parts on Meeting { participants @skip(if: $withTopics) { role official { slug } } date }`;
+  type Page = { meetings: { edges: { cursor: string; node: Node }[]; nodes: Node[] } };
+  for (const withTopics of [true, false]) {
+    const page = await ask<Page>(query, { withTopics, lang: "ru" });
+    assert.equal(page.statements, 1);
+    const nodes = page.data.meetings.nodes;
+    assert.equal(page.data.meetings.edges.length, nodes.length);
+    const nodeSelection = `slug t: title(lang: $lang) ${withTopics ? "topics { slug }" : ""}`;
+    const edgeSelection = `slug date ${withTopics ? "" : "participants { role official { slug } }"}`;
+    const slugs = nodes.map((node) => node.slug);
+    assert.deepEqual(nodes, await resolvedOneByOne(slugs, nodeSelection, { lang: "ru" }));
+    assert.deepEqual(
+      page.data.meetings.edges.map((edge) => edge.node),
+      await resolvedOneByOne(slugs, edgeSelection, { lang: "ru" }),
+    );
+  }
+});
+
+test("selections the projection cannot build are answered by the resolvers", async () => {
+  // One response key meaning two fields (nodes vs edges), and a field with no SQL (followUps).
+  const query = `{ meetings(first: 10) { nodes { x: slug followUps { slug } } edges { node { x: title slug } } } }`;
+  type Page = { meetings: { nodes: Node[]; edges: { node: Node }[] } };
+  const page = await ask<Page>(query);
+  const slugs = page.data.meetings.edges.map((edge) => edge.node.slug);
+  assert.deepEqual(page.data.meetings.nodes, await resolvedOneByOne(slugs, "x: slug followUps { slug }", {}));
+  assert.deepEqual(
+    page.data.meetings.edges.map((edge) => edge.node),
+    await resolvedOneByOne(slugs, "x: title slug", {}),
+  );
+});
