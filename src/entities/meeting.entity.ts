@@ -23,6 +23,8 @@ import { Topic } from "./topic.entity";
 // DESC NULLS LAST indexes of the default order (migration FilterIndexes); TypeORM cannot express them.
 @Index("meeting_date_desc_idx", { synchronize: false })
 @Index("meeting_coalition_date_desc_idx", { synchronize: false })
+// Index-only counts of a coalition's meetings (migration CountIndexes).
+@Index("meeting_coalition_id_idx", { synchronize: false })
 @Check("meeting_date_precision_valid", checkIn("date_precision", DatePrecision))
 @Check("meeting_status_valid", checkIn("status", MeetingStatus))
 @Check("meeting_format_valid", checkIn("format", MeetingFormat, true))
