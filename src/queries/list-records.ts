@@ -9,7 +9,8 @@ import { SqlParams } from "./sql-params";
 
 /**
  * A top-level connection (`meetings`, `coalitions`, ...): the filter compiled once, one statement for the
- * page and, only when `totalCount` is selected, one for the count. `keepRelated` receives the rows (to prime loaders).
+ * page and, only when `totalCount` is selected, one for the count, or none when `withTotal` says the page
+ * statement should count too. `keepRelated` receives the rows (to prime loaders).
  */
 export async function listRecords<T extends ObjectLiteral, F>(
   dataSource: DataSource,
@@ -18,15 +19,18 @@ export async function listRecords<T extends ObjectLiteral, F>(
   filter: F | null | undefined,
   compileFilter: CompileFilter<F>,
   keepRelated: (rows: PageRow<T>[]) => void = () => undefined,
+  withTotal = false,
 ): Promise<ConnectionResult<T>> {
   const order = list.orderFor(list.alias);
   const request = pageRequest(paging, order);
   const params = new SqlParams();
   const filterSql = await compileFilter(dataSource, filter, list.alias, params);
   const filterValues = [...params.values];
-  const rows = await fetchPage(dataSource, list, request, filterSql, params);
+  const { rows, total } = await fetchPage(dataSource, list, request, filterSql, params, withTotal);
   keepRelated(rows);
-  return toConnection(rows, request, order, () => countRows(dataSource, list, filterSql, filterValues));
+  return toConnection(rows, request, order, () =>
+    total === null ? countRows(dataSource, list, filterSql, filterValues) : Promise.resolve(total),
+  );
 }
 
 /** A list ordered by its human key only (slug or code), ascending; `typeName` keeps cursors of other lists out. */

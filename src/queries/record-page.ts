@@ -43,6 +43,13 @@ export type CountAllChildren = (parentId: string) => string;
 
 const PARENT_COLUMN = "__parent";
 const NODE_COLUMN = "__node";
+const TOTAL_COLUMN = "__total";
+
+/** A page of a list (or one parent's page of a nested list), with the total of matching rows when asked for. */
+export interface ParentPage<T> {
+  rows: PageRow<T>[];
+  total: number | null;
+}
 
 function where(conditions: string[]): string {
   const given = conditions.filter((condition) => condition !== "TRUE");
@@ -92,24 +99,36 @@ function embedsFor<T extends ObjectLiteral>(list: RecordList<T>, alias: string):
   return list.projection ? "" : embedColumns(list, alias);
 }
 
-/** One page of a top-level list: one statement, `filterSql` already compiled into `params`. */
+/**
+ * One page of a top-level list: one statement, `filterSql` already compiled into `params`. With `withTotal`,
+ * the statement also counts every matching row (`totalCount`); an empty page then still returns one row, with
+ * the page's columns null.
+ */
 export async function fetchPage<T extends ObjectLiteral>(
   dataSource: DataSource,
   list: RecordList<T>,
   request: PageRequest,
   filterSql: string,
   params: SqlParams,
-): Promise<PageRow<T>[]> {
+  withTotal = false,
+): Promise<ParentPage<T>> {
   const { alias } = list;
   const order = list.orderFor(alias);
   const conditions = [filterSql, ...keysetConditions(order, request, params)];
-  const sql = `SELECT ${pageColumns(list, params)} FROM (
+  const table = tableOf(dataSource, list.target);
+  const page = `(
       SELECT ${alias}.*, ${embedsFor(list, alias)}${sortPositionColumns(order)}
-      FROM ${tableOf(dataSource, list.target)} ${alias} ${where(conditions)}
+      FROM ${table} ${alias} ${where(conditions)}
       ORDER BY ${orderByClause(order, request.backward)} LIMIT ${limitLiteral(request)}
-    ) page
+    ) page`;
+  const from = withTotal
+    ? `(SELECT count(*)::int FROM ${table} ${alias} ${where([filterSql])}) AS counted(${TOTAL_COLUMN}) LEFT JOIN ${page} ON TRUE`
+    : page;
+  const sql = `SELECT ${pageColumns(list, params)}${withTotal ? `, counted.${TOTAL_COLUMN}` : ""} FROM ${from}
     ORDER BY ${orderByClause(list.orderFor("page"), request.backward)}`;
-  return toPageRows(dataSource, list, await dataSource.query(sql, params.values));
+  const rows: RawRow[] = await dataSource.query(sql, params.values);
+  const present = rows.filter((row) => row[SORT_TIE_COLUMN] !== null);
+  return { rows: toPageRows(dataSource, list, present), total: withTotal ? Number(rows[0]?.[TOTAL_COLUMN] ?? 0) : null };
 }
 
 /** How many rows of a top-level list match: one statement; `values` are the parameters `filterSql` refers to. */
@@ -123,14 +142,6 @@ export async function countRows<T extends ObjectLiteral>(
   const rows: { total: number }[] = await dataSource.query(sql, values);
   return rows[0].total;
 }
-
-/** One parent's page of a nested list, with how many rows the parent has in all when that was asked for. */
-export interface ParentPage<T> {
-  rows: PageRow<T>[];
-  total: number | null;
-}
-
-const TOTAL_COLUMN = "__total";
 
 /**
  * The same page of a nested list for many parents in ONE statement: a LATERAL subquery per parent id with

@@ -12,7 +12,7 @@ import { Topic } from "../entities/topic.entity";
 import { listRecords } from "../queries/list-records";
 import { compileMeetingFilter } from "../queries/meeting-filter";
 import { meetingList } from "../queries/meeting-list";
-import { projectConnectionNodes } from "../queries/projection/connection-node-projection";
+import { projectConnectionNodes, selectsField } from "../queries/projection/connection-node-projection";
 import type { ConnectionResult } from "../schema/connection";
 import { MeetingListArgs } from "../schema/list-args";
 import { LangArg } from "../schema/localized-args";
@@ -44,7 +44,10 @@ export class MeetingResolver extends RecordResolver(Meeting, "Meeting") {
   ): Promise<ConnectionResult<Meeting>> {
     const projection = projectConnectionNodes(info, "Meeting");
     const list = meetingList(orderBy, projection);
-    if (projection) return listRecords(context.dataSource, list, paging, filter, compileMeetingFilter);
+    if (projection) {
+      const withTotal = selectsField(info, "totalCount");
+      return listRecords(context.dataSource, list, paging, filter, compileMeetingFilter, undefined, withTotal);
+    }
     const page = await listRecords(context.dataSource, list, paging, filter, compileMeetingFilter, (rows) =>
       keepRelated(context, rows),
     );

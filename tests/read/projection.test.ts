@@ -144,3 +144,26 @@ test("selections the projection cannot build are answered by the resolvers", asy
     await resolvedOneByOne(slugs, "x: title slug", {}),
   );
 });
+
+test("a counted page reports the total also when the page itself is empty", async () => {
+  type Connection = { totalCount: number; nodes: Node[]; pageInfo: { endCursor: string | null } };
+  const all = await ask<{ meetings: Connection }>(`{ meetings(first: 50) { totalCount nodes { slug } pageInfo { endCursor } } }`);
+  const total = all.data.meetings.totalCount;
+  assert.ok(total > 60);
+  const last = await ask<{ meetings: Connection }>(
+    `query ($after: String) { meetings(first: 50, after: $after) { totalCount nodes { slug } pageInfo { endCursor } } }`,
+    { after: all.data.meetings.pageInfo.endCursor },
+  );
+  assert.equal(last.data.meetings.totalCount, total);
+  const rest = await ask<{ meetings: Connection }>(
+    `query ($after: String) { meetings(first: 5, after: $after) { totalCount nodes { slug } } }`,
+    { after: last.data.meetings.pageInfo.endCursor },
+  );
+  assert.equal(all.data.meetings.nodes.length + last.data.meetings.nodes.length, total);
+  assert.deepEqual(rest.data.meetings, { totalCount: total, nodes: [] });
+  assert.equal(rest.statements, 1);
+  const none = await ask<{ coalitions: { nodes: { meetings: Connection }[] } }>(
+    `{ coalitions { nodes { meetings(filter: { text: "no meeting says this" }) { totalCount nodes { slug } } } } }`,
+  );
+  for (const coalition of none.data.coalitions.nodes) assert.deepEqual(coalition.meetings, { totalCount: 0, nodes: [] });
+});

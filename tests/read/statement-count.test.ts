@@ -95,11 +95,15 @@ test("nested meetings connections under many parents cost one statement per leve
   );
 });
 
-test("totalCount is counted only when selected; a nested page counts in its own statement", async () => {
+test("totalCount is counted only when selected, in the page's own statement when the page is projected", async () => {
   const without = await counted(`{ meetings(first: 5) { nodes { slug } } }`);
   const withCount = await counted(`{ meetings(first: 5) { totalCount nodes { slug } } }`);
   assert.equal(without.statements, 1);
-  assert.equal(withCount.statements, 2);
+  assert.equal(withCount.statements, 1);
+  // followUps keeps the page on the resolver path: page, follow-ups, and the count on its own.
+  const resolved = await counted(`{ meetings(first: 5) { nodes { slug followUps { slug } } } }`);
+  const resolvedWithCount = await counted(`{ meetings(first: 5) { totalCount nodes { slug followUps { slug } } } }`);
+  assert.equal(resolvedWithCount.statements, resolved.statements + 1);
   const nested = await counted(`{ coalitions { nodes { meetings(first: 2) { nodes { slug } } } } }`);
   type Nested = { coalitions: { nodes: { slug: string; meetings: { totalCount: number } }[] } };
   const nestedWithCount = await counted<Nested>(
