@@ -16,9 +16,15 @@ async function publicTables(db: TestDatabase): Promise<string[]> {
   return rows.map((row) => row.table_name);
 }
 
+/**
+ * Indexes on junction tables, which have no entity to declare them on (TypeORM would drop them): made by
+ * migration CountIndexes only.
+ */
+const JUNCTION_INDEXES = ['DROP INDEX "public"."meeting_topic_topic_meeting_idx"'];
+
 async function pendingSchemaChanges(db: TestDatabase): Promise<string[]> {
   const sql = await db.dataSource.driver.createSchemaBuilder().log();
-  return sql.upQueries.map((query) => query.query);
+  return sql.upQueries.map((query) => query.query).filter((query) => !JUNCTION_INDEXES.includes(query));
 }
 
 test("a fresh database migrates up, then every migration reverts down to nothing, then up again", async () => {
