@@ -19,24 +19,48 @@ function nodeFieldNodes(info: GraphQLResolveInfo): FieldNode[] | null {
 }
 
 /** Projections compiled in one request (its variables object), by the connection's field nodes. */
-const compiled = new WeakMap<object, WeakMap<readonly FieldNode[], Projection | null>>();
+const inRequest = new WeakMap<object, WeakMap<readonly FieldNode[], Projection | null>>();
+
+/**
+ * Projections compiled across requests: by the connection's first field node (an object of the parsed document,
+ * which Apollo caches per query text), then by the variables (which `@skip`/`@include` and `lang` read). At
+ * most `VARIANTS_PER_FIELD` variable sets are kept per field node.
+ */
+const acrossRequests = new WeakMap<FieldNode, Map<string, Projection | null>>();
+const VARIANTS_PER_FIELD = 64;
 
 /**
  * The projection of a connection's items (`typeName`), or null when they are resolved field by field: when a
  * selected field cannot be projected, when no item field is selected, or when fragments at the connection or
  * edge level make the item selections harder to see (rare; the resolvers then answer as usual). Compiled once
- * per request for all the parents that share the connection field.
+ * for a query and its variables, and shared by all the parents of the connection field.
  */
 export function projectConnectionNodes(info: GraphQLResolveInfo, typeName: string): Projection | null {
-  let byFieldNodes = compiled.get(info.variableValues);
+  let byFieldNodes = inRequest.get(info.variableValues);
   if (!byFieldNodes) {
     byFieldNodes = new WeakMap();
-    compiled.set(info.variableValues, byFieldNodes);
+    inRequest.set(info.variableValues, byFieldNodes);
   }
   if (byFieldNodes.has(info.fieldNodes)) return byFieldNodes.get(info.fieldNodes) ?? null;
+  const projection = compiledAcrossRequests(info, typeName);
+  byFieldNodes.set(info.fieldNodes, projection);
+  return projection;
+}
+
+function compiledAcrossRequests(info: GraphQLResolveInfo, typeName: string): Projection | null {
+  const anchor = info.fieldNodes[0];
+  let byVariables = acrossRequests.get(anchor);
+  if (!byVariables) {
+    byVariables = new Map();
+    acrossRequests.set(anchor, byVariables);
+  }
+  const key = JSON.stringify([typeName, info.fieldNodes.length, info.variableValues]);
+  const cached = byVariables.get(key);
+  if (cached !== undefined) return cached;
   const nodes = nodeFieldNodes(info);
   const projection = nodes && nodes.length > 0 ? projectSelection(info, typeName, nodes) : null;
-  byFieldNodes.set(info.fieldNodes, projection);
+  if (byVariables.size >= VARIANTS_PER_FIELD) byVariables.clear();
+  byVariables.set(key, projection);
   return projection;
 }
 
