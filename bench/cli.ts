@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --scale 1,10 --duration 10 --rounds 3 --connections 10 --workloads W1,W2 --reload]`
+ * `npm run bench [-- --scale 1,10 --duration 10 --rounds 3 --connections 10 --workloads W1,W2 --reload]`;
+ * `npm run bench -- --report-only` rebuilds RESULTS.md from results.json and NOTES.md without measuring.
  *
  * Loads the synthetic dataset into its own database per scale (bench/dataset.ts), starts Chancery,
  * PostGraphile and the one-SQL handler over it, checks that all three give the same answers, then
@@ -32,6 +33,7 @@ function options() {
       servers: { type: "string", default: SERVERS.join(",") },
       reload: { type: "boolean", default: false },
       "cpu-prof": { type: "boolean", default: false },
+      "report-only": { type: "boolean", default: false },
       "admin-url": { type: "string", default: process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres" },
     },
   });
@@ -45,6 +47,7 @@ function options() {
     servers,
     reload: values.reload,
     cpuProfile: values["cpu-prof"],
+    reportOnly: values["report-only"],
     adminUrl: values["admin-url"],
   };
 }
@@ -156,23 +159,30 @@ function ensurePostgraphileInstalled(): void {
   if (npm.status !== 0) throw new Error("npm ci in bench/postgraphile failed");
 }
 
+const JSON_FILE = path.join(BENCH_DIR, "results.json");
+const NOTES_FILE = path.join(BENCH_DIR, "NOTES.md");
+
+/** Writes RESULTS.md from the results and the hand-written notes, formatted the way `npm run lint` checks them. */
+function writeReport(results: ReturnType<typeof readResults>): void {
+  const notes = existsSync(NOTES_FILE) ? readFileSync(NOTES_FILE, "utf8") : "";
+  writeResults(JSON_FILE, path.join(BENCH_DIR, "RESULTS.md"), results, notes);
+  spawnSync(path.join(BENCH_DIR, "../node_modules/.bin/biome"), [
+    "format",
+    "--write",
+    JSON_FILE,
+    path.join(BENCH_DIR, "RESULTS.md"),
+  ]);
+}
+
 async function main(): Promise<void> {
   const settings = options();
+  const results = readResults(JSON_FILE);
+  // --report-only: after editing NOTES.md, rebuild RESULTS.md from the committed results without measuring.
+  if (settings.reportOnly) return writeReport(results);
   if (settings.servers.includes("postgraphile")) ensurePostgraphileInstalled();
-  const jsonFile = path.join(BENCH_DIR, "results.json");
-  const results = readResults(jsonFile);
-  const notesFile = path.join(BENCH_DIR, "NOTES.md");
   for (const scale of settings.scales) {
     results[String(scale)] = await benchScale(scale, settings);
-    const notes = existsSync(notesFile) ? readFileSync(notesFile, "utf8") : "";
-    writeResults(jsonFile, path.join(BENCH_DIR, "RESULTS.md"), results, notes);
-    // The files are committed: format them the way `npm run lint` checks them.
-    spawnSync(path.join(BENCH_DIR, "../node_modules/.bin/biome"), [
-      "format",
-      "--write",
-      jsonFile,
-      path.join(BENCH_DIR, "RESULTS.md"),
-    ]);
+    writeReport(results);
     say(`scale ${scale} written to bench/RESULTS.md and bench/results.json`);
   }
 }
