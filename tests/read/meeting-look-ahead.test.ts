@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { seedDemoRecords } from "../../src/import/seed";
+import { countedQuery } from "../support/counted-query";
 import { startTestServer, type TestServer } from "../support/server";
+import { type MeetingNode, meetingsAlone } from "./meetings-alone";
 
 /**
  * Look-ahead on meeting pages whose selection cannot be compiled into the page statement (see
@@ -22,26 +24,9 @@ const PARTS = `slug followUps { slug }
   topics { slug name parent { slug } } outcomes { slug kind summary createdAt updatedAt topics { slug } }
   sources { id quote quoteLang source { slug publisher url title } }`;
 
-interface Answer<T> {
-  data: T;
-  statements: number;
-}
+const ask = <T>(query: string, variables?: Record<string, unknown>) => countedQuery<T>(server, query, variables);
 
-async function ask<T>(query: string, variables?: Record<string, unknown>): Promise<Answer<T>> {
-  const { body } = await server.graphql<T>(query, variables);
-  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
-  return { data: body.data as T, statements: body.extensions?.sqlStatements as number };
-}
-
-type Node = { slug: string } & Record<string, unknown>;
-
-/** Every meeting asked for on its own (no page, so no look-ahead): the field-by-field answer. */
-async function oneByOne(slugs: string[]): Promise<Node[]> {
-  const answers = await Promise.all(
-    slugs.map((slug) => ask<{ meeting: Node }>(`query ($slug: String!) { meeting(slug: $slug) { ${PARTS} } }`, { slug })),
-  );
-  return answers.map((answer) => answer.data.meeting);
-}
+type Node = MeetingNode;
 
 test("a page's participants, topics, outcomes and sources cost one statement, and answer as the field loaders do", async () => {
   const page = await ask<{ meetings: { nodes: Node[] } }>(`{ meetings(first: 40) { nodes { ${PARTS} } } }`);
@@ -52,7 +37,14 @@ test("a page's participants, topics, outcomes and sources cost one statement, an
   assert.ok(nodes.some((node) => (node.outcomes as unknown[]).length > 0));
   // page, the parts ahead, follow-ups; then outcomes' topics, topics' parents: one statement per level each.
   assert.equal(page.statements, 5);
-  assert.deepEqual(nodes, await oneByOne(nodes.map((node) => node.slug)));
+  assert.deepEqual(
+    nodes,
+    await meetingsAlone(
+      server,
+      nodes.map((node) => node.slug),
+      PARTS,
+    ),
+  );
 });
 
 test("look-ahead follows edges, fragments and nested pages, still one statement for the parts of every page of a level", async () => {
@@ -67,14 +59,10 @@ test("look-ahead follows edges, fragments and nested pages, still one statement 
   assert.equal(many.statements, 4);
   const nodes = many.data.coalitions.nodes.flatMap((coalition) => coalition.meetings.edges.map((edge) => edge.node));
   assert.ok(nodes.some((node) => (node.participants as unknown[]).length > 0));
-  const alone = await Promise.all(
-    nodes.map(async (node) => {
-      const { data } = await ask<{ meeting: Node }>(
-        `query ($slug: String!) { meeting(slug: $slug) { slug followUps { slug } participants { role official { slug } } sources { quote } } }`,
-        { slug: node.slug },
-      );
-      return data.meeting;
-    }),
+  const alone = await meetingsAlone(
+    server,
+    nodes.map((node) => node.slug),
+    "slug followUps { slug } participants { role official { slug } } sources { quote }",
   );
   assert.deepEqual(nodes, alone);
 });

@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { seedDemoRecords } from "../../src/import/seed";
+import { countedQuery } from "../support/counted-query";
 import { startTestServer, type TestServer } from "../support/server";
 import { insertGeneratedMeetings } from "./generated-meetings";
+import { type MeetingNode, meetingsAlone } from "./meetings-alone";
 
 /**
  * Meeting pages whose selection compiles into the page statement (src/queries/projection): the answer is
@@ -37,33 +39,11 @@ const WIDE = `id version createdAt updatedAt slug date datePrecision status form
     sources { quote source { slug } } followUpMeeting { slug title date location { city } } }
   sources { id quote quoteLang source { id slug kind publisher url language publishedAt title titles { lang text } } }`;
 
-interface Answer<T> {
-  data: T;
-  statements: number;
-}
+const ask = <T>(query: string, variables?: Record<string, unknown>) => countedQuery<T>(server, query, variables);
 
-async function ask<T>(query: string, variables?: Record<string, unknown>): Promise<Answer<T>> {
-  const { body } = await server.graphql<T>(query, variables);
-  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
-  return { data: body.data as T, statements: body.extensions?.sqlStatements as number };
-}
-
-type Node = { slug: string } & Record<string, unknown>;
-
-/** The same selection for each meeting asked alone: the field-by-field answer. */
-async function resolvedOneByOne(slugs: string[], selection: string, variables: Record<string, unknown>): Promise<Node[]> {
-  const uses$lang = selection.includes("$lang");
-  const variableList = uses$lang ? "($slug: String!, $lang: String)" : "($slug: String!)";
-  const answers = await Promise.all(
-    slugs.map((slug) =>
-      ask<{ meeting: Node }>(`query ${variableList} { meeting(slug: $slug) { ${selection} } }`, {
-        ...(uses$lang ? variables : {}),
-        slug,
-      }),
-    ),
-  );
-  return answers.map((answer) => answer.data.meeting);
-}
+type Node = MeetingNode;
+const resolvedOneByOne = (slugs: string[], selection: string, variables: Record<string, unknown>) =>
+  meetingsAlone(server, slugs, selection, variables);
 
 test("a projected page answers every field exactly as the resolvers do, in one statement", async () => {
   for (const lang of ["ru", "en", null]) {

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { seedDemoRecords } from "../../src/import/seed";
+import { countedQuery } from "../support/counted-query";
 import { startTestServer, type TestServer } from "../support/server";
 import { insertGeneratedMeetings } from "./generated-meetings";
 
@@ -22,18 +23,7 @@ const CANONICAL = `query ($first: Int) { coalition(slug: "coalition-of-the-willi
             participants { official { name } representing { code } role }
             topics { slug } outcomes { kind summary } sources { source { publisher url } quote } } } } }`;
 
-interface Counted<T> {
-  data: T;
-  statements: number;
-}
-
-async function counted<T>(query: string, variables?: Record<string, unknown>): Promise<Counted<T>> {
-  const { body } = await server.graphql<T>(query, variables);
-  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
-  const statements = body.extensions?.sqlStatements;
-  assert.equal(typeof statements, "number");
-  return { data: body.data as T, statements: statements as number };
-}
+const counted = <T>(query: string, variables?: Record<string, unknown>) => countedQuery<T>(server, query, variables);
 
 const DEMO_SOURCE = "rbc-ukraine-2026-01-06-coalition-chiefs-paris";
 
