@@ -56,11 +56,6 @@ function where(conditions: string[]): string {
   return given.length === 0 ? "" : `WHERE ${given.map((condition) => `(${condition})`).join(" AND ")}`;
 }
 
-/** The select-list items of a list's embedded records (empty, or ending with a comma). */
-function embedColumns<T extends ObjectLiteral>(list: RecordList<T>, alias: string): string {
-  return (list.embeds ?? []).map((embed) => `${embed.sql(alias)} AS ${embed.column}, `).join("");
-}
-
 function relatedOf<T extends ObjectLiteral>(dataSource: DataSource, list: RecordList<T>, row: RawRow): RelatedRecord[] {
   const related: RelatedRecord[] = [];
   for (const embed of list.embeds ?? []) {
@@ -94,9 +89,34 @@ function pageColumns<T extends ObjectLiteral>(list: RecordList<T>, params: SqlPa
   return `${list.projection.sql("page", params)} AS ${NODE_COLUMN}, page.${SORT_KEY_COLUMN}, page.${SORT_TIE_COLUMN}`;
 }
 
-/** The embedded records' select-list items, only when nodes are entities (a projection brings its own). */
-function embedsFor<T extends ObjectLiteral>(list: RecordList<T>, alias: string): string {
-  return list.projection ? "" : embedColumns(list, alias);
+/**
+ * The select-list items of a list's embedded records (empty, or ending with a comma), only when nodes are
+ * entities (a projection brings its own).
+ */
+function embedColumns<T extends ObjectLiteral>(list: RecordList<T>, alias: string): string {
+  if (list.projection) return "";
+  return (list.embeds ?? []).map((embed) => `${embed.sql(alias)} AS ${embed.column}, `).join("");
+}
+
+/** The page's rows as a subquery aliased `page`: every column, the embeds and the sort position, in order, limited. */
+function pageSubquery<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  list: RecordList<T>,
+  conditions: string[],
+  request: PageRequest,
+): string {
+  const { alias } = list;
+  const order = list.orderFor(alias);
+  return `(
+      SELECT ${alias}.*, ${embedColumns(list, alias)}${sortPositionColumns(order)}
+      FROM ${tableOf(dataSource, list.target)} ${alias} ${where(conditions)}
+      ORDER BY ${orderByClause(order, request.backward)} LIMIT ${limitLiteral(request)}
+    ) page`;
+}
+
+/** SQL counting the rows of a top-level list that match the filter. */
+function countSql<T extends ObjectLiteral>(dataSource: DataSource, list: RecordList<T>, filterSql: string): string {
+  return `SELECT count(*)::int FROM ${tableOf(dataSource, list.target)} ${list.alias} ${where([filterSql])}`;
 }
 
 /**
@@ -112,17 +132,10 @@ export async function fetchPage<T extends ObjectLiteral>(
   params: SqlParams,
   withTotal = false,
 ): Promise<ParentPage<T>> {
-  const { alias } = list;
-  const order = list.orderFor(alias);
-  const conditions = [filterSql, ...keysetConditions(order, request, params)];
-  const table = tableOf(dataSource, list.target);
-  const page = `(
-      SELECT ${alias}.*, ${embedsFor(list, alias)}${sortPositionColumns(order)}
-      FROM ${table} ${alias} ${where(conditions)}
-      ORDER BY ${orderByClause(order, request.backward)} LIMIT ${limitLiteral(request)}
-    ) page`;
+  const conditions = [filterSql, ...keysetConditions(list.orderFor(list.alias), request, params)];
+  const page = pageSubquery(dataSource, list, conditions, request);
   const from = withTotal
-    ? `(SELECT count(*)::int FROM ${table} ${alias} ${where([filterSql])}) AS counted(${TOTAL_COLUMN}) LEFT JOIN ${page} ON TRUE`
+    ? `(${countSql(dataSource, list, filterSql)}) AS counted(${TOTAL_COLUMN}) LEFT JOIN ${page} ON TRUE`
     : page;
   const sql = `SELECT ${pageColumns(list, params)}${withTotal ? `, counted.${TOTAL_COLUMN}` : ""} FROM ${from}
     ORDER BY ${orderByClause(list.orderFor("page"), request.backward)}`;
@@ -138,8 +151,7 @@ export async function countRows<T extends ObjectLiteral>(
   filterSql: string,
   values: unknown[],
 ): Promise<number> {
-  const sql = `SELECT count(*)::int AS total FROM ${tableOf(dataSource, list.target)} ${list.alias} ${where([filterSql])}`;
-  const rows: { total: number }[] = await dataSource.query(sql, values);
+  const rows: { total: number }[] = await dataSource.query(`SELECT (${countSql(dataSource, list, filterSql)}) AS total`, values);
   return rows[0].total;
 }
 
@@ -163,11 +175,7 @@ export async function fetchPagesByParent<T extends ObjectLiteral>(
   const { alias } = list;
   const order = list.orderFor(alias);
   const conditions = [belongsTo(alias, "parent.id"), filterSql, ...keysetConditions(order, request, params)];
-  const page = `(
-      SELECT ${alias}.*, ${embedsFor(list, alias)}${sortPositionColumns(order)}
-      FROM ${tableOf(dataSource, list.target)} ${alias} ${where(conditions)}
-      ORDER BY ${orderByClause(order, request.backward)} LIMIT ${limitLiteral(request)}
-    ) page`;
+  const page = pageSubquery(dataSource, list, conditions, request);
   const counted = totals
     ? `CROSS JOIN LATERAL (${parentCountSql(dataSource, list, belongsTo, filterSql, totals.countAll)}) AS counted(${TOTAL_COLUMN})
       LEFT JOIN LATERAL ${page} ON TRUE`

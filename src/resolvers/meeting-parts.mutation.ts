@@ -36,23 +36,9 @@ class RemoveParticipantArgs {
   expectedVersion?: number | null;
 }
 
+/** A meeting and one of its topics: the arguments of addMeetingTopic and removeMeetingTopic. */
 @ArgsType()
-class AddMeetingTopicArgs {
-  @Field(() => String, { description: "The meeting's slug." })
-  meeting: string;
-
-  @Field(() => String, { description: "The topic's slug." })
-  topic: string;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: "When given, CONFLICT unless the meeting is still at this version. The meeting's version goes up by one.",
-  })
-  expectedVersion?: number | null;
-}
-
-@ArgsType()
-class RemoveMeetingTopicArgs {
+class MeetingTopicArgs {
   @Field(() => String, { description: "The meeting's slug." })
   meeting: string;
 
@@ -90,7 +76,7 @@ export class MeetingPartsMutationResolver {
   @Authorized(Role.EDITOR)
   @Mutation(() => Meeting, { description: "Tags a meeting with one more topic." })
   addMeetingTopic(
-    @Args(() => AddMeetingTopicArgs, { validate: false }) args: AddMeetingTopicArgs,
+    @Args(() => MeetingTopicArgs, { validate: false }) args: MeetingTopicArgs,
     @Ctx() context: RequestContext,
   ): Promise<Meeting> {
     return writeAs(context, (write) => addMeetingTopic(write, args.meeting, args.topic, args.expectedVersion));
@@ -99,7 +85,7 @@ export class MeetingPartsMutationResolver {
   @Authorized(Role.EDITOR)
   @Mutation(() => Meeting, { description: "Removes one topic from a meeting." })
   removeMeetingTopic(
-    @Args(() => RemoveMeetingTopicArgs, { validate: false }) args: RemoveMeetingTopicArgs,
+    @Args(() => MeetingTopicArgs, { validate: false }) args: MeetingTopicArgs,
     @Ctx() context: RequestContext,
   ): Promise<Meeting> {
     return writeAs(context, (write) => removeMeetingTopic(write, args.meeting, args.topic, args.expectedVersion));

@@ -9,6 +9,7 @@ import { Outcome } from "../entities/outcome.entity";
 import { Participant } from "../entities/participant.entity";
 import { Statement } from "../entities/statement.entity";
 import { Topic } from "../entities/topic.entity";
+import type { PageRow } from "../queries/connection-result";
 import { listRecords } from "../queries/list-records";
 import { compileMeetingFilter } from "../queries/meeting-filter";
 import { meetingList } from "../queries/meeting-list";
@@ -43,15 +44,12 @@ export class MeetingResolver extends RecordResolver(Meeting, "Meeting") {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionResult<Meeting>> {
     const projection = projectConnectionNodes(info, "Meeting");
+    // A projected page counts in its own statement; the resolver path counts apart, when totalCount is read.
+    const withTotal = projection !== null && selectsField(info, "totalCount");
     const list = meetingList(orderBy, projection);
-    if (projection) {
-      const withTotal = selectsField(info, "totalCount");
-      return listRecords(context.dataSource, list, paging, filter, compileMeetingFilter, undefined, withTotal);
-    }
-    const page = await listRecords(context.dataSource, list, paging, filter, compileMeetingFilter, (rows) =>
-      keepRelated(context, rows),
-    );
-    await fetchSelectedParts(context, info, page.nodes);
+    const keep = (rows: PageRow<Meeting>[]) => keepRelated(context, rows);
+    const page = await listRecords(context.dataSource, list, paging, filter, compileMeetingFilter, keep, withTotal);
+    if (!projection) await fetchSelectedParts(context, info, page.nodes);
     return page;
   }
 
