@@ -1,22 +1,21 @@
-import type { DataSource } from "typeorm";
 import { asOfCondition } from "../loaders/as-of";
 import type { CoalitionFilter } from "../schema/coalition-filter.input";
 import type { FilterKeys } from "./filter-keys";
-import { anyOf, type ConditionContext, compileFilter, type FilterCompiler } from "./filter-logic";
+import { anyId, anyOf, type CompiledFilter, type ConditionContext, compileFilter, type FilterCompiler } from "./filter-logic";
 import type { SqlParams } from "./sql-params";
 import { textContains } from "./text-contains";
 
 /**
  * Compiles a CoalitionFilter into one boolean SQL expression over the coalition row aliased `alias`, binding every
- * value through `params`. Returns "TRUE" for no filter. Throws BAD_USER_INPUT naming unknown slugs/codes.
+ * value through `params`. Returns "TRUE" for no filter; slugs and codes
+ * are looked up in the statement that uses it (see CompiledFilter).
  */
-export async function compileCoalitionFilter(
-  dataSource: DataSource,
+export function compileCoalitionFilter(
   filter: CoalitionFilter | null | undefined,
   alias: string,
   params: SqlParams,
-): Promise<string> {
-  return compileFilter(dataSource, filter, alias, params, coalitionFilterCompiler);
+): CompiledFilter {
+  return compileFilter(filter, alias, params, coalitionFilterCompiler);
 }
 
 const coalitionFilterCompiler: FilterCompiler<CoalitionFilter> = {
@@ -28,7 +27,7 @@ const coalitionFilterCompiler: FilterCompiler<CoalitionFilter> = {
   conditions(filter: CoalitionFilter, context: ConditionContext): string[] {
     const { alias: c, params, keys } = context;
     const conditions: string[] = [];
-    if (filter.slugs) conditions.push(anyOf(`${c}.id`, keys.ids("coalition", filter.slugs), "int", params));
+    if (filter.slugs) conditions.push(anyId(`${c}.id`, keys.ids("coalition", filter.slugs)));
     if (filter.name != null) conditions.push(textContains(`localized_plain(${c}.name)`, filter.name, params));
     if (filter.hasMember) {
       conditions.push(hasMemberCondition(keys.ids("state", filter.hasMember), filter.asOf ?? null, context));
@@ -39,9 +38,8 @@ const coalitionFilterCompiler: FilterCompiler<CoalitionFilter> = {
   },
 };
 
-function hasMemberCondition(stateIds: number[], asOf: string | null, context: ConditionContext): string {
-  if (stateIds.length === 0) return "FALSE";
+function hasMemberCondition(stateIds: string, asOf: string | null, context: ConditionContext): string {
   const ms = context.subAlias("ms");
   const onDay = asOf === null ? "" : ` AND ${asOfCondition(ms, context.params.add(asOf))}`;
-  return `EXISTS (SELECT 1 FROM membership ${ms} WHERE ${ms}.coalition_id = ${context.alias}.id AND ${ms}.state_id = ANY(${context.params.add(stateIds)}::int[])${onDay})`;
+  return `EXISTS (SELECT 1 FROM membership ${ms} WHERE ${ms}.coalition_id = ${context.alias}.id AND ${ms}.state_id = ANY(${stateIds})${onDay})`;
 }

@@ -1,10 +1,5 @@
-import type { DataSource } from "typeorm";
+import type { CompiledFilter } from "./filter-logic";
 import type { SqlParams } from "./sql-params";
 
 /** The agreed shape of every `compile<Type>Filter`: one boolean SQL expression over `alias`, values bound via `params`. */
-export type CompileFilter<F> = (
-  dataSource: DataSource,
-  filter: F | null | undefined,
-  alias: string,
-  params: SqlParams,
-) => Promise<string>;
+export type CompileFilter<F> = (filter: F | null | undefined, alias: string, params: SqlParams) => CompiledFilter;

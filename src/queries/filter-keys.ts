@@ -1,16 +1,14 @@
-import type { DataSource } from "typeorm";
 import { keyedTable } from "../entities/record-tables";
 import { badInput, type InputProblem } from "../errors";
-import { SqlParams } from "./sql-params";
+import type { SqlParams } from "./sql-params";
 
 /**
- * The human keys a filter may name, by record type; `topicTree` resolves a topic slug to the topic and all its
- * descendants (ids ordered from the topic itself downwards, so the first id is the topic).
+ * The human keys a filter may name, by record type; `topicTree` stands for a topic slug and every topic below it.
  */
 export type FilterKeyKind = "coalition" | "state" | "official" | "meeting" | "outcome" | "source" | "topic" | "topicTree";
 
 /** What an unknown key of each kind is called in the error message. */
-const NOUNS: Record<Exclude<FilterKeyKind, "topicTree">, string> = {
+const NOUNS: Record<FilterKeyKind, string> = {
   coalition: "coalition",
   state: "state code",
   official: "official",
@@ -18,6 +16,7 @@ const NOUNS: Record<Exclude<FilterKeyKind, "topicTree">, string> = {
   outcome: "outcome",
   source: "source",
   topic: "topic",
+  topicTree: "topic",
 };
 
 interface WantedKey {
@@ -27,12 +26,15 @@ interface WantedKey {
 }
 
 /**
- * Collects every slug or code a filter tree names, resolves them all in ONE SQL statement, and reports every
- * unknown one (with its path) as a single BAD_USER_INPUT error.
+ * The slugs and codes a filter tree names, turned into SQL that looks them up inside the statement that filters
+ * (no statement of their own). Conditions use `ids`, an `int[]` subquery PostgreSQL runs once per statement; the
+ * same statement selects `check().sql`, the positions of keys that name no record, and `check().reject` turns
+ * them into one BAD_USER_INPUT naming each unknown key and its path.
  */
 export class FilterKeys {
   private readonly wanted: WantedKey[] = [];
-  private readonly resolved = new Map<string, number[]>();
+
+  constructor(private readonly params: SqlParams) {}
 
   want(kind: FilterKeyKind, keys: readonly string[] | null | undefined, path: string): void {
     keys?.forEach((key, index) => {
@@ -40,53 +42,60 @@ export class FilterKeys {
     });
   }
 
-  async resolve(dataSource: DataSource): Promise<void> {
-    if (this.wanted.length === 0) return;
-    const params = new SqlParams();
-    const parts: string[] = [];
-    let ctes = "";
-    for (const kind of new Set(this.wanted.map((wanted) => wanted.kind))) {
-      const keys = params.add([...new Set(this.wanted.filter((wanted) => wanted.kind === kind).map((wanted) => wanted.key))]);
-      if (kind === "topicTree") {
-        ctes = `WITH RECURSIVE topic_tree(root, id, depth) AS (
-          SELECT slug::text, id, 0 FROM topic WHERE slug = ANY(${keys}::text[])
-          UNION ALL SELECT tt.root, t.id, tt.depth + 1 FROM topic t JOIN topic_tree tt ON t.parent_id = tt.id)`;
-        parts.push(
-          `SELECT 'topicTree' AS kind, root AS key, array_agg(id ORDER BY depth, id) AS ids FROM topic_tree GROUP BY root`,
-        );
-      } else {
-        const { table, keyColumn: column } = keyedTable(kind);
-        parts.push(
-          `SELECT '${kind}' AS kind, ${column}::text AS key, ARRAY[id] AS ids FROM ${table} WHERE ${column} = ANY(${keys}::text[])`,
-        );
-      }
-    }
-    const rows: { kind: FilterKeyKind; key: string; ids: number[] }[] = await dataSource.query(
-      `${ctes} ${parts.join(" UNION ALL ")}`,
-      params.values,
-    );
-    for (const row of rows) this.resolved.set(mapKey(row.kind, row.key), row.ids);
-    const problems: InputProblem[] = this.wanted
-      .filter((wanted) => !this.resolved.has(mapKey(wanted.kind, wanted.key)))
-      .map((wanted) => ({ path: wanted.path, message: `unknown ${nounOf(wanted.kind)} "${wanted.key}"` }));
-    if (problems.length > 0) throw badInput(problems);
+  /** SQL `int[]`: the ids of the given keys (for `topicTree`, every topic of each subtree, the topics included). */
+  ids(kind: FilterKeyKind, keys: readonly string[]): string {
+    if (keys.length === 0) return "'{}'::int[]";
+    const wanted = `${this.params.add([...new Set(keys)])}::text[]`;
+    if (kind === "topicTree") return `ARRAY(${topicTreeSql(`SELECT id FROM topic WHERE slug = ANY(${wanted})`)})`;
+    const { table, keyColumn } = keyedTable(kind);
+    return `ARRAY(SELECT id FROM ${table} WHERE ${keyColumn} = ANY(${wanted}))`;
   }
 
-  /** The ids of the given keys (for `topicTree`, every topic of each subtree); call after `resolve`. */
-  ids(kind: FilterKeyKind, keys: readonly string[]): number[] {
-    return [...new Set(keys.flatMap((key) => this.resolved.get(mapKey(kind, key)) ?? []))];
+  /** SQL `int[]`: the ids of the topics strictly below the given ones. */
+  descendantIds(keys: readonly string[]): string {
+    if (keys.length === 0) return "'{}'::int[]";
+    const wanted = `${this.params.add([...new Set(keys)])}::text[]`;
+    return `ARRAY(${topicTreeSql(`SELECT c.id FROM topic c JOIN topic p ON p.id = c.parent_id WHERE p.slug = ANY(${wanted})`)})`;
   }
 
-  /** The ids strictly below the given topics (their descendants, not the topics themselves). */
-  descendantIds(keys: readonly string[]): number[] {
-    return [...new Set(keys.flatMap((key) => (this.resolved.get(mapKey("topicTree", key)) ?? []).slice(1)))];
+  /** The check every statement using these keys must run; null when the filter names no key. */
+  check(): KeyCheck | null {
+    if (this.wanted.length === 0) return null;
+    const kinds = [...new Set(this.wanted.map((wanted) => (wanted.kind === "topicTree" ? "topic" : wanted.kind)))];
+    const unknown = kinds.map((kind) => {
+      const positions = this.wanted.flatMap((wanted, position) => (sameTable(wanted.kind, kind) ? [position] : []));
+      const keys = this.params.add(positions.map((position) => this.wanted[position].key));
+      const { table, keyColumn } = keyedTable(kind);
+      return `SELECT w.position FROM unnest(${keys}::text[], ${this.params.add(positions)}::int[]) AS w(key, position)
+        WHERE NOT EXISTS (SELECT 1 FROM ${table} k WHERE k.${keyColumn} = w.key)`;
+    });
+    return new KeyCheck(`ARRAY(${unknown.join(" UNION ALL ")})`, this.wanted);
   }
 }
 
-function mapKey(kind: FilterKeyKind, key: string): string {
-  return `${kind}\u0000${key}`;
+/** SQL `int[]` of the positions (in the order the filter named them) of keys that name no record. */
+export class KeyCheck {
+  constructor(
+    readonly sql: string,
+    private readonly wanted: readonly WantedKey[],
+  ) {}
+
+  /** Throws one BAD_USER_INPUT naming every unknown key, given what `sql` selected. */
+  reject(unknownPositions: readonly number[] | null | undefined): void {
+    if (!unknownPositions || unknownPositions.length === 0) return;
+    const problems: InputProblem[] = [...unknownPositions]
+      .sort((a, b) => a - b)
+      .map((position) => this.wanted[position])
+      .map((wanted) => ({ path: wanted.path, message: `unknown ${NOUNS[wanted.kind]} "${wanted.key}"` }));
+    throw badInput(problems);
+  }
 }
 
-function nounOf(kind: FilterKeyKind): string {
-  return kind === "topicTree" ? "topic" : NOUNS[kind];
+function sameTable(kind: FilterKeyKind, table: Exclude<FilterKeyKind, "topicTree">): boolean {
+  return kind === table || (kind === "topicTree" && table === "topic");
+}
+
+/** Every topic id reached from `roots` (SQL selecting `id`) downwards; UNION stops at a topic already reached. */
+function topicTreeSql(roots: string): string {
+  return `WITH RECURSIVE tree(id) AS (${roots} UNION SELECT t.id FROM topic t JOIN tree ON t.parent_id = tree.id) SELECT id FROM tree`;
 }

@@ -1,5 +1,4 @@
-import type { DataSource } from "typeorm";
-import { FilterKeys } from "./filter-keys";
+import { FilterKeys, type KeyCheck } from "./filter-keys";
 import type { SqlParams } from "./sql-params";
 
 /** The combinators every filter input carries. */
@@ -30,22 +29,32 @@ export interface FilterCompiler<F extends LogicalFilter<F>> {
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/i;
 
 /**
- * Compiles a filter tree into one SQL boolean over the row aliased `alias`: resolves every key it names in one
- * statement (unknown ones are a BAD_USER_INPUT naming them), then emits SQL only for the conditions given.
- * `and: []` is TRUE, `or: []` is FALSE; `not` treats an unknown (NULL) result as "does not hold".
+ * A filter as SQL: `sql` is one boolean over the filtered row; the statement that uses it must also select
+ * `keyCheck.sql` and pass what it returns to `keyCheck.reject`, which throws the BAD_USER_INPUT naming every
+ * slug or code that names no record (the keys are looked up inside that statement, not in one of their own).
  */
-export async function compileFilter<F extends LogicalFilter<F>>(
-  dataSource: DataSource,
+export interface CompiledFilter {
+  sql: string;
+  keyCheck: KeyCheck | null;
+}
+
+export const NO_FILTER: CompiledFilter = { sql: "TRUE", keyCheck: null };
+
+/**
+ * Compiles a filter tree into one SQL boolean over the row aliased `alias`, emitting SQL only for the conditions
+ * given; invalid values are a BAD_USER_INPUT right away, unknown keys once the statement has run (see
+ * CompiledFilter). `and: []` is TRUE, `or: []` is FALSE; `not` treats an unknown (NULL) result as "does not hold".
+ */
+export function compileFilter<F extends LogicalFilter<F>>(
   filter: F | null | undefined,
   alias: string,
   params: SqlParams,
   compiler: FilterCompiler<F>,
-): Promise<string> {
+): CompiledFilter {
   if (!IDENTIFIER.test(alias)) throw new Error(`invalid SQL alias ${JSON.stringify(alias)}`);
-  if (!filter) return "TRUE";
-  const keys = new FilterKeys();
+  if (!filter) return NO_FILTER;
+  const keys = new FilterKeys(params);
   collectTree(filter, "filter", keys, compiler);
-  await keys.resolve(dataSource);
   let counter = 0;
   const context: ConditionContext = {
     alias,
@@ -56,7 +65,8 @@ export async function compileFilter<F extends LogicalFilter<F>>(
       return `${alias}_${prefix}${counter}`;
     },
   };
-  return buildTree(filter, context, compiler);
+  const sql = buildTree(filter, context, compiler);
+  return { sql, keyCheck: keys.check() };
 }
 
 function collectTree<F extends LogicalFilter<F>>(filter: F, path: string, keys: FilterKeys, compiler: FilterCompiler<F>): void {
@@ -81,6 +91,11 @@ function buildTree<F extends LogicalFilter<F>>(filter: F, context: ConditionCont
   if (filter.not) parts.push(`NOT COALESCE((${buildTree(filter.not, context, compiler)}), FALSE)`);
   if (parts.length === 0) return "TRUE";
   return parts.length === 1 ? parts[0] : parts.map((part) => `(${part})`).join(" AND ");
+}
+
+/** `column = ANY(ids)` for SQL `ids` of type `int[]` (see FilterKeys.ids). */
+export function anyId(column: string, ids: string): string {
+  return `${column} = ANY(${ids})`;
 }
 
 /** `column = ANY($n::type[])` for a list given; `FALSE` for an empty list (any of none). */

@@ -24,12 +24,12 @@ export async function listRecords<T extends ObjectLiteral, F>(
   const order = list.orderFor(list.alias);
   const request = pageRequest(paging, order);
   const params = new SqlParams();
-  const filterSql = await compileFilter(dataSource, filter, list.alias, params);
+  const compiled = compileFilter(filter, list.alias, params);
   const filterValues = [...params.values];
-  const { rows, total } = await fetchPage(dataSource, list, request, filterSql, params, withTotal);
+  const { rows, total } = await fetchPage(dataSource, list, request, compiled, params, withTotal);
   keepRelated(rows);
   return toConnection(rows, request, order, () =>
-    total === null ? countRows(dataSource, list, filterSql, filterValues) : Promise.resolve(total),
+    total === null ? countRows(dataSource, list, compiled, filterValues) : Promise.resolve(total),
   );
 }
 

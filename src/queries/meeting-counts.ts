@@ -5,6 +5,7 @@ import { State } from "../entities/state.entity";
 import { Topic } from "../entities/topic.entity";
 import { MeetingCount, MeetingDimension } from "../schema/meeting-count";
 import type { MeetingFilter } from "../schema/meeting-filter.input";
+import type { CompiledFilter } from "./filter-logic";
 import { hydrateRows, type RawRow, tableOf } from "./hydrate";
 import { compileMeetingFilter } from "./meeting-filter";
 import { SqlParams } from "./sql-params";
@@ -64,8 +65,8 @@ const DIMENSIONS: Record<MeetingDimension, DimensionSql> = {
 };
 
 /**
- * Counts the meetings matching `filter`, grouped by the dimensions in `by` (in that order), in ONE statement (plus
- * the filter's key lookup). A meeting counts once per group it falls in: once under each of its topics and each
+ * Counts the meetings matching `filter`, grouped by the dimensions in `by` (in that order), in ONE statement (the
+ * filter's keys looked up in it too). A meeting counts once per group it falls in: once under each of its topics and each
  * state its participants represented. Each joined dimension yields one row per meeting and value (meeting_topic's
  * primary key; distinct participant states), so `count(*)` counts meetings and PostgreSQL can hash-aggregate.
  * Groups are sorted by the dimensions' keys in the order asked (years and months ascending, coalitions and topics
@@ -77,9 +78,10 @@ export async function countMeetings(
   by: MeetingDimension[],
 ): Promise<MeetingCount[]> {
   const params = new SqlParams();
-  const where = await compileMeetingFilter(dataSource, filter, "m", params);
+  const where = compileMeetingFilter(filter, "m", params);
   const dimensions = [...new Set(by)].map((dimension) => DIMENSIONS[dimension]);
   const [row]: RawRow[] = await dataSource.query(countingSql(dataSource, dimensions, where), params.values);
+  where.keyCheck?.reject(row.unknown_keys as number[] | null);
   const records = dimensions.map((dimension, index) =>
     dimension.record ? recordsById(dataSource, dimension.record, row[`r${index}`] as RawRow[] | null) : null,
   );
@@ -91,18 +93,19 @@ export async function countMeetings(
  * a row per group costs a JS object and a parse per column), and for each record dimension (column `r<i>`) the
  * distinct records grouped, each once however many groups it falls in.
  */
-function countingSql(dataSource: DataSource, dimensions: DimensionSql[], where: string): string {
+function countingSql(dataSource: DataSource, dimensions: DimensionSql[], where: CompiledFilter): string {
   const selected = dimensions.map((dimension, index) => `${dimension.value} AS d${index}, ${dimension.sortKey} AS s${index}`);
   const grouping = dimensions.flatMap((dimension) => [dimension.value, dimension.sortKey]);
+  const unknownKeys = where.keyCheck ? [`${where.keyCheck.sql} AS unknown_keys`] : [];
   const records = dimensions.flatMap((dimension, index) =>
     dimension.record ? [`${recordsJson(dataSource, dimension.record, `d${index}`)} AS r${index}`] : [],
   );
   return `WITH counted AS (
       SELECT ${[...selected, "count(*)::int AS count"].join(", ")}
       FROM meeting m ${dimensions.map((dimension) => dimension.join ?? "").join(" ")}
-      WHERE ${where}
+      WHERE ${where.sql}
       ${grouping.length > 0 ? `GROUP BY ${grouping.join(", ")}` : ""})
-    SELECT ${[`${groupsJson(dimensions)} AS groups`, ...records].join(", ")}`;
+    SELECT ${[`${groupsJson(dimensions)} AS groups`, ...records, ...unknownKeys].join(", ")}`;
 }
 
 /** The groups of `counted`, in the dimensions' sort order, as a json array of `[d0, d1, …, count]`. */

@@ -1,24 +1,18 @@
-import type { DataSource } from "typeorm";
 import { badInput } from "../errors";
 import type { MeetingFilter } from "../schema/meeting-filter.input";
 import { dateFromCondition, dateToCondition } from "./date-bounds";
 import type { FilterKeys } from "./filter-keys";
-import { anyOf, type ConditionContext, compileFilter, type FilterCompiler } from "./filter-logic";
+import { anyId, anyOf, type CompiledFilter, type ConditionContext, compileFilter, type FilterCompiler } from "./filter-logic";
 import type { SqlParams } from "./sql-params";
 import { checkSearchText, textQuery, textVector } from "./text-search";
 
 /**
  * Compiles a MeetingFilter into one boolean SQL expression over the meeting row aliased `alias` (e.g. "m"), binding
- * every value through `params`. Returns "TRUE" for no filter. Throws BAD_USER_INPUT naming unknown slugs/codes (one
- * lookup statement resolves them all, topics with their descendants).
+ * every value through `params`. Returns "TRUE" for no filter; slugs and codes are
+ * looked up in the statement that uses it (see CompiledFilter), topics with their descendants.
  */
-export async function compileMeetingFilter(
-  dataSource: DataSource,
-  filter: MeetingFilter | null | undefined,
-  alias: string,
-  params: SqlParams,
-): Promise<string> {
-  return compileFilter(dataSource, filter, alias, params, meetingFilterCompiler);
+export function compileMeetingFilter(filter: MeetingFilter | null | undefined, alias: string, params: SqlParams): CompiledFilter {
+  return compileFilter(filter, alias, params, meetingFilterCompiler);
 }
 
 export const meetingFilterCompiler: FilterCompiler<MeetingFilter> = {
@@ -37,7 +31,7 @@ export const meetingFilterCompiler: FilterCompiler<MeetingFilter> = {
   conditions(filter: MeetingFilter, context: ConditionContext): string[] {
     const { alias: m, params, keys } = context;
     const conditions: string[] = [];
-    if (filter.coalitions) conditions.push(anyOf(`${m}.coalition_id`, keys.ids("coalition", filter.coalitions), "int", params));
+    if (filter.coalitions) conditions.push(anyId(`${m}.coalition_id`, keys.ids("coalition", filter.coalitions)));
     if (filter.topics) conditions.push(topicsCondition(keys.ids("topicTree", filter.topics), context));
     if (filter.states) conditions.push(participantCondition("representing_state_id", keys.ids("state", filter.states), context));
     if (filter.officials) conditions.push(participantCondition("official_id", keys.ids("official", filter.officials), context));
@@ -46,7 +40,7 @@ export const meetingFilterCompiler: FilterCompiler<MeetingFilter> = {
     if (filter.formats) conditions.push(anyOf(`${m}.format`, filter.formats, "text", params));
     if (filter.levels) conditions.push(anyOf(`${m}.level`, filter.levels, "text", params));
     if (filter.statuses) conditions.push(anyOf(`${m}.status`, filter.statuses, "text", params));
-    if (filter.locatedIn) conditions.push(anyOf(`${m}.location_country_id`, keys.ids("state", filter.locatedIn), "int", params));
+    if (filter.locatedIn) conditions.push(anyId(`${m}.location_country_id`, keys.ids("state", filter.locatedIn)));
     if (filter.text != null) conditions.push(textCondition(filter.text.trim(), context));
     if (filter.minSources != null && filter.minSources > 0) conditions.push(minSourcesCondition(filter.minSources, context));
     if (filter.sourceKinds) conditions.push(sourceKindsCondition(filter.sourceKinds, context));
@@ -54,16 +48,14 @@ export const meetingFilterCompiler: FilterCompiler<MeetingFilter> = {
   },
 };
 
-function topicsCondition(topicIds: number[], context: ConditionContext): string {
-  if (topicIds.length === 0) return "FALSE";
+function topicsCondition(topicIds: string, context: ConditionContext): string {
   const mt = context.subAlias("mt");
-  return `EXISTS (SELECT 1 FROM meeting_topic ${mt} WHERE ${mt}.meeting_id = ${context.alias}.id AND ${mt}.topic_id = ANY(${context.params.add(topicIds)}::int[]))`;
+  return `EXISTS (SELECT 1 FROM meeting_topic ${mt} WHERE ${mt}.meeting_id = ${context.alias}.id AND ${mt}.topic_id = ANY(${topicIds}))`;
 }
 
-function participantCondition(column: "representing_state_id" | "official_id", ids: number[], context: ConditionContext): string {
-  if (ids.length === 0) return "FALSE";
+function participantCondition(column: "representing_state_id" | "official_id", ids: string, context: ConditionContext): string {
   const p = context.subAlias("p");
-  return `EXISTS (SELECT 1 FROM participant ${p} WHERE ${p}.meeting_id = ${context.alias}.id AND ${p}.${column} = ANY(${context.params.add(ids)}::int[]))`;
+  return `EXISTS (SELECT 1 FROM participant ${p} WHERE ${p}.meeting_id = ${context.alias}.id AND ${p}.${column} = ANY(${ids}))`;
 }
 
 /** The meetings whose own text or any outcome's summary matches, each found through its GIN index. */

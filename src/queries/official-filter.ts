@@ -1,23 +1,22 @@
-import type { DataSource } from "typeorm";
 import { asOfCondition } from "../loaders/as-of";
 import type { OfficialFilter } from "../schema/official-filter.input";
 import type { FilterKeys } from "./filter-keys";
-import { anyOf, type ConditionContext, compileFilter, type FilterCompiler } from "./filter-logic";
+import { anyId, anyOf, type CompiledFilter, type ConditionContext, compileFilter, type FilterCompiler } from "./filter-logic";
 import type { SqlParams } from "./sql-params";
 import { textContains } from "./text-contains";
 import { checkSearchText, officialPlainName } from "./text-search";
 
 /**
  * Compiles an OfficialFilter into one boolean SQL expression over the official row aliased `alias`, binding every
- * value through `params`. Returns "TRUE" for no filter. Throws BAD_USER_INPUT naming unknown slugs/codes.
+ * value through `params`. Returns "TRUE" for no filter; slugs and codes
+ * are looked up in the statement that uses it (see CompiledFilter).
  */
-export async function compileOfficialFilter(
-  dataSource: DataSource,
+export function compileOfficialFilter(
   filter: OfficialFilter | null | undefined,
   alias: string,
   params: SqlParams,
-): Promise<string> {
-  return compileFilter(dataSource, filter, alias, params, officialFilterCompiler);
+): CompiledFilter {
+  return compileFilter(filter, alias, params, officialFilterCompiler);
 }
 
 const officialFilterCompiler: FilterCompiler<OfficialFilter> = {
@@ -30,7 +29,7 @@ const officialFilterCompiler: FilterCompiler<OfficialFilter> = {
   conditions(filter: OfficialFilter, context: ConditionContext): string[] {
     const { alias: o, params, keys } = context;
     const conditions: string[] = [];
-    if (filter.slugs) conditions.push(anyOf(`${o}.id`, keys.ids("official", filter.slugs), "int", params));
+    if (filter.slugs) conditions.push(anyId(`${o}.id`, keys.ids("official", filter.slugs)));
     if (filter.name != null) conditions.push(fuzzyNameCondition(filter.name.trim(), context));
     if (filter.states || filter.post != null || filter.asOf != null) conditions.push(positionCondition(filter, context));
     return conditions;
@@ -47,7 +46,7 @@ function positionCondition(filter: OfficialFilter, context: ConditionContext): s
   const { params, keys } = context;
   const ps = context.subAlias("ps");
   const where = [`${ps}.official_id = ${context.alias}.id`];
-  if (filter.states) where.push(anyOf(`${ps}.state_id`, keys.ids("state", filter.states), "int", params));
+  if (filter.states) where.push(anyId(`${ps}.state_id`, keys.ids("state", filter.states)));
   if (filter.post != null) where.push(textContains(`localized_plain(${ps}.title)`, filter.post, params));
   if (filter.asOf != null) where.push(asOfCondition(ps, params.add(filter.asOf)));
   return `EXISTS (SELECT 1 FROM position ${ps} WHERE ${where.join(" AND ")})`;

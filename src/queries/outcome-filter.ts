@@ -1,21 +1,16 @@
-import type { DataSource } from "typeorm";
 import type { OutcomeFilter } from "../schema/outcome-filter.input";
 import type { FilterKeys } from "./filter-keys";
-import { anyOf, type ConditionContext, compileFilter, type FilterCompiler } from "./filter-logic";
+import { anyId, anyOf, type CompiledFilter, type ConditionContext, compileFilter, type FilterCompiler } from "./filter-logic";
 import type { SqlParams } from "./sql-params";
 import { checkSearchText, textQuery, textVector } from "./text-search";
 
 /**
  * Compiles an OutcomeFilter into one boolean SQL expression over the outcome row aliased `alias`, binding every
- * value through `params`. Returns "TRUE" for no filter. Throws BAD_USER_INPUT naming unknown slugs/codes.
+ * value through `params`. Returns "TRUE" for no filter; slugs and codes
+ * are looked up in the statement that uses it (see CompiledFilter).
  */
-export async function compileOutcomeFilter(
-  dataSource: DataSource,
-  filter: OutcomeFilter | null | undefined,
-  alias: string,
-  params: SqlParams,
-): Promise<string> {
-  return compileFilter(dataSource, filter, alias, params, outcomeFilterCompiler);
+export function compileOutcomeFilter(filter: OutcomeFilter | null | undefined, alias: string, params: SqlParams): CompiledFilter {
+  return compileFilter(filter, alias, params, outcomeFilterCompiler);
 }
 
 const outcomeFilterCompiler: FilterCompiler<OutcomeFilter> = {
@@ -30,12 +25,12 @@ const outcomeFilterCompiler: FilterCompiler<OutcomeFilter> = {
   conditions(filter: OutcomeFilter, context: ConditionContext): string[] {
     const { alias: o, params, keys } = context;
     const conditions: string[] = [];
-    if (filter.slugs) conditions.push(anyOf(`${o}.id`, keys.ids("outcome", filter.slugs), "int", params));
+    if (filter.slugs) conditions.push(anyId(`${o}.id`, keys.ids("outcome", filter.slugs)));
     if (filter.kinds) conditions.push(anyOf(`${o}.kind`, filter.kinds, "text", params));
     if (filter.statuses) conditions.push(anyOf(`${o}.status`, filter.statuses, "text", params));
     if (filter.topics) conditions.push(linkCondition("outcome_topic", "topic_id", keys.ids("topicTree", filter.topics), context));
     if (filter.parties) conditions.push(linkCondition("outcome_party", "state_id", keys.ids("state", filter.parties), context));
-    if (filter.meetings) conditions.push(anyOf(`${o}.meeting_id`, keys.ids("meeting", filter.meetings), "int", params));
+    if (filter.meetings) conditions.push(anyId(`${o}.meeting_id`, keys.ids("meeting", filter.meetings)));
     if (filter.text != null) conditions.push(`${textVector.outcome(o)} @@ ${textQuery(params.add(filter.text.trim()))}`);
     return conditions;
   },
@@ -44,10 +39,9 @@ const outcomeFilterCompiler: FilterCompiler<OutcomeFilter> = {
 function linkCondition(
   table: "outcome_topic" | "outcome_party",
   column: "topic_id" | "state_id",
-  ids: number[],
+  ids: string,
   context: ConditionContext,
 ): string {
-  if (ids.length === 0) return "FALSE";
   const link = context.subAlias("l");
-  return `EXISTS (SELECT 1 FROM ${table} ${link} WHERE ${link}.outcome_id = ${context.alias}.id AND ${link}.${column} = ANY(${context.params.add(ids)}::int[]))`;
+  return `EXISTS (SELECT 1 FROM ${table} ${link} WHERE ${link}.outcome_id = ${context.alias}.id AND ${link}.${column} = ANY(${ids}))`;
 }

@@ -1,5 +1,6 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import type { PageRow, RelatedRecord } from "./connection-result";
+import type { CompiledFilter } from "./filter-logic";
 import { hydrateRows, type RawRow, tableOf } from "./hydrate";
 import {
   type KeysetOrder,
@@ -44,6 +45,7 @@ export type CountAllChildren = (parentId: string) => string;
 const PARENT_COLUMN = "__parent";
 const NODE_COLUMN = "__node";
 const TOTAL_COLUMN = "__total";
+const UNKNOWN_KEYS_COLUMN = "__unknown_keys";
 
 /** A page of a list (or one parent's page of a nested list), with the total of matching rows when asked for. */
 export interface ParentPage<T> {
@@ -114,52 +116,65 @@ function pageSubquery<T extends ObjectLiteral>(
     ) page`;
 }
 
+/** The select-list item reporting the filter's unknown keys (empty, or starting with a comma). */
+function keyCheckColumn(filter: CompiledFilter): string {
+  return filter.keyCheck ? `, ${filter.keyCheck.sql} AS ${UNKNOWN_KEYS_COLUMN}` : "";
+}
+
+/** Throws the BAD_USER_INPUT naming the filter's unknown keys, from the first row of a statement with `keyCheckColumn`. */
+function rejectUnknownKeys(filter: CompiledFilter, rows: RawRow[]): void {
+  filter.keyCheck?.reject(rows[0]?.[UNKNOWN_KEYS_COLUMN] as number[] | undefined);
+}
+
 /** SQL counting the rows of a top-level list that match the filter. */
 function countSql<T extends ObjectLiteral>(dataSource: DataSource, list: RecordList<T>, filterSql: string): string {
   return `SELECT count(*)::int FROM ${tableOf(dataSource, list.target)} ${list.alias} ${where([filterSql])}`;
 }
 
 /**
- * One page of a top-level list: one statement, `filterSql` already compiled into `params`. With `withTotal`,
- * the statement also counts every matching row (`totalCount`); an empty page then still returns one row, with
- * the page's columns null.
+ * One page of a top-level list: one statement, `filter` already compiled into `params`. With `withTotal`, the
+ * statement also counts every matching row (`totalCount`). A head row (the count, the filter's key check) comes
+ * first, so an empty page still returns one row, with the page's columns null.
  */
 export async function fetchPage<T extends ObjectLiteral>(
   dataSource: DataSource,
   list: RecordList<T>,
   request: PageRequest,
-  filterSql: string,
+  filter: CompiledFilter,
   params: SqlParams,
   withTotal = false,
 ): Promise<ParentPage<T>> {
-  const conditions = [filterSql, ...keysetConditions(list.orderFor(list.alias), request, params)];
+  const conditions = [filter.sql, ...keysetConditions(list.orderFor(list.alias), request, params)];
   const page = pageSubquery(dataSource, list, conditions, request);
-  const from = withTotal
-    ? `(${countSql(dataSource, list, filterSql)}) AS counted(${TOTAL_COLUMN}) LEFT JOIN ${page} ON TRUE`
-    : page;
-  const sql = `SELECT ${pageColumns(list, params)}${withTotal ? `, counted.${TOTAL_COLUMN}` : ""} FROM ${from}
+  const head = withTotal ? `(${countSql(dataSource, list, filter.sql)}) AS ${TOTAL_COLUMN}` : "NULL AS __head";
+  const sql = `SELECT ${pageColumns(list, params)}, head.* FROM (SELECT ${head}${keyCheckColumn(filter)}) AS head
+    LEFT JOIN ${page} ON TRUE
     ORDER BY ${orderByClause(list.orderFor("page"), request.backward)}`;
   const rows: RawRow[] = await dataSource.query(sql, params.values);
+  rejectUnknownKeys(filter, rows);
   const present = rows.filter((row) => row[SORT_TIE_COLUMN] !== null);
   return { rows: toPageRows(dataSource, list, present), total: withTotal ? Number(rows[0]?.[TOTAL_COLUMN] ?? 0) : null };
 }
 
-/** How many rows of a top-level list match: one statement; `values` are the parameters `filterSql` refers to. */
+/** How many rows of a top-level list match: one statement, `filter` compiled against `values`. */
 export async function countRows<T extends ObjectLiteral>(
   dataSource: DataSource,
   list: RecordList<T>,
-  filterSql: string,
+  filter: CompiledFilter,
   values: unknown[],
 ): Promise<number> {
-  const rows: { total: number }[] = await dataSource.query(`SELECT (${countSql(dataSource, list, filterSql)}) AS total`, values);
-  return rows[0].total;
+  const sql = `SELECT (${countSql(dataSource, list, filter.sql)}) AS total${keyCheckColumn(filter)}`;
+  const rows: RawRow[] = await dataSource.query(sql, values);
+  rejectUnknownKeys(filter, rows);
+  return rows[0].total as number;
 }
 
 /**
  * The same page of a nested list for many parents in ONE statement: a LATERAL subquery per parent id with
  * its own ORDER BY and LIMIT (the page size as a literal). `parentIdsParam` is the `$n` bound to the id array.
  * With `totals`, the statement also counts each parent's rows (`totalCount`), so the count costs no statement
- * of its own; a parent with an empty page then still has its row, with the page's columns null.
+ * of its own. Every parent keeps a row even when its page is empty (the page's columns null), so the count and
+ * the filter's key check always come back.
  */
 export async function fetchPagesByParent<T extends ObjectLiteral>(
   dataSource: DataSource,
@@ -168,23 +183,23 @@ export async function fetchPagesByParent<T extends ObjectLiteral>(
   parentIds: readonly number[],
   parentIdsParam: string,
   request: PageRequest,
-  filterSql: string,
+  filter: CompiledFilter,
   params: SqlParams,
   totals: { countAll?: CountAllChildren } | null = null,
 ): Promise<ParentPage<T>[]> {
   const { alias } = list;
   const order = list.orderFor(alias);
-  const conditions = [belongsTo(alias, "parent.id"), filterSql, ...keysetConditions(order, request, params)];
+  const conditions = [belongsTo(alias, "parent.id"), filter.sql, ...keysetConditions(order, request, params)];
   const page = pageSubquery(dataSource, list, conditions, request);
   const counted = totals
-    ? `CROSS JOIN LATERAL (${parentCountSql(dataSource, list, belongsTo, filterSql, totals.countAll)}) AS counted(${TOTAL_COLUMN})
-      LEFT JOIN LATERAL ${page} ON TRUE`
-    : `CROSS JOIN LATERAL ${page}`;
-  const sql = `SELECT ${pageColumns(list, params)}, parent.id AS ${PARENT_COLUMN}${totals ? `, counted.${TOTAL_COLUMN}` : ""}
+    ? `CROSS JOIN LATERAL (${parentCountSql(dataSource, list, belongsTo, filter.sql, totals.countAll)}) AS counted(${TOTAL_COLUMN})`
+    : "";
+  const sql = `SELECT ${pageColumns(list, params)}, parent.id AS ${PARENT_COLUMN}${totals ? `, counted.${TOTAL_COLUMN}` : ""}${keyCheckColumn(filter)}
     FROM unnest(${parentIdsParam}::int[]) WITH ORDINALITY AS parent(id, ord)
-    ${counted}
+    ${counted} LEFT JOIN LATERAL ${page} ON TRUE
     ORDER BY parent.ord, ${orderByClause(list.orderFor("page"), request.backward)}`;
   const rows: RawRow[] = await dataSource.query(sql, params.values);
+  rejectUnknownKeys(filter, rows);
   const pages = new Map<number, ParentPage<T>>(parentIds.map((id) => [id, { rows: [], total: totals ? 0 : null }]));
   const present = rows.filter((row) => row[SORT_TIE_COLUMN] !== null);
   const pageRows = toPageRows(dataSource, list, present);
@@ -219,13 +234,15 @@ export async function countRowsByParent<T extends ObjectLiteral>(
   belongsTo: ParentCondition,
   parentIds: readonly number[],
   parentIdsParam: string,
-  filterSql: string,
+  filter: CompiledFilter,
   values: unknown[],
   countAll?: CountAllChildren,
 ): Promise<number[]> {
-  const count = parentCountSql(dataSource, list, belongsTo, filterSql, countAll);
-  const sql = `SELECT parent.id AS ${PARENT_COLUMN}, (${count})::int AS total FROM unnest(${parentIdsParam}::int[]) AS parent(id)`;
-  const rows: { __parent: number; total: number }[] = await dataSource.query(sql, values);
-  const totals = new Map(rows.map((row) => [Number(row.__parent), row.total]));
+  const count = parentCountSql(dataSource, list, belongsTo, filter.sql, countAll);
+  const sql = `SELECT parent.id AS ${PARENT_COLUMN}, (${count})::int AS total${keyCheckColumn(filter)}
+    FROM unnest(${parentIdsParam}::int[]) AS parent(id)`;
+  const rows: RawRow[] = await dataSource.query(sql, values);
+  rejectUnknownKeys(filter, rows);
+  const totals = new Map(rows.map((row) => [Number(row[PARENT_COLUMN]), row.total as number]));
   return parentIds.map((id) => totals.get(id) ?? 0);
 }

@@ -1,22 +1,17 @@
-import type { DataSource } from "typeorm";
 import type { SourceFilter } from "../schema/source-filter.input";
 import { timestampFromCondition, timestampToCondition } from "./date-bounds";
 import type { FilterKeys } from "./filter-keys";
-import { anyOf, type ConditionContext, compileFilter, type FilterCompiler } from "./filter-logic";
+import { anyId, anyOf, type CompiledFilter, type ConditionContext, compileFilter, type FilterCompiler } from "./filter-logic";
 import type { SqlParams } from "./sql-params";
 import { checkSearchText, textQuery, textVector } from "./text-search";
 
 /**
  * Compiles a SourceFilter into one boolean SQL expression over the source row aliased `alias`, binding every value
- * through `params`. Returns "TRUE" for no filter. Throws BAD_USER_INPUT naming unknown slugs.
+ * through `params`. Returns "TRUE" for no filter; slugs and codes
+ * are looked up in the statement that uses it (see CompiledFilter).
  */
-export async function compileSourceFilter(
-  dataSource: DataSource,
-  filter: SourceFilter | null | undefined,
-  alias: string,
-  params: SqlParams,
-): Promise<string> {
-  return compileFilter(dataSource, filter, alias, params, sourceFilterCompiler);
+export function compileSourceFilter(filter: SourceFilter | null | undefined, alias: string, params: SqlParams): CompiledFilter {
+  return compileFilter(filter, alias, params, sourceFilterCompiler);
 }
 
 const sourceFilterCompiler: FilterCompiler<SourceFilter> = {
@@ -28,7 +23,7 @@ const sourceFilterCompiler: FilterCompiler<SourceFilter> = {
   conditions(filter: SourceFilter, context: ConditionContext): string[] {
     const { alias: s, params, keys } = context;
     const conditions: string[] = [];
-    if (filter.slugs) conditions.push(anyOf(`${s}.id`, keys.ids("source", filter.slugs), "int", params));
+    if (filter.slugs) conditions.push(anyId(`${s}.id`, keys.ids("source", filter.slugs)));
     if (filter.kinds) conditions.push(anyOf(`${s}.kind`, filter.kinds, "text", params));
     if (filter.publishers) {
       conditions.push(

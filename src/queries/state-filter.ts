@@ -1,22 +1,17 @@
-import type { DataSource } from "typeorm";
 import { asOfCondition } from "../loaders/as-of";
 import type { StateFilter } from "../schema/state-filter.input";
 import type { FilterKeys } from "./filter-keys";
-import { anyOf, type ConditionContext, compileFilter, type FilterCompiler } from "./filter-logic";
+import { anyId, anyOf, type CompiledFilter, type ConditionContext, compileFilter, type FilterCompiler } from "./filter-logic";
 import type { SqlParams } from "./sql-params";
 import { textContains } from "./text-contains";
 
 /**
  * Compiles a StateFilter into one boolean SQL expression over the state row aliased `alias`, binding every value
- * through `params`. Returns "TRUE" for no filter. Throws BAD_USER_INPUT naming unknown codes/slugs.
+ * through `params`. Returns "TRUE" for no filter; slugs and codes
+ * are looked up in the statement that uses it (see CompiledFilter).
  */
-export async function compileStateFilter(
-  dataSource: DataSource,
-  filter: StateFilter | null | undefined,
-  alias: string,
-  params: SqlParams,
-): Promise<string> {
-  return compileFilter(dataSource, filter, alias, params, stateFilterCompiler);
+export function compileStateFilter(filter: StateFilter | null | undefined, alias: string, params: SqlParams): CompiledFilter {
+  return compileFilter(filter, alias, params, stateFilterCompiler);
 }
 
 const stateFilterCompiler: FilterCompiler<StateFilter> = {
@@ -28,16 +23,15 @@ const stateFilterCompiler: FilterCompiler<StateFilter> = {
   conditions(filter: StateFilter, context: ConditionContext): string[] {
     const { alias: s, params, keys } = context;
     const conditions: string[] = [];
-    if (filter.codes) conditions.push(anyOf(`${s}.id`, keys.ids("state", filter.codes), "int", params));
+    if (filter.codes) conditions.push(anyId(`${s}.id`, keys.ids("state", filter.codes)));
     if (filter.name != null) conditions.push(textContains(`localized_plain(${s}.name)`, filter.name, params));
     if (filter.memberOf) conditions.push(memberOfCondition(keys.ids("coalition", filter.memberOf), filter.asOf ?? null, context));
     return conditions;
   },
 };
 
-function memberOfCondition(coalitionIds: number[], asOf: string | null, context: ConditionContext): string {
-  if (coalitionIds.length === 0) return "FALSE";
+function memberOfCondition(coalitionIds: string, asOf: string | null, context: ConditionContext): string {
   const ms = context.subAlias("ms");
   const onDay = asOf === null ? "" : ` AND ${asOfCondition(ms, context.params.add(asOf))}`;
-  return `EXISTS (SELECT 1 FROM membership ${ms} WHERE ${ms}.state_id = ${context.alias}.id AND ${ms}.coalition_id = ANY(${context.params.add(coalitionIds)}::int[])${onDay})`;
+  return `EXISTS (SELECT 1 FROM membership ${ms} WHERE ${ms}.state_id = ${context.alias}.id AND ${ms}.coalition_id = ANY(${coalitionIds})${onDay})`;
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import { SavedQuery } from "../entities/saved-query.entity";
+import { type CompiledFilter, NO_FILTER } from "../queries/filter-logic";
 import { listRecords } from "../queries/list-records";
 import type { RecordList } from "../queries/record-page";
 import type { SqlParams } from "../queries/sql-params";
@@ -13,15 +14,11 @@ const SAVED_QUERIES: RecordList<SavedQuery> = {
 };
 
 /** `search` as a case-insensitive substring of name, title or description (LIKE wildcards in it match literally). */
-async function compileSearch(
-  _dataSource: DataSource,
-  search: string | null | undefined,
-  alias: string,
-  params: SqlParams,
-): Promise<string> {
-  if (!search) return "TRUE";
+function compileSearch(search: string | null | undefined, alias: string, params: SqlParams): CompiledFilter {
+  if (!search) return NO_FILTER;
   const pattern = params.add(`%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`);
-  return `(${alias}.name ILIKE ${pattern} OR ${alias}.title ILIKE ${pattern} OR coalesce(${alias}.description, '') ILIKE ${pattern})`;
+  const sql = `(${alias}.name ILIKE ${pattern} OR ${alias}.title ILIKE ${pattern} OR coalesce(${alias}.description, '') ILIKE ${pattern})`;
+  return { sql, keyCheck: null };
 }
 
 /** `savedQueries(search, first, after, ...)`: by name, as a Relay connection. */

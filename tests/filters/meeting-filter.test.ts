@@ -6,6 +6,7 @@ import { SqlParams } from "../../src/queries/sql-params";
 import type { MeetingFilter } from "../../src/schema/meeting-filter.input";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { insertFixture } from "./fixture-records";
+import { selectFiltered } from "./select-filtered";
 import { smallFixture } from "./small-fixture";
 
 let db: TestDatabase;
@@ -15,15 +16,12 @@ before(async () => {
 });
 after(() => db.drop());
 
+const MEETINGS = { table: "meeting", alias: "m", key: "slug" };
+
 /** The slugs of the meetings the compiled filter selects, sorted. */
 async function matching(filter: MeetingFilter | null): Promise<string[]> {
   const params = new SqlParams();
-  const where = await compileMeetingFilter(db.dataSource, filter, "m", params);
-  const rows: { slug: string }[] = await db.dataSource.query(
-    `SELECT slug FROM meeting m WHERE ${where} ORDER BY slug`,
-    params.values,
-  );
-  return rows.map((row) => row.slug);
+  return selectFiltered(db.dataSource, MEETINGS, compileMeetingFilter(filter, "m", params), params);
 }
 
 const ALL = ["bilateral-2025-06-10", "chiefs-2026-01-06", "leaders-2026-01", "ministers-planned", "weimar-2024"];
@@ -196,28 +194,26 @@ describe("MeetingFilter errors", () => {
   });
   test("only the conditions given become SQL", async () => {
     const params = new SqlParams();
-    const sql = await compileMeetingFilter(
-      db.dataSource,
-      f({ coalitions: ["weimar-triangle"], topics: ["air-policing"] }),
-      "m",
-      params,
-    );
+    const { sql } = compileMeetingFilter(f({ coalitions: ["weimar-triangle"], topics: ["air-policing"] }), "m", params);
+    const coalitionIds = "ARRAY(SELECT id FROM coalition WHERE slug = ANY($1::text[]))";
+    const topicTreeIds =
+      "ARRAY(WITH RECURSIVE tree(id) AS (SELECT id FROM topic WHERE slug = ANY($2::text[]) UNION SELECT t.id FROM topic t JOIN tree ON t.parent_id = tree.id) SELECT id FROM tree)";
     assert.equal(
       sql,
-      "(m.coalition_id = ANY($1::int[])) AND (EXISTS (SELECT 1 FROM meeting_topic m_mt1 WHERE m_mt1.meeting_id = m.id AND m_mt1.topic_id = ANY($2::int[])))",
+      `(m.coalition_id = ANY(${coalitionIds})) AND (EXISTS (SELECT 1 FROM meeting_topic m_mt1 WHERE m_mt1.meeting_id = m.id AND m_mt1.topic_id = ANY(${topicTreeIds})))`,
     );
-    assert.equal(params.values.length, 2);
-    assert.equal(await compileMeetingFilter(db.dataSource, f({}), "m", new SqlParams()), "TRUE");
+    // Two key lists for the conditions, then each kind's keys and their positions for the unknown-key check.
+    assert.deepEqual(params.values, [["weimar-triangle"], ["air-policing"], ["weimar-triangle"], [0], ["air-policing"], [1]]);
+    assert.equal(compileMeetingFilter(f({}), "m", new SqlParams()).sql, "TRUE");
   });
   test("values never become SQL text", async () => {
     const params = new SqlParams();
-    const sql = await compileMeetingFilter(
-      db.dataSource,
+    const { sql, keyCheck } = compileMeetingFilter(
       f({ text: "'; DROP TABLE meeting; --", coalitions: ["weimar-triangle"] }),
       "m",
       params,
     );
-    assert.doesNotMatch(sql, /DROP|weimar/);
+    assert.doesNotMatch(`${sql} ${keyCheck?.sql}`, /DROP|weimar/);
     assert.ok(params.values.includes("'; DROP TABLE meeting; --"));
   });
 });

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { GraphQLError } from "graphql";
-import type { DataSource } from "typeorm";
 import { compileCoalitionFilter } from "../../src/queries/coalition-filter";
+import type { CompiledFilter } from "../../src/queries/filter-logic";
 import { compileOfficialFilter } from "../../src/queries/official-filter";
 import { compileOutcomeFilter } from "../../src/queries/outcome-filter";
 import { compileSourceFilter } from "../../src/queries/source-filter";
@@ -17,6 +17,7 @@ import type { StateFilter } from "../../src/schema/state-filter.input";
 import type { TopicFilter } from "../../src/schema/topic-filter.input";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { insertFixture } from "./fixture-records";
+import { selectFiltered } from "./select-filtered";
 import { smallFixture } from "./small-fixture";
 
 let db: TestDatabase;
@@ -26,18 +27,13 @@ before(async () => {
 });
 after(() => db.drop());
 
-type Compile<F> = (dataSource: DataSource, filter: F, alias: string, params: SqlParams) => Promise<string>;
+type Compile<F> = (filter: F, alias: string, params: SqlParams) => CompiledFilter;
 
 /** The human keys of the rows of `table` the compiled filter selects, sorted. */
 function selector<F>(table: string, key: string, compile: Compile<F>) {
-  return async (filter: F): Promise<string[]> => {
+  return (filter: F): Promise<string[]> => {
     const params = new SqlParams();
-    const where = await compile(db.dataSource, filter, "r", params);
-    const rows: { key: string }[] = await db.dataSource.query(
-      `SELECT ${key} AS key FROM ${table} r WHERE ${where} ORDER BY 1`,
-      params.values,
-    );
-    return rows.map((row) => row.key);
+    return selectFiltered(db.dataSource, { table, alias: "r", key }, compile(filter, "r", params), params);
   };
 }
 

@@ -60,3 +60,34 @@ test("nested meetings lists take MeetingFilter", async () => {
     ["chiefs-2026-01-06"],
   );
 });
+
+test("an unknown slug is BAD_USER_INPUT at the list's path, in every statement shape, even when another branch matches", async () => {
+  // `or` with a branch that matches every meeting: the page is not empty, the filter is still rejected.
+  const filter = `{ or: [{ topics: ["troop-deployment", "no-such-topic"] }, { statuses: [HELD, PLANNED, CANCELLED, POSTPONED] }], states: ["XX"] }`;
+  const problems = ['filter.or[0].topics[1]: unknown topic "no-such-topic"', 'filter.states[0]: unknown state code "XX"'];
+  const shapes: Record<string, { query: string; path: string[] }> = {
+    "top-level page": { query: `{ meetings(filter: ${filter}) { nodes { slug } } }`, path: ["meetings"] },
+    "top-level page with totalCount": { query: `{ meetings(filter: ${filter}) { totalCount } }`, path: ["meetings"] },
+    "nested compiled page": {
+      query: `{ coalition(slug: "coalition-of-the-willing") { meetings(filter: ${filter}) { totalCount nodes { slug } } } }`,
+      path: ["coalition", "meetings"],
+    },
+    "nested page on the resolver path": {
+      query: `{ coalition(slug: "coalition-of-the-willing") { meetings(filter: ${filter}) { nodes { slug followUps { slug } } } } }`,
+      path: ["coalition", "meetings"],
+    },
+    meetingCounts: { query: `{ meetingCounts(filter: ${filter}, by: [YEAR]) { count } }`, path: ["meetingCounts"] },
+  };
+  for (const [shape, { query, path }] of Object.entries(shapes)) {
+    const { body } = await server.graphql(query);
+    assert.equal(body.errors?.length, 1, `${shape}: ${JSON.stringify(body.errors)}`);
+    const [error] = body.errors ?? [];
+    assert.equal(error.extensions?.code, "BAD_USER_INPUT", shape);
+    assert.deepEqual(error.path, path, shape);
+    for (const problem of problems) assert.ok(error.message.includes(problem), `${shape}: ${error.message}`);
+    assert.ok(!error.message.includes("troop-deployment"), `${shape}: ${error.message}`);
+  }
+  const { body } = await server.graphql(`{ topics(filter: { under: ["nowhere"] }) { nodes { slug } } }`);
+  assert.equal(body.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
+  assert.match(body.errors?.[0]?.message ?? "", /filter\.under\[0\]: unknown topic "nowhere"/);
+});
