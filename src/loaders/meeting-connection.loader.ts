@@ -1,17 +1,26 @@
+import type { FieldNode } from "graphql";
 import type { DataSource } from "typeorm";
 import type { Meeting } from "../entities/meeting.entity";
+import { keyedTable } from "../entities/record-tables";
 import type { PageRow } from "../queries/connection-result";
+import type { RawRow } from "../queries/hydrate";
 import { pageRequest } from "../queries/keyset-page";
 import { compileMeetingFilter } from "../queries/meeting-filter";
 import { MEETING_PARENTS, type MeetingParent, meetingList } from "../queries/meeting-list";
 import type { Projection } from "../queries/projection/selection-projection";
-import { countRowsByParent, fetchPagesByParent } from "../queries/record-page";
+import {
+  countRowsByParent,
+  fetchPagesByParent,
+  fetchRecordWithPage,
+  type NestedPageQuery,
+  type ParentPage,
+} from "../queries/record-page";
 import { SqlParams } from "../queries/sql-params";
 import type { MeetingListArgs } from "../schema/list-args";
 import type { MeetingFilter } from "../schema/meeting-filter.input";
 import { LoaderFamily } from "./loader-family";
 
-interface PageKey {
+export interface PageKey {
   parent: MeetingParent;
   args: MeetingListArgs;
   /** The nodes' selection compiled to SQL, or null to read entities (see RecordList.projection). */
@@ -33,20 +42,18 @@ interface CountKey {
 export class MeetingConnectionLoaders {
   readonly pages: LoaderFamily<PageKey, number, PageRow<Meeting>[]>;
   readonly counts: LoaderFamily<CountKey, number, number>;
+  /** Pages fetched in one statement with their parent record (`recordWithPage`): by the field's first node, then parent id. */
+  private readonly fetchedWithParent = new WeakMap<FieldNode, Map<number, ParentPage<Meeting> | Error>>();
 
   constructor(private readonly dataSource: DataSource) {
     this.pages = new LoaderFamily<PageKey, number, PageRow<Meeting>[]>(
-      async ({ parent, args, projection, withTotal }, parentIds) => {
-        const list = meetingList(args.orderBy, projection);
-        const request = pageRequest(args, list.orderFor(list.alias));
-        const params = new SqlParams();
-        const filter = compileMeetingFilter(args.filter, list.alias, params);
+      async (key, parentIds) => {
+        const { query, params } = pageQuery(key);
         const idsParam = params.add(parentIds);
-        const { belongsTo, countAll } = MEETING_PARENTS[parent];
-        const totals = withTotal ? { countAll } : null;
-        const pages = await fetchPagesByParent(dataSource, list, belongsTo, parentIds, idsParam, request, filter, params, totals);
+        const pages = await fetchPagesByParent(dataSource, query, parentIds, idsParam, params);
         return pages.map((page, index) => {
-          if (page.total !== null) this.counts.prime({ parent, filter: args.filter }, parentIds[index], page.total);
+          if (page.total !== null)
+            this.counts.prime({ parent: key.parent, filter: key.args.filter }, parentIds[index], page.total);
           return page.rows;
         });
       },
@@ -61,4 +68,43 @@ export class MeetingConnectionLoaders {
       return countRowsByParent(dataSource, list, belongsTo, parentIds, idsParam, compiled, params.values, countAll);
     });
   }
+
+  /**
+   * The parent record with human key `parentKey` (a coalition's slug, a state's code, ...) and its page of
+   * meetings in ONE statement: returns the record's row (null when none has the key) and keeps the page for
+   * `pageFetchedWithParent(fieldNode, id)`. Throws what `pageQuery` throws for invalid arguments.
+   */
+  async recordWithPage(key: PageKey, parentKey: string, fieldNode: FieldNode): Promise<RawRow | null> {
+    const { query, params } = pageQuery(key);
+    const { table, keyColumn } = keyedTable(key.parent);
+    const found = await fetchRecordWithPage(
+      this.dataSource,
+      { table, keyColumn, keyParam: params.add(parentKey) },
+      query,
+      params,
+    );
+    if (!found) return null;
+    let byParent = this.fetchedWithParent.get(fieldNode);
+    if (!byParent) {
+      byParent = new Map();
+      this.fetchedWithParent.set(fieldNode, byParent);
+    }
+    byParent.set(found.record.id as number, found.page);
+    return found.record;
+  }
+
+  /** The page `recordWithPage` fetched for this connection field and parent, if it did (an Error when rejected). */
+  pageFetchedWithParent(fieldNode: FieldNode, parentId: number): ParentPage<Meeting> | Error | undefined {
+    return this.fetchedWithParent.get(fieldNode)?.get(parentId);
+  }
+}
+
+/** The nested page statement's inputs for a page key; throws BAD_USER_INPUT for invalid paging or filter values. */
+function pageQuery({ parent, args, projection, withTotal }: PageKey): { query: NestedPageQuery<Meeting>; params: SqlParams } {
+  const list = meetingList(args.orderBy, projection);
+  const request = pageRequest(args, list.orderFor(list.alias));
+  const params = new SqlParams();
+  const filter = compileMeetingFilter(args.filter, list.alias, params);
+  const { belongsTo, countAll } = MEETING_PARENTS[parent];
+  return { query: { list, belongsTo, request, filter, totals: withTotal ? { countAll } : null }, params };
 }

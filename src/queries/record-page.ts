@@ -46,6 +46,7 @@ const PARENT_COLUMN = "__parent";
 const NODE_COLUMN = "__node";
 const TOTAL_COLUMN = "__total";
 const UNKNOWN_KEYS_COLUMN = "__unknown_keys";
+const PARENT_RECORD_COLUMN = "__parent_record";
 
 /** A page of a list (or one parent's page of a nested list), with the total of matching rows when asked for. */
 export interface ParentPage<T> {
@@ -169,36 +170,50 @@ export async function countRows<T extends ObjectLiteral>(
   return rows[0].total as number;
 }
 
+/** How a nested list's page is asked for: the same page and filter for every parent, counted or not. */
+export interface NestedPageQuery<T extends ObjectLiteral> {
+  list: RecordList<T>;
+  belongsTo: ParentCondition;
+  request: PageRequest;
+  filter: CompiledFilter;
+  /** Count each parent's rows (`totalCount`) in the same statement; `countAll` counts when no filter is given. */
+  totals: { countAll?: CountAllChildren } | null;
+}
+
 /**
- * The same page of a nested list for many parents in ONE statement: a LATERAL subquery per parent id with
- * its own ORDER BY and LIMIT (the page size as a literal). `parentIdsParam` is the `$n` bound to the id array.
- * With `totals`, the statement also counts each parent's rows (`totalCount`), so the count costs no statement
- * of its own. Every parent keeps a row even when its page is empty (the page's columns null), so the count and
- * the filter's key check always come back.
+ * The statement behind nested pages: for each row of `parents` (a FROM item aliased `parent` with columns `id` and
+ * `ord`), a LATERAL subquery with its own ORDER BY and LIMIT (the page size as a literal) and, with `totals`, its
+ * count. Every parent keeps a row even when its page is empty (the page's columns null), so the count and the
+ * filter's key check always come back. `extraColumns` are more select-list items (each starting with a comma).
  */
-export async function fetchPagesByParent<T extends ObjectLiteral>(
+function nestedPagesSql<T extends ObjectLiteral>(
   dataSource: DataSource,
-  list: RecordList<T>,
-  belongsTo: ParentCondition,
-  parentIds: readonly number[],
-  parentIdsParam: string,
-  request: PageRequest,
-  filter: CompiledFilter,
+  query: NestedPageQuery<T>,
+  parents: string,
   params: SqlParams,
-  totals: { countAll?: CountAllChildren } | null = null,
-): Promise<ParentPage<T>[]> {
-  const { alias } = list;
-  const order = list.orderFor(alias);
-  const conditions = [belongsTo(alias, "parent.id"), filter.sql, ...keysetConditions(order, request, params)];
+  extraColumns = "",
+): string {
+  const { list, belongsTo, request, filter, totals } = query;
+  const order = list.orderFor(list.alias);
+  const conditions = [belongsTo(list.alias, "parent.id"), filter.sql, ...keysetConditions(order, request, params)];
   const page = pageSubquery(dataSource, list, conditions, request);
   const counted = totals
     ? `CROSS JOIN LATERAL (${parentCountSql(dataSource, list, belongsTo, filter.sql, totals.countAll)}) AS counted(${TOTAL_COLUMN})`
     : "";
-  const sql = `SELECT ${pageColumns(list, params)}, parent.id AS ${PARENT_COLUMN}${totals ? `, counted.${TOTAL_COLUMN}` : ""}${keyCheckColumn(filter)}
-    FROM unnest(${parentIdsParam}::int[]) WITH ORDINALITY AS parent(id, ord)
+  return `SELECT ${pageColumns(list, params)}, parent.id AS ${PARENT_COLUMN}${totals ? `, counted.${TOTAL_COLUMN}` : ""}${keyCheckColumn(filter)}${extraColumns}
+    FROM ${parents}
     ${counted} LEFT JOIN LATERAL ${page} ON TRUE
     ORDER BY parent.ord, ${orderByClause(list.orderFor("page"), request.backward)}`;
-  const rows: RawRow[] = await dataSource.query(sql, params.values);
+}
+
+/** The rows of `nestedPagesSql` as each parent's page, in the order of `parentIds`; rejects unknown filter keys. */
+function pagesOfParents<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  query: NestedPageQuery<T>,
+  parentIds: readonly number[],
+  rows: RawRow[],
+): ParentPage<T>[] {
+  const { list, filter, totals } = query;
   rejectUnknownKeys(filter, rows);
   const pages = new Map<number, ParentPage<T>>(parentIds.map((id) => [id, { rows: [], total: totals ? 0 : null }]));
   const present = rows.filter((row) => row[SORT_TIE_COLUMN] !== null);
@@ -211,6 +226,51 @@ export async function fetchPagesByParent<T extends ObjectLiteral>(
     pages.get(Number(row[PARENT_COLUMN]))?.rows.push(pageRows[index]);
   });
   return parentIds.map((id) => pages.get(id) ?? { rows: [], total: null });
+}
+
+/**
+ * The same page of a nested list for many parents in ONE statement (see `nestedPagesSql`). `parentIdsParam` is
+ * the `$n` bound to the id array.
+ */
+export async function fetchPagesByParent<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  query: NestedPageQuery<T>,
+  parentIds: readonly number[],
+  parentIdsParam: string,
+  params: SqlParams,
+): Promise<ParentPage<T>[]> {
+  const parents = `unnest(${parentIdsParam}::int[]) WITH ORDINALITY AS parent(id, ord)`;
+  const rows: RawRow[] = await dataSource.query(nestedPagesSql(dataSource, query, parents, params), params.values);
+  return pagesOfParents(dataSource, query, parentIds, rows);
+}
+
+/** A record found by its human key, with its page of a nested list; `page` is the error when the filter is rejected. */
+export interface RecordWithPage<T> {
+  record: RawRow;
+  page: ParentPage<T> | Error;
+}
+
+/**
+ * A record of `table` by its human key (`keyColumn` = `keyParam`) together with one page of a nested list of
+ * it, in ONE statement; null when no record has that key.
+ */
+export async function fetchRecordWithPage<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  parent: { table: string; keyColumn: string; keyParam: string },
+  query: NestedPageQuery<T>,
+  params: SqlParams,
+): Promise<RecordWithPage<T> | null> {
+  const { table, keyColumn, keyParam } = parent;
+  const parents = `(SELECT r.id, 1 AS ord, to_jsonb(r.*) AS record FROM ${table} r WHERE r.${keyColumn} = ${keyParam}) AS parent`;
+  const sql = nestedPagesSql(dataSource, query, parents, params, `, parent.record AS ${PARENT_RECORD_COLUMN}`);
+  const rows: RawRow[] = await dataSource.query(sql, params.values);
+  if (rows.length === 0) return null;
+  const record = rows[0][PARENT_RECORD_COLUMN] as RawRow;
+  try {
+    return { record, page: pagesOfParents(dataSource, query, [record.id as number], rows)[0] };
+  } catch (error) {
+    return { record, page: error as Error };
+  }
 }
 
 /** SQL counting the rows of a nested list that belong to `parent.id` and match the filter. */

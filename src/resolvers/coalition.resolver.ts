@@ -15,6 +15,7 @@ import { LocalizedString, localizedStrings } from "../schema/localized-string";
 import { CoalitionConnection, MeetingConnection } from "../schema/record-connections";
 import { NESTED_MEETINGS_DESCRIPTION, nestedMeetings } from "./nested-meetings";
 import { RecordResolver } from "./record.resolver";
+import { recordWithMeetings } from "./record-with-meetings";
 
 @Resolver(() => Coalition)
 export class CoalitionResolver extends RecordResolver(Coalition, "Coalition") {
@@ -22,8 +23,9 @@ export class CoalitionResolver extends RecordResolver(Coalition, "Coalition") {
   coalition(
     @Arg("slug", () => String, { description: "The coalition's slug, e.g. `coalition-of-the-willing`." }) slug: string,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Coalition | null> {
-    return context.loaders.records.byKey(Coalition, "slug").load(slug);
+    return recordWithMeetings("coalition", Coalition, { field: "slug", value: slug }, context, info);
   }
 
   @Query(() => CoalitionConnection, { description: "Coalitions, by slug (Relay connection)." })

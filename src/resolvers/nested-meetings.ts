@@ -23,10 +23,14 @@ export async function nestedMeetings(
 ): Promise<ConnectionResult<Meeting>> {
   const order = meetingList(args.orderBy).orderFor("m");
   const request = pageRequest(args, order);
-  const { pages, counts } = context.loaders.meetingConnections;
+  const connections = context.loaders.meetingConnections;
+  const { pages, counts } = connections;
+  const fetched = connections.pageFetchedWithParent(info.fieldNodes[0], parentId);
+  if (fetched instanceof Error) throw fetched;
   const projection = projectConnectionNodes(info, "Meeting");
   const withTotal = selectsField(info, "totalCount");
-  const rows = await pages.load({ parent, args, projection, withTotal }, parentId);
+  const rows = fetched ? fetched.rows : await pages.load({ parent, args, projection, withTotal }, parentId);
+  if (fetched?.total != null) counts.prime({ parent, filter: args.filter }, parentId, fetched.total);
   if (!projection) {
     keepRelated(context, rows);
     await fetchSelectedParts(

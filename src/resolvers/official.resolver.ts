@@ -16,6 +16,7 @@ import { LocalizedString, localizedStrings } from "../schema/localized-string";
 import { MeetingConnection, OfficialConnection } from "../schema/record-connections";
 import { NESTED_MEETINGS_DESCRIPTION, nestedMeetings } from "./nested-meetings";
 import { RecordResolver } from "./record.resolver";
+import { recordWithMeetings } from "./record-with-meetings";
 
 @Resolver(() => Official)
 export class OfficialResolver extends RecordResolver(Official, "Official") {
@@ -23,8 +24,9 @@ export class OfficialResolver extends RecordResolver(Official, "Official") {
   official(
     @Arg("slug", () => String, { description: "The official's slug, e.g. `fabien-mandon`." }) slug: string,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Official | null> {
-    return context.loaders.records.byKey(Official, "slug").load(slug);
+    return recordWithMeetings("official", Official, { field: "slug", value: slug }, context, info);
   }
 
   @Query(() => OfficialConnection, { description: "Officials, by slug (Relay connection)." })

@@ -16,6 +16,7 @@ import { LocalizedString, localizedStrings } from "../schema/localized-string";
 import { MeetingConnection, StateConnection } from "../schema/record-connections";
 import { NESTED_MEETINGS_DESCRIPTION, nestedMeetings } from "./nested-meetings";
 import { RecordResolver } from "./record.resolver";
+import { recordWithMeetings } from "./record-with-meetings";
 
 @Resolver(() => State)
 export class StateResolver extends RecordResolver(State, "State") {
@@ -23,8 +24,9 @@ export class StateResolver extends RecordResolver(State, "State") {
   state(
     @Arg("code", () => String, { description: "The state's ISO 3166-1 alpha-2 code, e.g. `FR`." }) code: string,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<State | null> {
-    return context.loaders.records.byKey(State, "code").load(code.toUpperCase());
+    return recordWithMeetings("state", State, { field: "code", value: code.toUpperCase() }, context, info);
   }
 
   @Query(() => StateConnection, { description: "States, by code (Relay connection)." })
