@@ -11,6 +11,8 @@ export interface Config {
   dbPoolMax: number;
   dbStatementTimeoutMs: number;
   dbLockTimeoutMs: number;
+  /** Parameterized reads each pool connection keeps prepared; 0 turns prepared statements off (e.g. behind PgBouncer < 1.21 in transaction mode). */
+  dbPreparedStatements: number;
   dbConnectionTimeoutMs: number;
   /** SHUTDOWN_TIMEOUT_MS: how long SIGTERM waits for in-flight requests before cutting them off. */
   shutdownTimeoutMs: number;
@@ -114,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolMax: readInt(env, "DB_POOL_MAX", 10, 1, 1000),
     dbStatementTimeoutMs: readInt(env, "DB_STATEMENT_TIMEOUT_MS", 5000, 0, 3_600_000),
     dbLockTimeoutMs: readInt(env, "DB_LOCK_TIMEOUT_MS", 1000, 0, 3_600_000),
+    dbPreparedStatements: readInt(env, "DB_PREPARED_STATEMENTS", 200, 0, 10_000),
     dbConnectionTimeoutMs: readInt(env, "DB_CONNECTION_TIMEOUT_MS", 3000, 1, 600_000),
     shutdownTimeoutMs: readInt(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
     requireAuth: readBool(env, "REQUIRE_AUTH", false),

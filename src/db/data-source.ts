@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { DataSource } from "typeorm";
 import { entities } from "../entities";
+import { preparingClient } from "./preparing-client";
 import { CountingLogger } from "./query-counter";
 
 export interface DataSourceSettings {
@@ -10,6 +11,8 @@ export interface DataSourceSettings {
   lockTimeoutMs?: number;
   connectionTimeoutMs?: number;
   applicationName?: string;
+  /** Parameterized reads each connection keeps prepared (0: none, every statement parsed and planned each time). */
+  preparedStatements?: number;
 }
 
 /** The DataSource shared by the server, the CLIs and the tests; migrations are compiled JS under dist/. */
@@ -24,6 +27,7 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
     logging: ["query"],
     logger: new CountingLogger(),
     extra: {
+      ...((settings.preparedStatements ?? 0) > 0 ? { Client: preparingClient(settings.preparedStatements ?? 0) } : {}),
       max: settings.poolMax ?? 10,
       connectionTimeoutMillis: settings.connectionTimeoutMs ?? 3000,
       statement_timeout: settings.statementTimeoutMs ?? 5000,

@@ -25,6 +25,7 @@ export async function openDatabase(config: Config, log: Logger, applicationName 
     lockTimeoutMs: config.dbLockTimeoutMs,
     connectionTimeoutMs: config.dbConnectionTimeoutMs,
     applicationName,
+    preparedStatements: config.dbPreparedStatements,
   });
   try {
     await dataSource.initialize();

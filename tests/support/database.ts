@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import type { DataSource } from "typeorm";
+import { loadConfig } from "../../src/config";
 import { createDataSource } from "../../src/db/data-source";
 import { databaseUrl } from "./database-url";
 
@@ -35,7 +36,8 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
   const name = `chancery_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(options.migrated === false ? `CREATE DATABASE "${name}"` : `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   const url = databaseUrl(adminUrl, name);
-  const dataSource = createDataSource({ url, poolMax: 5 });
+  // Reads run as prepared statements, as the server runs them by default (DB_PREPARED_STATEMENTS).
+  const dataSource = createDataSource({ url, poolMax: 5, preparedStatements: loadConfig(process.env).dbPreparedStatements });
   await dataSource.initialize();
   return {
     name,
