@@ -37,7 +37,8 @@ interface CountKey {
 /**
  * Nested meetings connections (`coalition { meetings }`, `state { meetings }`, `official { meetings }`),
  * batched over every parent of a level: one statement for the pages of all parents (LATERAL, one LIMIT
- * each) and, only when `totalCount` is selected, one for all their counts.
+ * each), counting them too when `totalCount` is selected. A root lookup by key fetches its record and page in
+ * one statement instead (`recordWithPage`).
  */
 export class MeetingConnectionLoaders {
   readonly pages: LoaderFamily<PageKey, number, PageRow<Meeting>[]>;
@@ -72,7 +73,7 @@ export class MeetingConnectionLoaders {
   /**
    * The parent record with human key `parentKey` (a coalition's slug, a state's code, ...) and its page of
    * meetings in ONE statement: returns the record's row (null when none has the key) and keeps the page for
-   * `pageFetchedWithParent(fieldNode, id)`. Throws what `pageQuery` throws for invalid arguments.
+   * `page(key, id, fieldNode)`. Throws what `pageQuery` throws for invalid arguments.
    */
   async recordWithPage(key: PageKey, parentKey: string, fieldNode: FieldNode): Promise<RawRow | null> {
     const { query, params } = pageQuery(key);
@@ -93,9 +94,13 @@ export class MeetingConnectionLoaders {
     return found.record;
   }
 
-  /** The page `recordWithPage` fetched for this connection field and parent, if it did (an Error when rejected). */
-  pageFetchedWithParent(fieldNode: FieldNode, parentId: number): ParentPage<Meeting> | Error | undefined {
-    return this.fetchedWithParent.get(fieldNode)?.get(parentId);
+  /** A parent's page: the one `recordWithPage` fetched for this connection field and parent, else a batched one. */
+  async page(key: PageKey, parentId: number, fieldNode: FieldNode): Promise<PageRow<Meeting>[]> {
+    const fetched = this.fetchedWithParent.get(fieldNode)?.get(parentId);
+    if (fetched instanceof Error) throw fetched;
+    if (!fetched) return this.pages.load(key, parentId);
+    if (fetched.total !== null) this.counts.prime({ parent: key.parent, filter: key.args.filter }, parentId, fetched.total);
+    return fetched.rows;
   }
 }
 

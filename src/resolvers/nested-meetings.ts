@@ -13,7 +13,7 @@ import { fetchSelectedParts } from "./meeting-look-ahead";
 /** Description shared by the nested `meetings` fields. */
 export const NESTED_MEETINGS_DESCRIPTION = "connection (default DATE DESC, ties by slug, no date last); batched across parents.";
 
-/** A parent's page of meetings, through the batched nested-connection loaders. */
+/** A parent's page of meetings, through the batched nested-connection loaders (or fetched with the parent itself). */
 export async function nestedMeetings(
   parent: MeetingParent,
   parentId: number,
@@ -24,13 +24,9 @@ export async function nestedMeetings(
   const order = meetingList(args.orderBy).orderFor("m");
   const request = pageRequest(args, order);
   const connections = context.loaders.meetingConnections;
-  const { pages, counts } = connections;
-  const fetched = connections.pageFetchedWithParent(info.fieldNodes[0], parentId);
-  if (fetched instanceof Error) throw fetched;
   const projection = projectConnectionNodes(info, "Meeting");
   const withTotal = selectsField(info, "totalCount");
-  const rows = fetched ? fetched.rows : await pages.load({ parent, args, projection, withTotal }, parentId);
-  if (fetched?.total != null) counts.prime({ parent, filter: args.filter }, parentId, fetched.total);
+  const rows = await connections.page({ parent, args, projection, withTotal }, parentId, info.fieldNodes[0]);
   if (!projection) {
     keepRelated(context, rows);
     await fetchSelectedParts(
@@ -39,5 +35,5 @@ export async function nestedMeetings(
       rows.map((row) => row.node),
     );
   }
-  return toConnection(rows, request, order, () => counts.load({ parent, filter: args.filter }, parentId));
+  return toConnection(rows, request, order, () => connections.counts.load({ parent, filter: args.filter }, parentId));
 }

@@ -5,7 +5,7 @@ import type { RequestContext } from "../context";
 import type { PageKey } from "../loaders/meeting-connection.loader";
 import type { RecordKey } from "../loaders/record.loader";
 import type { RecordEntity } from "../loaders/records-by-key.loader";
-import { hydrateRows } from "../queries/hydrate";
+import { hydrateRows, type RawRow } from "../queries/hydrate";
 import type { MeetingParent } from "../queries/meeting-list";
 import { projectConnectionNodes, selectsField } from "../queries/projection/connection-node-projection";
 import type { MeetingListArgs } from "../schema/list-args";
@@ -33,7 +33,7 @@ export async function recordWithMeetings<T extends { id: number }>(
   const lookUp = () => context.loaders.records.byKey(target, key.field).load(key.value);
   const selected = selectedMeetings(parent, info);
   if (!selected) return lookUp();
-  let row: Awaited<ReturnType<typeof context.loaders.meetingConnections.recordWithPage>>;
+  let row: RawRow | null;
   try {
     row = await context.loaders.meetingConnections.recordWithPage(selected.key, key.value, selected.fieldNode);
   } catch (error) {
