@@ -3,8 +3,9 @@
  * `npm run bench -- --report-only` rebuilds RESULTS.md from results.json and NOTES.md without measuring.
  *
  * Loads the synthetic dataset into its own database per scale (bench/dataset.ts), starts Chancery,
- * PostGraphile and the one-SQL handler over it, checks that all three give the same answers, then
- * measures every workload in alternating rounds and writes bench/results.json and bench/RESULTS.md.
+ * PostGraphile and the one-SQL handler over it, checks that all three give the same answers and counts their
+ * statements, then measures every workload in alternating rounds and writes bench/results.json and
+ * bench/RESULTS.md.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -52,6 +53,8 @@ function options() {
   };
 }
 
+type Settings = ReturnType<typeof options>;
+
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
@@ -80,7 +83,23 @@ async function sameData(workload: Workload, servers: RunningServer[]): Promise<s
   return `same (${workload.requests.chancery.length} variants)`;
 }
 
-async function benchWorkload(workload: Workload, servers: RunningServer[], settings: ReturnType<typeof options>) {
+/** Statements per request of every server for one workload, alone and under load (servers behind counting proxies). */
+type StatementCounts = Map<ServerName, { alone: number; underLoad: number | null }>;
+
+const COUNTING_RUN_SECONDS = 2;
+
+async function countStatements(workload: Workload, servers: RunningServer[], settings: Settings): Promise<StatementCounts> {
+  const counts: StatementCounts = new Map();
+  for (const server of servers) {
+    const bodies = workload.requests[server.name];
+    const alone = await statementsPerRequest(server, bodies);
+    const underLoad = (await measure(server, bodies, { ...settings.load, durationSeconds: COUNTING_RUN_SECONDS })).sqlPerRequest;
+    counts.set(server.name, { alone, underLoad });
+  }
+  return counts;
+}
+
+async function benchWorkload(workload: Workload, servers: RunningServer[], counts: StatementCounts, settings: Settings) {
   const perServer = new Map<ServerName, ServerResult["rounds"]>();
   for (const server of servers) {
     await measure(server, workload.requests[server.name], { ...settings.load, durationSeconds: settings.warmupSeconds });
@@ -92,17 +111,19 @@ async function benchWorkload(workload: Workload, servers: RunningServer[], setti
       const figures = await measure(server, workload.requests[server.name], settings.load);
       perServer.get(server.name)?.push(figures);
       say(
-        `${workload.id} round ${round + 1} ${server.name}: ${figures.requestsPerSecond.toFixed(0)} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, ${figures.sqlPerRequest.toFixed(1)} SQL/req, ${figures.errors} errors`,
+        `${workload.id} round ${round + 1} ${server.name}: ${figures.requestsPerSecond.toFixed(0)} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, ${figures.errors} errors`,
       );
     }
   }
   const result: Partial<Record<ServerName, ServerResult>> = {};
   for (const server of servers) {
     const rounds = perServer.get(server.name) ?? [];
+    const statements = counts.get(server.name);
     result[server.name] = {
       rounds,
       median: medianFigures(rounds),
-      sqlPerRequestAlone: await statementsPerRequest(server, workload.requests[server.name]),
+      sqlPerRequestAlone: statements?.alone ?? Number.NaN,
+      sqlPerRequestUnderLoad: statements?.underLoad ?? null,
     };
   }
   const rate = (name: ServerName) => result[name]?.median.requestsPerSecond ?? null;
@@ -116,37 +137,66 @@ async function benchWorkload(workload: Workload, servers: RunningServer[], setti
   };
 }
 
-async function benchScale(scale: number, settings: ReturnType<typeof options>): Promise<ScaleResult> {
-  const databaseUrl = await prepareDataset(settings.adminUrl, scale, settings.reload, say);
-  const size = datasetSize(scale);
-  const workloads = buildWorkloads(size).filter((workload) => settings.workloads.includes(workload.id));
+/** Starts every server over the dataset; with `countStatements`, each behind a statement-counting proxy. */
+async function startServers(settings: Settings, databaseUrl: string, countStatements: boolean): Promise<RunningServer[]> {
   const servers: RunningServer[] = [];
-  const loadAverageAtStart = os.loadavg();
   try {
     for (const name of settings.servers) {
       const nodeOptions =
-        settings.cpuProfile && name === "chancery"
+        settings.cpuProfile && name === "chancery" && !countStatements
           ? ["--cpu-prof", `--cpu-prof-dir=${path.join(BENCH_DIR, ".data/profiles")}`]
           : [];
-      servers.push(await startBenchServer(name, databaseUrl, await freePort(), nodeOptions));
-      say(`started ${name}`);
+      servers.push(await startBenchServer(name, databaseUrl, await freePort(), nodeOptions, countStatements));
+      say(`started ${name}${countStatements ? " behind its statement-counting proxy" : ""}`);
     }
-    const result: ScaleResult = {
-      measuredAt: new Date().toISOString(),
-      dataset: { meetings: size.meetings, participants: size.meetings * 6, officials: size.officials, sources: size.sources },
-      settings: { ...settings.load, rounds: settings.rounds, warmupSeconds: settings.warmupSeconds },
-      machine: { cpus: os.cpus().length, loadAverageAtStart, node: process.version },
-      sameData: {},
-      workloads: {},
-    };
+    return servers;
+  } catch (error) {
+    await stopServers(servers);
+    throw error;
+  }
+}
+
+async function stopServers(servers: RunningServer[]): Promise<void> {
+  for (const server of servers) await server.stop();
+}
+
+/**
+ * One scale: first the servers behind their statement-counting proxies answer every variant (the same-data
+ * check) and count their statements alone and under load; then, restarted with direct connections, the timed
+ * rounds. The proxies sit in this process, next to autocannon, and would cap every server at what they forward.
+ */
+async function benchScale(scale: number, settings: Settings): Promise<ScaleResult> {
+  const databaseUrl = await prepareDataset(settings.adminUrl, scale, settings.reload, say);
+  const size = datasetSize(scale);
+  const workloads = buildWorkloads(size).filter((workload) => settings.workloads.includes(workload.id));
+  const loadAverageAtStart = os.loadavg();
+  const result: ScaleResult = {
+    measuredAt: new Date().toISOString(),
+    dataset: { meetings: size.meetings, participants: size.meetings * 6, officials: size.officials, sources: size.sources },
+    settings: { ...settings.load, rounds: settings.rounds, warmupSeconds: settings.warmupSeconds },
+    machine: { cpus: os.cpus().length, loadAverageAtStart, node: process.version },
+    sameData: {},
+    workloads: {},
+  };
+  const counts = new Map<string, StatementCounts>();
+  const counted = await startServers(settings, databaseUrl, true);
+  try {
     for (const workload of workloads) {
-      result.sameData[workload.id] = await sameData(workload, servers);
+      result.sameData[workload.id] = await sameData(workload, counted);
       say(`${workload.id} data check: ${result.sameData[workload.id]}`);
+      counts.set(workload.id, await countStatements(workload, counted, settings));
     }
-    for (const workload of workloads) result.workloads[workload.id] = await benchWorkload(workload, servers, settings);
+  } finally {
+    await stopServers(counted);
+  }
+  const servers = await startServers(settings, databaseUrl, false);
+  try {
+    for (const workload of workloads) {
+      result.workloads[workload.id] = await benchWorkload(workload, servers, counts.get(workload.id) ?? new Map(), settings);
+    }
     return result;
   } finally {
-    for (const server of servers) await server.stop();
+    await stopServers(servers);
   }
 }
 

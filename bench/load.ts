@@ -9,7 +9,8 @@ export interface RunFigures {
   p99Ms: number;
   requests: number;
   errors: number;
-  sqlPerRequest: number;
+  /** Statements per request, when the server runs behind its counting proxy (null for the timed rounds). */
+  sqlPerRequest: number | null;
   cpuMsPerRequest: number;
   peakRssMiB: number;
 }
@@ -26,7 +27,7 @@ export async function measure(server: RunningServer, bodies: BenchRequest[], set
   const sampler = setInterval(() => {
     peakRssMiB = Math.max(peakRssMiB, residentMiB(server.pid));
   }, 100);
-  const statementsBefore = server.proxy.statements();
+  const statementsBefore = server.proxy?.statements() ?? 0;
   const cpuBefore = cpuMs(server.pid);
   const result = await autocannon({
     url: server.origin,
@@ -46,7 +47,7 @@ export async function measure(server: RunningServer, bodies: BenchRequest[], set
   });
   clearInterval(sampler);
   const cpu = cpuMs(server.pid) - cpuBefore;
-  const statements = server.proxy.statements() - statementsBefore;
+  const statements = server.proxy ? server.proxy.statements() - statementsBefore : null;
   const requests = result.requests.total;
   return {
     requestsPerSecond: result.requests.average,
@@ -54,7 +55,7 @@ export async function measure(server: RunningServer, bodies: BenchRequest[], set
     p99Ms: result.latency.p99,
     requests,
     errors: result.errors + result.timeouts + result.non2xx,
-    sqlPerRequest: requests > 0 ? statements / requests : 0,
+    sqlPerRequest: statements !== null && requests > 0 ? statements / requests : null,
     cpuMsPerRequest: requests > 0 ? cpu / requests : 0,
     peakRssMiB: Math.max(peakRssMiB, residentMiB(server.pid)),
   };
@@ -62,9 +63,11 @@ export async function measure(server: RunningServer, bodies: BenchRequest[], set
 
 /** The statements one request costs, measured alone (no concurrency), averaged over the variants. */
 export async function statementsPerRequest(server: RunningServer, bodies: BenchRequest[]): Promise<number> {
-  const before = server.proxy.statements();
+  const { proxy } = server;
+  if (!proxy) throw new Error(`${server.name} was not started to count statements`);
+  const before = proxy.statements();
   for (const body of bodies) await send(server, body);
-  return (server.proxy.statements() - before) / bodies.length;
+  return (proxy.statements() - before) / bodies.length;
 }
 
 export async function send(server: RunningServer, request: BenchRequest): Promise<unknown> {

@@ -1,6 +1,6 @@
 /**
- * The three servers under test, each a child process of its own (so RSS and CPU are its own), each
- * talking to PostgreSQL through its own statement-counting proxy.
+ * The three servers under test, each a child process of its own (so RSS and CPU are its own), talking to
+ * PostgreSQL directly or, to count its statements, through a statement-counting proxy of its own.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -12,7 +12,8 @@ export interface RunningServer {
   name: ServerName;
   origin: string;
   pid: number;
-  proxy: CountingProxy;
+  /** Present when the server was started to count statements (`countStatements`). */
+  proxy: CountingProxy | null;
   stop(): Promise<void>;
 }
 
@@ -74,9 +75,10 @@ export async function startBenchServer(
   databaseUrl: string,
   port: number,
   nodeOptions: string[] = [],
+  countStatements = false,
 ): Promise<RunningServer> {
-  const proxy = await startCountingProxy(databaseUrl);
-  const launch = launchOf(name, proxy.url, port, nodeOptions);
+  const proxy = countStatements ? await startCountingProxy(databaseUrl) : null;
+  const launch = launchOf(name, proxy?.url ?? databaseUrl, port, nodeOptions);
   const child = spawn(launch.command, launch.args, { env: launch.env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (chunk) => {
@@ -90,7 +92,7 @@ export async function startBenchServer(
     await waitUntilReady(origin + launch.readyPath, child, () => output);
   } catch (error) {
     child.kill("SIGKILL");
-    await proxy.close();
+    await proxy?.close();
     throw error;
   }
   return {
@@ -106,7 +108,7 @@ export async function startBenchServer(
         await exited;
         clearTimeout(timer);
       }
-      await proxy.close();
+      await proxy?.close();
     },
   };
 }
