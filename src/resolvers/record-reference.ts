@@ -1,12 +1,24 @@
+import type { GraphQLResolveInfo } from "graphql";
 import type { ObjectLiteral } from "typeorm";
 import type { RequestContext } from "../context";
-import { createRecordsByKeyLoader, perRequest, type RecordEntity, type RecordKey } from "../loaders/records-by-key.loader";
+import {
+  createRecordsByKeyLoader,
+  perRequest,
+  type RecordEntity,
+  type RecordKey,
+  type RecordsByKeyLoader,
+} from "../loaders/records-by-key.loader";
+import { cachedProjection } from "../queries/projection/cached-projection";
 import { fromGlobalId } from "../schema/global-id";
 
 /** What the gateway sends for an entity: `{ __typename, id }` or `{ __typename, <human key> }`. */
 export type EntityRepresentation = { __typename: string } & Record<string, unknown>;
 
-export type ReferenceResolver<T> = (representation: EntityRepresentation, context: RequestContext) => Promise<T | null>;
+export type ReferenceResolver<T> = (
+  representation: EntityRepresentation,
+  context: RequestContext,
+  info?: GraphQLResolveInfo,
+) => Promise<T | null>;
 
 /** The key a representation names, or null when it names none we know (an unknown or foreign id). */
 function recordKeyOf(typeName: string, representation: EntityRepresentation, humanKeys: readonly string[]): RecordKey | null {
@@ -23,16 +35,28 @@ function recordKeyOf(typeName: string, representation: EntityRepresentation, hum
 
 /**
  * `__resolveReference` for one entity type: every representation of a request goes through one
- * DataLoader, so N representations (by id and human keys mixed) cost one SQL statement.
+ * DataLoader, so N representations (by id and human keys mixed) cost one SQL statement. When every field the
+ * `_entities` query selects on the type can be built in SQL (src/queries/projection), the statement builds
+ * those objects and no field resolver runs, as for meeting pages.
  */
 export function recordReferenceResolver<T extends ObjectLiteral>(
   typeName: string,
   entity: RecordEntity<T>,
   humanKeys: readonly string[],
 ): ReferenceResolver<T> {
-  const loaderOf = perRequest((context) => createRecordsByKeyLoader(context.dataSource, entity, ["id", ...humanKeys]));
-  return async (representation, context) => {
+  const keyFields = ["id", ...humanKeys];
+  const loadersOf = perRequest(() => new Map<string, RecordsByKeyLoader<T>>());
+  return async (representation, context, info) => {
     const key = recordKeyOf(typeName, representation, humanKeys);
-    return key ? loaderOf(context).load(key) : null;
+    if (!key) return null;
+    const projection = info ? cachedProjection(info, typeName, "objects", (entities) => entities.fieldNodes) : null;
+    const loaders = loadersOf(context);
+    const loaderKey = projection?.key ?? "";
+    let loader = loaders.get(loaderKey);
+    if (!loader) {
+      loader = createRecordsByKeyLoader(context.dataSource, entity, keyFields, projection);
+      loaders.set(loaderKey, loader);
+    }
+    return loader.load(key);
   };
 }

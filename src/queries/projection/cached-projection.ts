@@ -1,0 +1,65 @@
+import type { FieldNode, GraphQLResolveInfo } from "graphql";
+import { type Projection, projectSelection } from "./selection-projection";
+
+/** Which objects of a field a projection is for: a connection's items, or the field's own objects. */
+export type ProjectedPart = "nodes" | "objects";
+
+/** Projections compiled in one request (its variables object), by the field's nodes, then part and type. */
+const inRequest = new WeakMap<object, WeakMap<readonly FieldNode[], Map<string, Projection | null>>>();
+
+/**
+ * Projections compiled across requests: by the field's first node (an object of the parsed document, which
+ * Apollo caches per query text), then by part, type and variables (which `@skip`/`@include` and `lang` read).
+ * At most `VARIANTS_PER_FIELD` entries are kept per field node.
+ */
+const acrossRequests = new WeakMap<FieldNode, Map<string, Projection | null>>();
+const VARIANTS_PER_FIELD = 64;
+
+/**
+ * The projection of the `typeName` objects that `select` finds under the field of `info` (null when it finds
+ * none, or when they cannot be projected), compiled once for a query and its variables.
+ */
+export function cachedProjection(
+  info: GraphQLResolveInfo,
+  typeName: string,
+  part: ProjectedPart,
+  select: (info: GraphQLResolveInfo) => readonly FieldNode[] | null,
+): Projection | null {
+  let byFieldNodes = inRequest.get(info.variableValues);
+  if (!byFieldNodes) {
+    byFieldNodes = new WeakMap();
+    inRequest.set(info.variableValues, byFieldNodes);
+  }
+  let byType = byFieldNodes.get(info.fieldNodes);
+  if (!byType) {
+    byType = new Map();
+    byFieldNodes.set(info.fieldNodes, byType);
+  }
+  const key = `${part}:${typeName}`;
+  if (byType.has(key)) return byType.get(key) ?? null;
+  const projection = compiledAcrossRequests(info, typeName, part, select);
+  byType.set(key, projection);
+  return projection;
+}
+
+function compiledAcrossRequests(
+  info: GraphQLResolveInfo,
+  typeName: string,
+  part: ProjectedPart,
+  select: (info: GraphQLResolveInfo) => readonly FieldNode[] | null,
+): Projection | null {
+  const anchor = info.fieldNodes[0];
+  let byVariables = acrossRequests.get(anchor);
+  if (!byVariables) {
+    byVariables = new Map();
+    acrossRequests.set(anchor, byVariables);
+  }
+  const key = JSON.stringify([part, typeName, info.fieldNodes.length, info.variableValues]);
+  const cached = byVariables.get(key);
+  if (cached !== undefined) return cached;
+  const nodes = select(info);
+  const projection = nodes && nodes.length > 0 ? projectSelection(info, typeName, nodes) : null;
+  if (byVariables.size >= VARIANTS_PER_FIELD) byVariables.clear();
+  byVariables.set(key, projection);
+  return projection;
+}
