@@ -68,7 +68,7 @@ function workloadTable(scale: ScaleResult): string[] {
       const m = server.median;
       const isChancery = name === "chancery";
       lines.push(
-        `| ${id} | ${name} | ${fixed(m.requestsPerSecond)} | ${fixed(m.p50Ms)} / ${fixed(m.p99Ms)} | ${fixed(server.sqlPerRequestAlone, 1)} / ${server.sqlPerRequestUnderLoad === null ? "–" : fixed(server.sqlPerRequestUnderLoad, 1)} | ${fixed(m.cpuMsPerRequest, 2)} | ${fixed(m.peakRssMiB)} | ${m.errors} | ${isChancery ? ratio(workload.chanceryPerPostgraphile) : ""} | ${isChancery ? ratio(workload.chanceryPerLimit) : ""} |`,
+        `| ${id} | ${name} | ${fixed(m.requestsPerSecond)} | ${fixed(m.p50Ms)} / ${fixed(m.p99Ms)} | ${fixed(server.sqlPerRequestAlone, 1)} / ${server.sqlPerRequestUnderLoad == null ? "–" : fixed(server.sqlPerRequestUnderLoad, 1)} | ${fixed(m.cpuMsPerRequest, 2)} | ${fixed(m.peakRssMiB)} | ${m.errors} | ${isChancery ? ratio(workload.chanceryPerPostgraphile) : ""} | ${isChancery ? ratio(workload.chanceryPerLimit) : ""} |`,
       );
     }
   }
