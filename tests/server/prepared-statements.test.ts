@@ -52,3 +52,15 @@ test("writes and statements without parameters are never prepared", async () => 
     texts.join("\n"),
   );
 });
+
+test("a statement prepared before a table's columns changed runs again unprepared, not as an error", async () => {
+  const pool = onePool(10);
+  await pool.query("CREATE TABLE evolving (id int PRIMARY KEY, name text)");
+  await pool.query("INSERT INTO evolving VALUES (1, 'first')");
+  const read = "SELECT r.* FROM evolving r WHERE r.id = $1";
+  assert.deepEqual((await pool.query(read, [1])).rows, [{ id: 1, name: "first" }]);
+  // What a rolling deploy's migration does while this server keeps running.
+  await db.dataSource.query("ALTER TABLE evolving ADD COLUMN note text DEFAULT 'added'");
+  assert.deepEqual((await pool.query(read, [1])).rows, [{ id: 1, name: "first", note: "added" }]);
+  assert.deepEqual((await pool.query(read, [1])).rows, [{ id: 1, name: "first", note: "added" }]);
+});
