@@ -16,6 +16,11 @@ export interface RelatedRows {
   orderBy?: string;
   /** SQL true when the object is null; used with a `from`-less object. */
   nullWhen?: string;
+  /**
+   * For an object found by key: the same row as a LEFT JOIN target, so an object inside a list's items is
+   * joined once in the list's statement instead of looked up by a subquery per item.
+   */
+  join?: { table: string; on: string };
 }
 
 /** A column or expression of the row. */

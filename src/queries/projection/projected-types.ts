@@ -17,6 +17,7 @@ const record = (typeName: string): Record<string, FieldProjection> => ({
 
 const byId = (table: string, foreignKey: string) => (alias: string, child: string) => ({
   from: `FROM ${table} ${child} WHERE ${child}.id = ${alias}.${foreignKey}`,
+  join: { table, on: `${child}.id = ${alias}.${foreignKey}` },
 });
 
 const citations = (parentColumn: string) => (alias: string, child: string) => ({
