@@ -113,7 +113,7 @@ test("_entities builds a selection it can project in its one statement, answerin
   });
   assert.deepEqual(projected.data?._entities, withoutFollowUps);
   assert.equal(projected.data?._entities[5], null);
-  assert.equal((projected.data?._entities[6] as { code: string }).code, "FR");
+  assert.equal((projected.data?._entities[6] as { code: string } | undefined)?.code, "FR");
   // One statement per type, nested parts included; the resolver path needs more for participants, topics, ...
   assert.equal(chancery.sqlStatementsOf("Projected"), 2);
   assert.ok((chancery.sqlStatementsOf("Resolved") ?? 0) > 2);
