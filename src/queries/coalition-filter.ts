@@ -7,8 +7,8 @@ import { textContains } from "./text-contains";
 
 /**
  * Compiles a CoalitionFilter into one boolean SQL expression over the coalition row aliased `alias`, binding every
- * value through `params`. Returns "TRUE" for no filter; slugs and codes
- * are looked up in the statement that uses it (see CompiledFilter).
+ * value through `params`. Returns "TRUE" for no filter; slugs and codes are looked up in the statement that uses it
+ * (see CompiledFilter).
  */
 export function compileCoalitionFilter(
   filter: CoalitionFilter | null | undefined,
@@ -41,5 +41,5 @@ const coalitionFilterCompiler: FilterCompiler<CoalitionFilter> = {
 function hasMemberCondition(stateIds: string, asOf: string | null, context: ConditionContext): string {
   const ms = context.subAlias("ms");
   const onDay = asOf === null ? "" : ` AND ${asOfCondition(ms, context.params.add(asOf))}`;
-  return `EXISTS (SELECT 1 FROM membership ${ms} WHERE ${ms}.coalition_id = ${context.alias}.id AND ${ms}.state_id = ANY(${stateIds})${onDay})`;
+  return `EXISTS (SELECT 1 FROM membership ${ms} WHERE ${ms}.coalition_id = ${context.alias}.id AND ${anyId(`${ms}.state_id`, stateIds)}${onDay})`;
 }

@@ -8,8 +8,8 @@ import { checkSearchText, textQuery, textVector } from "./text-search";
 
 /**
  * Compiles a MeetingFilter into one boolean SQL expression over the meeting row aliased `alias` (e.g. "m"), binding
- * every value through `params`. Returns "TRUE" for no filter; slugs and codes are
- * looked up in the statement that uses it (see CompiledFilter), topics with their descendants.
+ * every value through `params`. Returns "TRUE" for no filter; slugs and codes are looked up in the statement that
+ * uses it (see CompiledFilter), topics with their descendants.
  */
 export function compileMeetingFilter(filter: MeetingFilter | null | undefined, alias: string, params: SqlParams): CompiledFilter {
   return compileFilter(filter, alias, params, meetingFilterCompiler);
@@ -50,12 +50,12 @@ export const meetingFilterCompiler: FilterCompiler<MeetingFilter> = {
 
 function topicsCondition(topicIds: string, context: ConditionContext): string {
   const mt = context.subAlias("mt");
-  return `EXISTS (SELECT 1 FROM meeting_topic ${mt} WHERE ${mt}.meeting_id = ${context.alias}.id AND ${mt}.topic_id = ANY(${topicIds}))`;
+  return `EXISTS (SELECT 1 FROM meeting_topic ${mt} WHERE ${mt}.meeting_id = ${context.alias}.id AND ${anyId(`${mt}.topic_id`, topicIds)})`;
 }
 
 function participantCondition(column: "representing_state_id" | "official_id", ids: string, context: ConditionContext): string {
   const p = context.subAlias("p");
-  return `EXISTS (SELECT 1 FROM participant ${p} WHERE ${p}.meeting_id = ${context.alias}.id AND ${p}.${column} = ANY(${ids}))`;
+  return `EXISTS (SELECT 1 FROM participant ${p} WHERE ${p}.meeting_id = ${context.alias}.id AND ${anyId(`${p}.${column}`, ids)})`;
 }
 
 /** The meetings whose own text or any outcome's summary matches, each found through its GIN index. */

@@ -8,8 +8,8 @@ import { checkSearchText, officialPlainName } from "./text-search";
 
 /**
  * Compiles an OfficialFilter into one boolean SQL expression over the official row aliased `alias`, binding every
- * value through `params`. Returns "TRUE" for no filter; slugs and codes
- * are looked up in the statement that uses it (see CompiledFilter).
+ * value through `params`. Returns "TRUE" for no filter; slugs and codes are looked up in the statement that uses it
+ * (see CompiledFilter).
  */
 export function compileOfficialFilter(
   filter: OfficialFilter | null | undefined,

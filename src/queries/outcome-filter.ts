@@ -6,8 +6,8 @@ import { checkSearchText, textQuery, textVector } from "./text-search";
 
 /**
  * Compiles an OutcomeFilter into one boolean SQL expression over the outcome row aliased `alias`, binding every
- * value through `params`. Returns "TRUE" for no filter; slugs and codes
- * are looked up in the statement that uses it (see CompiledFilter).
+ * value through `params`. Returns "TRUE" for no filter; slugs and codes are looked up in the statement that uses it
+ * (see CompiledFilter).
  */
 export function compileOutcomeFilter(filter: OutcomeFilter | null | undefined, alias: string, params: SqlParams): CompiledFilter {
   return compileFilter(filter, alias, params, outcomeFilterCompiler);
@@ -43,5 +43,5 @@ function linkCondition(
   context: ConditionContext,
 ): string {
   const link = context.subAlias("l");
-  return `EXISTS (SELECT 1 FROM ${table} ${link} WHERE ${link}.outcome_id = ${context.alias}.id AND ${link}.${column} = ANY(${ids}))`;
+  return `EXISTS (SELECT 1 FROM ${table} ${link} WHERE ${link}.outcome_id = ${context.alias}.id AND ${anyId(`${link}.${column}`, ids)})`;
 }

@@ -7,8 +7,8 @@ import { checkSearchText, textQuery, textVector } from "./text-search";
 
 /**
  * Compiles a SourceFilter into one boolean SQL expression over the source row aliased `alias`, binding every value
- * through `params`. Returns "TRUE" for no filter; slugs and codes
- * are looked up in the statement that uses it (see CompiledFilter).
+ * through `params`. Returns "TRUE" for no filter; slugs and codes are looked up in the statement that uses it (see
+ * CompiledFilter).
  */
 export function compileSourceFilter(filter: SourceFilter | null | undefined, alias: string, params: SqlParams): CompiledFilter {
   return compileFilter(filter, alias, params, sourceFilterCompiler);

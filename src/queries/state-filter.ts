@@ -7,8 +7,8 @@ import { textContains } from "./text-contains";
 
 /**
  * Compiles a StateFilter into one boolean SQL expression over the state row aliased `alias`, binding every value
- * through `params`. Returns "TRUE" for no filter; slugs and codes
- * are looked up in the statement that uses it (see CompiledFilter).
+ * through `params`. Returns "TRUE" for no filter; slugs and codes are looked up in the statement that uses it (see
+ * CompiledFilter).
  */
 export function compileStateFilter(filter: StateFilter | null | undefined, alias: string, params: SqlParams): CompiledFilter {
   return compileFilter(filter, alias, params, stateFilterCompiler);
@@ -33,5 +33,5 @@ const stateFilterCompiler: FilterCompiler<StateFilter> = {
 function memberOfCondition(coalitionIds: string, asOf: string | null, context: ConditionContext): string {
   const ms = context.subAlias("ms");
   const onDay = asOf === null ? "" : ` AND ${asOfCondition(ms, context.params.add(asOf))}`;
-  return `EXISTS (SELECT 1 FROM membership ${ms} WHERE ${ms}.state_id = ${context.alias}.id AND ${ms}.coalition_id = ANY(${coalitionIds})${onDay})`;
+  return `EXISTS (SELECT 1 FROM membership ${ms} WHERE ${ms}.state_id = ${context.alias}.id AND ${anyId(`${ms}.coalition_id`, coalitionIds)}${onDay})`;
 }

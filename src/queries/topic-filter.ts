@@ -6,8 +6,8 @@ import { textContains } from "./text-contains";
 
 /**
  * Compiles a TopicFilter into one boolean SQL expression over the topic row aliased `alias`, binding every value
- * through `params`. Returns "TRUE" for no filter; slugs are looked up in the
- * statement that uses it (see CompiledFilter), `under` as the descendants' ids by a recursive subquery.
+ * through `params`. Returns "TRUE" for no filter; slugs are looked up in the statement that uses it (see
+ * CompiledFilter), `under` as the descendants' ids by a recursive subquery.
  */
 export function compileTopicFilter(filter: TopicFilter | null | undefined, alias: string, params: SqlParams): CompiledFilter {
   return compileFilter(filter, alias, params, topicFilterCompiler);
