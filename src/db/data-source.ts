@@ -17,6 +17,7 @@ export interface DataSourceSettings {
 
 /** The DataSource shared by the server, the CLIs and the tests; migrations are compiled JS under dist/. */
 export function createDataSource(settings: DataSourceSettings): DataSource {
+  const prepared = settings.preparedStatements ?? 0;
   return new DataSource({
     type: "postgres",
     url: settings.url,
@@ -27,7 +28,7 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
     logging: ["query"],
     logger: new CountingLogger(),
     extra: {
-      ...((settings.preparedStatements ?? 0) > 0 ? { Client: preparingClient(settings.preparedStatements ?? 0) } : {}),
+      ...(prepared > 0 ? { Client: preparingClient(prepared) } : {}),
       max: settings.poolMax ?? 10,
       connectionTimeoutMillis: settings.connectionTimeoutMs ?? 3000,
       statement_timeout: settings.statementTimeoutMs ?? 5000,

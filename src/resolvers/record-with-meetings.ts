@@ -1,7 +1,15 @@
-import { type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, getNamedType, isObjectType } from "graphql";
+import {
+  type FieldNode,
+  GraphQLError,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  getNamedType,
+  isObjectType,
+} from "graphql";
 import { collectSubfields } from "graphql/execution/collectFields";
 import { getArgumentValues } from "graphql/execution/values";
 import type { RequestContext } from "../context";
+import { ErrorCode } from "../errors";
 import type { PageKey } from "../loaders/meeting-connection.loader";
 import type { RecordKey } from "../loaders/record.loader";
 import type { RecordEntity } from "../loaders/records-by-key.loader";
@@ -73,5 +81,5 @@ function meetingArgs(type: GraphQLObjectType, node: FieldNode, info: GraphQLReso
 }
 
 function isInputError(error: unknown): boolean {
-  return (error as { extensions?: { code?: unknown } })?.extensions?.code === "BAD_USER_INPUT";
+  return error instanceof GraphQLError && error.extensions.code === ErrorCode.BAD_USER_INPUT;
 }
