@@ -86,6 +86,7 @@ export class Meeting extends RecordBase {
   @Column({ type: "jsonb", nullable: true })
   summary: LocalizedText | null;
 
+  /** meeting_topic also holds a copy of the meeting's coalition, kept by triggers (migration MeetingTopicCoalition). */
   @ManyToMany(() => Topic)
   @JoinTable({
     name: "meeting_topic",

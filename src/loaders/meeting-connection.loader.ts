@@ -6,7 +6,7 @@ import type { PageRow } from "../queries/connection-result";
 import type { RawRow } from "../queries/hydrate";
 import { pageRequest } from "../queries/keyset-page";
 import { compileMeetingFilter } from "../queries/meeting-filter";
-import { MEETING_PARENTS, type MeetingParent, meetingList } from "../queries/meeting-list";
+import { indexCount, MEETING_PARENTS, type MeetingParent, meetingList } from "../queries/meeting-list";
 import type { Projection } from "../queries/projection/selection-projection";
 import {
   countRowsByParent,
@@ -64,9 +64,10 @@ export class MeetingConnectionLoaders {
       const list = meetingList(null);
       const params = new SqlParams();
       const compiled = compileMeetingFilter(filter, list.alias, params);
+      const count = indexCount(parent, filter, compiled, params);
       const idsParam = params.add(parentIds);
-      const { belongsTo, countAll } = MEETING_PARENTS[parent];
-      return countRowsByParent(dataSource, list, belongsTo, parentIds, idsParam, compiled, params.values, countAll);
+      const { belongsTo } = MEETING_PARENTS[parent];
+      return countRowsByParent(dataSource, list, belongsTo, parentIds, idsParam, compiled, params.values, count);
     });
   }
 
@@ -110,6 +111,6 @@ function pageQuery({ parent, args, projection, withTotal }: PageKey): { query: N
   const request = pageRequest(args, list.orderFor(list.alias));
   const params = new SqlParams();
   const filter = compileMeetingFilter(args.filter, list.alias, params);
-  const { belongsTo, countAll } = MEETING_PARENTS[parent];
-  return { query: { list, belongsTo, request, filter, totals: withTotal ? { countAll } : null }, params };
+  const totals = withTotal ? { count: indexCount(parent, args.filter, filter, params) } : null;
+  return { query: { list, belongsTo: MEETING_PARENTS[parent].belongsTo, request, filter, totals }, params };
 }

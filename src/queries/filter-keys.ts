@@ -44,9 +44,9 @@ export class FilterKeys {
 
   /** SQL `int[]`: the ids of the given keys (for `topicTree`, every topic of each subtree, the topics included). */
   ids(kind: FilterKeyKind, keys: readonly string[]): string {
+    if (kind === "topicTree") return topicTreeIds(keys, this.params);
     if (keys.length === 0) return "'{}'::int[]";
     const wanted = `${this.params.add([...new Set(keys)])}::text[]`;
-    if (kind === "topicTree") return `ARRAY(${topicTreeSql(`SELECT id FROM topic WHERE slug = ANY(${wanted})`)})`;
     const { table, keyColumn } = keyedTable(kind);
     return `ARRAY(SELECT id FROM ${table} WHERE ${keyColumn} = ANY(${wanted}))`;
   }
@@ -93,6 +93,13 @@ export class KeyCheck {
 
 function sameTable(kind: FilterKeyKind, table: Exclude<FilterKeyKind, "topicTree">): boolean {
   return kind === table || (kind === "topicTree" && table === "topic");
+}
+
+/** SQL `int[]`: the ids of the topics with slugs `slugs` and of every topic below them (unknown slugs add nothing). */
+export function topicTreeIds(slugs: readonly string[], params: SqlParams): string {
+  if (slugs.length === 0) return "'{}'::int[]";
+  const wanted = `${params.add([...new Set(slugs)])}::text[]`;
+  return `ARRAY(${topicTreeSql(`SELECT id FROM topic WHERE slug = ANY(${wanted})`)})`;
 }
 
 /** Every topic id reached from `roots` (SQL selecting `id`) downwards; UNION stops at a topic already reached. */

@@ -15,6 +15,13 @@ export function compileMeetingFilter(filter: MeetingFilter | null | undefined, a
   return compileFilter(filter, alias, params, meetingFilterCompiler);
 }
 
+/** The filter's topics when they are its only condition (no other field, no `and`, `or` or `not`); else null. */
+export function onlyTopicsOf(filter: MeetingFilter | null | undefined): readonly string[] | null {
+  if (!filter?.topics) return null;
+  const given = Object.values(filter).filter((value) => value != null);
+  return given.length === 1 ? filter.topics : null;
+}
+
 export const meetingFilterCompiler: FilterCompiler<MeetingFilter> = {
   collect(filter: MeetingFilter, path: string, keys: FilterKeys): void {
     keys.want("coalition", filter.coalitions, `${path}.coalitions`);

@@ -39,8 +39,11 @@ export interface RecordEmbed<R extends ObjectLiteral> {
 /** A parent-child link for nested lists: SQL true when the row (aliased `alias`) belongs to parent id `parentId`. */
 export type ParentCondition = (alias: string, parentId: string) => string;
 
-/** SQL counting every child of parent id `parentId` without reading the children's rows (used when no filter is given). */
-export type CountAllChildren = (parentId: string) => string;
+/**
+ * SQL counting the children of parent id `parentId` that match the list's filter from an index alone, without the
+ * semi-join over every child of the parent that the general count is.
+ */
+export type CountChildren = (parentId: string) => string;
 
 const PARENT_COLUMN = "__parent";
 const NODE_COLUMN = "__node";
@@ -176,8 +179,8 @@ export interface NestedPageQuery<T extends ObjectLiteral> {
   belongsTo: ParentCondition;
   request: PageRequest;
   filter: CompiledFilter;
-  /** Count each parent's rows (`totalCount`) in the same statement; `countAll` counts when no filter is given. */
-  totals: { countAll?: CountAllChildren } | null;
+  /** Count each parent's rows (`totalCount`) in the same statement; with `count`, that way. */
+  totals: { count?: CountChildren } | null;
 }
 
 /**
@@ -198,7 +201,7 @@ function nestedPagesSql<T extends ObjectLiteral>(
   const conditions = [belongsTo(list.alias, "parent.id"), filter.sql, ...keysetConditions(order, request, params)];
   const page = pageSubquery(dataSource, list, conditions, request);
   const counted = totals
-    ? `CROSS JOIN LATERAL (${parentCountSql(dataSource, list, belongsTo, filter.sql, totals.countAll)}) AS counted(${TOTAL_COLUMN})`
+    ? `CROSS JOIN LATERAL (${parentCountSql(dataSource, list, belongsTo, filter.sql, totals.count)}) AS counted(${TOTAL_COLUMN})`
     : "";
   return `SELECT ${pageColumns(list, params)}, parent.id AS ${PARENT_COLUMN}${totals ? `, counted.${TOTAL_COLUMN}` : ""}${keyCheckColumn(filter)}${extraColumns}
     FROM ${parents}
@@ -273,17 +276,17 @@ export async function fetchRecordWithPage<T extends ObjectLiteral>(
   }
 }
 
-/** SQL counting the rows of a nested list that belong to `parent.id` and match the filter. */
+/** SQL counting the rows of a nested list that belong to `parent.id` and match the filter (`count` when given). */
 function parentCountSql<T extends ObjectLiteral>(
   dataSource: DataSource,
   list: RecordList<T>,
   belongsTo: ParentCondition,
   filterSql: string,
-  countAll?: CountAllChildren,
+  count?: CountChildren,
 ): string {
   const { alias } = list;
-  return countAll && filterSql === "TRUE"
-    ? countAll("parent.id")
+  return count
+    ? count("parent.id")
     : `SELECT count(*) FROM ${tableOf(dataSource, list.target)} ${alias} ${where([belongsTo(alias, "parent.id"), filterSql])}`;
 }
 
@@ -296,9 +299,9 @@ export async function countRowsByParent<T extends ObjectLiteral>(
   parentIdsParam: string,
   filter: CompiledFilter,
   values: unknown[],
-  countAll?: CountAllChildren,
+  indexCount?: CountChildren,
 ): Promise<number[]> {
-  const count = parentCountSql(dataSource, list, belongsTo, filter.sql, countAll);
+  const count = parentCountSql(dataSource, list, belongsTo, filter.sql, indexCount);
   const sql = `SELECT parent.id AS ${PARENT_COLUMN}, (${count})::int AS total${keyCheckColumn(filter)}
     FROM unnest(${parentIdsParam}::int[]) AS parent(id)`;
   const rows: RawRow[] = await dataSource.query(sql, values);
