@@ -1,7 +1,7 @@
 import { asOfCondition } from "../loaders/as-of";
 import type { CoalitionFilter } from "../schema/coalition-filter.input";
 import type { FilterKeys } from "./filter-keys";
-import { anyId, anyOf, type CompiledFilter, type ConditionContext, compileFilter, type FilterCompiler } from "./filter-logic";
+import { anyId, type CompiledFilter, type ConditionContext, compileFilter, type FilterCompiler } from "./filter-logic";
 import type { SqlParams } from "./sql-params";
 import { textContains } from "./text-contains";
 

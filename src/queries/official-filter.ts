@@ -1,7 +1,7 @@
 import { asOfCondition } from "../loaders/as-of";
 import type { OfficialFilter } from "../schema/official-filter.input";
 import type { FilterKeys } from "./filter-keys";
-import { anyId, anyOf, type CompiledFilter, type ConditionContext, compileFilter, type FilterCompiler } from "./filter-logic";
+import { anyId, type CompiledFilter, type ConditionContext, compileFilter, type FilterCompiler } from "./filter-logic";
 import type { SqlParams } from "./sql-params";
 import { textContains } from "./text-contains";
 import { checkSearchText, officialPlainName } from "./text-search";
@@ -27,7 +27,7 @@ const officialFilterCompiler: FilterCompiler<OfficialFilter> = {
   },
 
   conditions(filter: OfficialFilter, context: ConditionContext): string[] {
-    const { alias: o, params, keys } = context;
+    const { alias: o, keys } = context;
     const conditions: string[] = [];
     if (filter.slugs) conditions.push(anyId(`${o}.id`, keys.ids("official", filter.slugs)));
     if (filter.name != null) conditions.push(fuzzyNameCondition(filter.name.trim(), context));

@@ -1,6 +1,6 @@
 import type { TopicFilter } from "../schema/topic-filter.input";
 import type { FilterKeys } from "./filter-keys";
-import { anyId, anyOf, type CompiledFilter, type ConditionContext, compileFilter, type FilterCompiler } from "./filter-logic";
+import { anyId, type CompiledFilter, type ConditionContext, compileFilter, type FilterCompiler } from "./filter-logic";
 import type { SqlParams } from "./sql-params";
 import { textContains } from "./text-contains";
 
