@@ -1,6 +1,6 @@
 import { asOfCondition } from "../loaders/as-of";
 import type { CoalitionFilter } from "../schema/coalition-filter.input";
-import type { FilterKeys } from "./filter-keys";
+import type { FilterKeys, IdsSql } from "./filter-keys";
 import { anyId, type CompiledFilter, type ConditionContext, compileFilter, type FilterCompiler } from "./filter-logic";
 import type { SqlParams } from "./sql-params";
 import { textContains } from "./text-contains";
@@ -38,7 +38,7 @@ const coalitionFilterCompiler: FilterCompiler<CoalitionFilter> = {
   },
 };
 
-function hasMemberCondition(stateIds: string, asOf: string | null, context: ConditionContext): string {
+function hasMemberCondition(stateIds: IdsSql, asOf: string | null, context: ConditionContext): string {
   const ms = context.subAlias("ms");
   const onDay = asOf === null ? "" : ` AND ${asOfCondition(ms, context.params.add(asOf))}`;
   return `EXISTS (SELECT 1 FROM membership ${ms} WHERE ${ms}.coalition_id = ${context.alias}.id AND ${anyId(`${ms}.state_id`, stateIds)}${onDay})`;

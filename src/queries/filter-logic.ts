@@ -1,4 +1,4 @@
-import { FilterKeys, type KeyCheck } from "./filter-keys";
+import { FilterKeys, type IdsSql, type KeyCheck } from "./filter-keys";
 import type { SqlParams } from "./sql-params";
 
 /** The combinators every filter input carries. */
@@ -93,9 +93,9 @@ function buildTree<F extends LogicalFilter<F>>(filter: F, context: ConditionCont
   return parts.length === 1 ? parts[0] : parts.map((part) => `(${part})`).join(" AND ");
 }
 
-/** `column = ANY(ids)` for SQL `ids` of type `int[]` (see FilterKeys.ids). */
-export function anyId(column: string, ids: string): string {
-  return `${column} = ANY(${ids})`;
+/** `column = id` for one id, `column = ANY(ids)` for an array (see FilterKeys.ids). */
+export function anyId(column: string, ids: IdsSql): string {
+  return ids.single ? `${column} = ${ids.sql}` : `${column} = ANY(${ids.sql})`;
 }
 
 /** `column = ANY($n::type[])` for a list given; `FALSE` for an empty list (any of none). */

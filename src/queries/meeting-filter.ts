@@ -1,7 +1,7 @@
 import { badInput } from "../errors";
 import type { MeetingFilter } from "../schema/meeting-filter.input";
 import { dateFromCondition, dateToCondition } from "./date-bounds";
-import type { FilterKeys } from "./filter-keys";
+import type { FilterKeys, IdsSql } from "./filter-keys";
 import { anyId, anyOf, type CompiledFilter, type ConditionContext, compileFilter, type FilterCompiler } from "./filter-logic";
 import type { SqlParams } from "./sql-params";
 import { checkSearchText, textQuery, textVector } from "./text-search";
@@ -55,12 +55,12 @@ export const meetingFilterCompiler: FilterCompiler<MeetingFilter> = {
   },
 };
 
-function topicsCondition(topicIds: string, context: ConditionContext): string {
+function topicsCondition(topicIds: IdsSql, context: ConditionContext): string {
   const mt = context.subAlias("mt");
   return `EXISTS (SELECT 1 FROM meeting_topic ${mt} WHERE ${mt}.meeting_id = ${context.alias}.id AND ${anyId(`${mt}.topic_id`, topicIds)})`;
 }
 
-function participantCondition(column: "representing_state_id" | "official_id", ids: string, context: ConditionContext): string {
+function participantCondition(column: "representing_state_id" | "official_id", ids: IdsSql, context: ConditionContext): string {
   const p = context.subAlias("p");
   return `EXISTS (SELECT 1 FROM participant ${p} WHERE ${p}.meeting_id = ${context.alias}.id AND ${anyId(`${p}.${column}`, ids)})`;
 }

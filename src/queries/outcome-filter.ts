@@ -1,5 +1,5 @@
 import type { OutcomeFilter } from "../schema/outcome-filter.input";
-import type { FilterKeys } from "./filter-keys";
+import type { FilterKeys, IdsSql } from "./filter-keys";
 import { anyId, anyOf, type CompiledFilter, type ConditionContext, compileFilter, type FilterCompiler } from "./filter-logic";
 import type { SqlParams } from "./sql-params";
 import { checkSearchText, textQuery, textVector } from "./text-search";
@@ -39,7 +39,7 @@ const outcomeFilterCompiler: FilterCompiler<OutcomeFilter> = {
 function linkCondition(
   table: "outcome_topic" | "outcome_party",
   column: "topic_id" | "state_id",
-  ids: string,
+  ids: IdsSql,
   context: ConditionContext,
 ): string {
   const link = context.subAlias("l");

@@ -1,6 +1,6 @@
 import { asOfCondition } from "../loaders/as-of";
 import type { StateFilter } from "../schema/state-filter.input";
-import type { FilterKeys } from "./filter-keys";
+import type { FilterKeys, IdsSql } from "./filter-keys";
 import { anyId, type CompiledFilter, type ConditionContext, compileFilter, type FilterCompiler } from "./filter-logic";
 import type { SqlParams } from "./sql-params";
 import { textContains } from "./text-contains";
@@ -30,7 +30,7 @@ const stateFilterCompiler: FilterCompiler<StateFilter> = {
   },
 };
 
-function memberOfCondition(coalitionIds: string, asOf: string | null, context: ConditionContext): string {
+function memberOfCondition(coalitionIds: IdsSql, asOf: string | null, context: ConditionContext): string {
   const ms = context.subAlias("ms");
   const onDay = asOf === null ? "" : ` AND ${asOfCondition(ms, context.params.add(asOf))}`;
   return `EXISTS (SELECT 1 FROM membership ${ms} WHERE ${ms}.state_id = ${context.alias}.id AND ${anyId(`${ms}.coalition_id`, coalitionIds)}${onDay})`;

@@ -195,15 +195,18 @@ describe("MeetingFilter errors", () => {
   test("only the conditions given become SQL", async () => {
     const params = new SqlParams();
     const { sql } = compileMeetingFilter(f({ coalitions: ["weimar-triangle"], topics: ["air-policing"] }), "m", params);
-    const coalitionIds = "ARRAY(SELECT id FROM coalition WHERE slug = ANY($1::text[]))";
+    // One key is one scalar subquery, so PostgreSQL plans `coalition_id = id` (an ordered index scan can serve it).
+    const coalitionId = "(SELECT id FROM coalition WHERE slug = $1::text)";
     const topicTreeIds =
       "ARRAY(WITH RECURSIVE tree(id) AS (SELECT id FROM topic WHERE slug = ANY($2::text[]) UNION SELECT t.id FROM topic t JOIN tree ON t.parent_id = tree.id) SELECT id FROM tree)";
     assert.equal(
       sql,
-      `(m.coalition_id = ANY(${coalitionIds})) AND (EXISTS (SELECT 1 FROM meeting_topic m_mt1 WHERE m_mt1.meeting_id = m.id AND m_mt1.topic_id = ANY(${topicTreeIds})))`,
+      `(m.coalition_id = ${coalitionId}) AND (EXISTS (SELECT 1 FROM meeting_topic m_mt1 WHERE m_mt1.meeting_id = m.id AND m_mt1.topic_id = ANY(${topicTreeIds})))`,
     );
     // Two key lists for the conditions, then each kind's keys and their positions for the unknown-key check.
-    assert.deepEqual(params.values, [["weimar-triangle"], ["air-policing"], ["weimar-triangle"], [0], ["air-policing"], [1]]);
+    assert.deepEqual(params.values, ["weimar-triangle", ["air-policing"], ["weimar-triangle"], [0], ["air-policing"], [1]]);
+    const two = compileMeetingFilter(f({ coalitions: ["weimar-triangle", "g7", "g7"] }), "m", new SqlParams());
+    assert.equal(two.sql, "m.coalition_id = ANY(ARRAY(SELECT id FROM coalition WHERE slug = ANY($1::text[])))");
     assert.equal(compileMeetingFilter(f({}), "m", new SqlParams()).sql, "TRUE");
   });
   test("values never become SQL text", async () => {
