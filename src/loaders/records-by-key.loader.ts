@@ -43,7 +43,11 @@ export function createRecordsByKeyLoader<T extends ObjectLiteral>(
   return new DataLoader(
     async (keys) => {
       const valuesByField = new Map<string, (string | number)[]>();
-      for (const key of keys) valuesByField.set(key.field, [...(valuesByField.get(key.field) ?? []), key.value]);
+      for (const key of keys) {
+        const values = valuesByField.get(key.field);
+        if (values) values.push(key.value);
+        else valuesByField.set(key.field, [key.value]);
+      }
       const params = new SqlParams();
       const conditions = [...valuesByField].map(([field, values]) => `r."${columnOf(field)}" = ANY(${params.add(values)})`);
       const selected = projection

@@ -112,6 +112,36 @@ test("fragments, @include/@skip and edges with nodes select what graphql-js exec
   }
 });
 
+test("a query re-run with other variables gets the projection of its own values, also through fragments", async () => {
+  // The compiled projection is reused across requests by the values of the variables used below the field:
+  // `$lang` (read inside a fragment) must change the answer, `$after` (the field's own argument) must not.
+  // The demo meetings (from the Russian article) have English and Russian titles; the generated ones only English.
+  const query = `query ($lang: String, $after: String) {
+      meetings(first: 1, after: $after, filter: { officials: ["fabien-mandon"] }) {
+        pageInfo { endCursor } nodes { slug ...Title } } }
+    fragment Title on Meeting { t: title(lang: $lang) }`;
+  type Page = { meetings: { pageInfo: { endCursor: string }; nodes: Node[] } };
+  let after: string | null = null;
+  const titles = new Set<unknown>();
+  for (const lang of ["en", "ru", "en", "ru"]) {
+    const page: { data: Page } = await ask<Page>(query, { lang, after });
+    const nodes = page.data.meetings.nodes;
+    assert.ok(nodes.length > 0, `a page in ${lang}`);
+    const slugs = nodes.map((node) => node.slug);
+    assert.deepEqual(nodes, await resolvedOneByOne(slugs, "slug t: title(lang: $lang)", { lang }), lang);
+    for (const node of nodes) titles.add(node.t);
+    if (lang === "ru") after = page.data.meetings.pageInfo.endCursor;
+  }
+  assert.ok(
+    [...titles].some((title) => /[А-Яа-я]/.test(String(title))),
+    "some titles came in Russian",
+  );
+  assert.ok(
+    [...titles].some((title) => /^[A-Za-z]/.test(String(title))),
+    "some titles came in English",
+  );
+});
+
 test("selections the projection cannot build are answered by the resolvers", async () => {
   // One response key meaning two fields (nodes vs edges), and a field with no SQL (followUps).
   const query = `{ meetings(first: 10) { nodes { x: slug followUps { slug } } edges { node { x: title slug } } } }`;

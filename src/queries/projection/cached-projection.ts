@@ -1,4 +1,4 @@
-import type { FieldNode, GraphQLResolveInfo } from "graphql";
+import { type ASTNode, type FieldNode, type GraphQLResolveInfo, visit } from "graphql";
 import { type Projection, projectSelection } from "./selection-projection";
 
 /** Which objects of a field a projection is for: a connection's items, or the field's own objects. */
@@ -9,8 +9,10 @@ const inRequest = new WeakMap<object, WeakMap<readonly FieldNode[], Map<string, 
 
 /**
  * Projections compiled across requests: by the field's first node (an object of the parsed document, which
- * Apollo caches per query text), then by part, type and variables (which `@skip`/`@include` and `lang` read).
- * At most `VARIANTS_PER_FIELD` entries are kept per field node.
+ * Apollo caches per query text), then by part, type and the values of the variables used below the field (which
+ * `@skip`/`@include` and `lang` read). The field's own arguments are not among them, so the next page
+ * (`after: $cursor`) or other `_entities` representations reuse the projection. At most `VARIANTS_PER_FIELD`
+ * entries are kept per field node.
  */
 const acrossRequests = new WeakMap<FieldNode, Map<string, Projection | null>>();
 const VARIANTS_PER_FIELD = 64;
@@ -54,7 +56,8 @@ function compiledAcrossRequests(
     byVariables = new Map();
     acrossRequests.set(anchor, byVariables);
   }
-  const key = JSON.stringify([part, typeName, info.fieldNodes.length, info.variableValues]);
+  const used = variablesUsedUnder(info);
+  const key = JSON.stringify([part, typeName, info.fieldNodes.length, used.map((name) => info.variableValues[name])]);
   const cached = byVariables.get(key);
   if (cached !== undefined) return cached;
   const nodes = select(info);
@@ -62,4 +65,38 @@ function compiledAcrossRequests(
   if (byVariables.size >= VARIANTS_PER_FIELD) byVariables.clear();
   byVariables.set(key, projection);
   return projection;
+}
+
+/** Names of the variables used below the field, in its selection sets and the fragments they spread, by first node. */
+const variablesByField = new WeakMap<FieldNode, readonly string[]>();
+
+function variablesUsedUnder(info: GraphQLResolveInfo): readonly string[] {
+  const anchor = info.fieldNodes[0];
+  let names = variablesByField.get(anchor);
+  if (!names) {
+    names = [...collectVariables(info.fieldNodes, info.fragments)].sort();
+    variablesByField.set(anchor, names);
+  }
+  return names;
+}
+
+function collectVariables(fieldNodes: readonly FieldNode[], fragments: GraphQLResolveInfo["fragments"]): Set<string> {
+  const names = new Set<string>();
+  const spread = new Set<string>();
+  const pending: ASTNode[] = fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  while (pending.length > 0) {
+    visit(pending.pop() as ASTNode, {
+      Variable: (node) => {
+        names.add(node.name.value);
+      },
+      FragmentSpread: (node) => {
+        const fragment = fragments[node.name.value];
+        if (fragment && !spread.has(node.name.value)) {
+          spread.add(node.name.value);
+          pending.push(fragment.selectionSet);
+        }
+      },
+    });
+  }
+  return names;
 }
