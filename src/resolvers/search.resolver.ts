@@ -1,10 +1,12 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo, SelectionNode } from "graphql";
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { Meeting } from "../entities/meeting.entity";
 import { Official } from "../entities/official.entity";
 import { Outcome } from "../entities/outcome.entity";
 import { Source } from "../entities/source.entity";
 import { Statement } from "../entities/statement.entity";
+import { selectsField } from "../queries/projection/connection-node-projection";
 import { searchRecords } from "../queries/search";
 import { checkSearchText } from "../queries/text-search";
 import type { ConnectionResult } from "../schema/connection";
@@ -22,6 +24,7 @@ export class SearchResolver {
   search(
     @Args() { query, types, lang, first, after }: SearchArgs,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionResult<SearchHit>> {
     const text = checkSearchText(query, "query");
     return searchRecords(context.dataSource, {
@@ -30,6 +33,8 @@ export class SearchResolver {
       lang: lang ?? null,
       first: first ?? null,
       after: after ?? null,
+      withTotal: selectsField(info, "totalCount"),
+      withSnippet: maySelectHitField(info, "snippet"),
     });
   }
 
@@ -39,4 +44,21 @@ export class SearchResolver {
     if (!record) throw new Error(`search hit ${hit.type} ${hit.recordId} vanished`);
     return record;
   }
+}
+
+/**
+ * Whether a hit's field may be selected under `search` (in `nodes { … }` or `edges { node { … } }`): false only
+ * when no fragment could hide it.
+ */
+function maySelectHitField(info: GraphQLResolveInfo, fieldName: string): boolean {
+  const under = (selections: readonly SelectionNode[] | undefined, path: readonly string[]): boolean =>
+    (selections ?? []).some((selection) => {
+      if (selection.kind !== "Field") return true;
+      const name = selection.name.value;
+      if (path.length === 0) return name === fieldName;
+      return name === path[0] && under(selection.selectionSet?.selections, path.slice(1));
+    });
+  return info.fieldNodes.some(
+    (search) => under(search.selectionSet?.selections, ["nodes"]) || under(search.selectionSet?.selections, ["edges", "node"]),
+  );
 }

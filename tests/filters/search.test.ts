@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { countedQuery } from "../support/counted-query";
 import { startTestServer, type TestServer } from "../support/server";
 import { insertFixture } from "./fixture-records";
 import { smallFixture } from "./small-fixture";
 
 let server: TestServer;
 before(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ EXPOSE_SQL_STATEMENTS: "true" });
   await insertFixture(server.db.dataSource, smallFixture);
 });
 after(() => server.close());
@@ -126,6 +127,47 @@ describe("search", () => {
       all.edges.map((edge) => label(edge.node)),
     );
     assert.equal(seen.length, all.totalCount);
+  });
+  test("totalCount comes with the page in one statement, also for an empty page; read alone later, it costs one", async () => {
+    const q = "ceasefire or monitoring or guarantees or гарантии";
+    const all = await search({ q, first: 100 });
+    const count = (selection: string, variables: Record<string, unknown>) =>
+      countedQuery<{ search: Page }>(
+        server,
+        `query($q: String!, $first: Int, $after: String) { search(query: $q, first: $first, after: $after) { ${selection} } }`,
+        variables,
+      );
+    const withPage = await count("totalCount edges { cursor }", { q, first: 1 });
+    assert.deepEqual([withPage.data.search.totalCount, withPage.statements], [all.totalCount, 1]);
+    const pastTheEnd = await count("totalCount edges { cursor }", { q, after: all.edges.at(-1)?.cursor });
+    assert.deepEqual(
+      [pastTheEnd.data.search.totalCount, pastTheEnd.data.search.edges, pastTheEnd.statements],
+      [all.totalCount, [], 1],
+    );
+    const none = await count("totalCount edges { cursor }", { q: "nothingmatchesthis" });
+    assert.deepEqual([none.data.search.totalCount, none.data.search.edges], [0, []]);
+    const inFragment = await countedQuery<{ search: Page }>(
+      server,
+      `query($q: String!) { search(query: $q) { ...Total edges { cursor } } } fragment Total on SearchHitConnection { totalCount }`,
+      { q },
+    );
+    assert.deepEqual([inFragment.data.search.totalCount, inFragment.statements], [all.totalCount, 2]);
+  });
+  test("snippets are cut when selected, also through a fragment, and only then", async () => {
+    type Hits = { search: { nodes: { rank: number; snippet?: string | null }[] } };
+    const q = "ceasefire";
+    const plain = await countedQuery<Hits>(server, `query($q: String!) { search(query: $q) { nodes { rank } } }`, { q });
+    assert.ok(plain.data.search.nodes.length > 0);
+    const viaFragment = await countedQuery<Hits>(
+      server,
+      `query($q: String!) { search(query: $q) { nodes { rank ...Cut } } } fragment Cut on SearchHit { snippet }`,
+      { q },
+    );
+    assert.deepEqual(
+      viaFragment.data.search.nodes.map((hit) => hit.rank),
+      plain.data.search.nodes.map((hit) => hit.rank),
+    );
+    for (const hit of viaFragment.data.search.nodes) assert.match(hit.snippet ?? "", /<b>ceasefire<\/b>/i);
   });
   test("a blank query, a page over 100 and a foreign cursor are BAD_USER_INPUT", async () => {
     const forged = Buffer.from(JSON.stringify(["search", "not-a-rank", "MEETING:1"])).toString("base64url");
