@@ -1,4 +1,4 @@
-import { type ASTNode, type FieldNode, type GraphQLResolveInfo, visit } from "graphql";
+import { type ASTNode, type FieldNode, type GraphQLResolveInfo, Kind, visit } from "graphql";
 import { type Projection, projectSelection } from "./selection-projection";
 
 /** Which objects of a field a projection is for: a connection's items, or the field's own objects. */
@@ -86,15 +86,12 @@ function collectVariables(fieldNodes: readonly FieldNode[], fragments: GraphQLRe
   const pending: ASTNode[] = fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
   while (pending.length > 0) {
     visit(pending.pop() as ASTNode, {
-      Variable: (node) => {
-        names.add(node.name.value);
-      },
-      FragmentSpread: (node) => {
+      enter(node) {
+        if (node.kind === Kind.VARIABLE) names.add(node.name.value);
+        if (node.kind !== Kind.FRAGMENT_SPREAD || spread.has(node.name.value)) return;
         const fragment = fragments[node.name.value];
-        if (fragment && !spread.has(node.name.value)) {
-          spread.add(node.name.value);
-          pending.push(fragment.selectionSet);
-        }
+        spread.add(node.name.value);
+        if (fragment) pending.push(fragment.selectionSet);
       },
     });
   }
