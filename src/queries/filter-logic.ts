@@ -98,8 +98,14 @@ export function anyId(column: string, ids: IdsSql): string {
   return ids.single ? `${column} = ${ids.sql}` : `${column} = ANY(${ids.sql})`;
 }
 
-/** `column = ANY($n::type[])` for a list given; `FALSE` for an empty list (any of none). */
+/**
+ * `column = ANY($n::type[])` for a list given; `FALSE` for an empty list (any of none). One value is `column =
+ * $n::type`: a prepared statement's generic plan then estimates it from the column's statistics instead of guessing
+ * an array's size (W2's statement at 20k meetings: 1.08 → 0.65 ms).
+ */
 export function anyOf(column: string, values: readonly (string | number)[], sqlType: "int" | "text", params: SqlParams): string {
-  if (values.length === 0) return "FALSE";
-  return `${column} = ANY(${params.add(values)}::${sqlType}[])`;
+  const distinct = [...new Set(values)];
+  if (distinct.length === 0) return "FALSE";
+  if (distinct.length === 1) return `${column} = ${params.add(distinct[0])}::${sqlType}`;
+  return `${column} = ANY(${params.add(distinct)}::${sqlType}[])`;
 }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { GraphQLError } from "graphql";
+import { MeetingFormat, MeetingLevel } from "../../src/entities/enums";
 import { compileMeetingFilter } from "../../src/queries/meeting-filter";
 import { SqlParams } from "../../src/queries/sql-params";
 import type { MeetingFilter } from "../../src/schema/meeting-filter.input";
@@ -207,6 +208,14 @@ describe("MeetingFilter errors", () => {
     assert.deepEqual(params.values, ["weimar-triangle", ["air-policing"], ["weimar-triangle"], [0], ["air-policing"], [1]]);
     const two = compileMeetingFilter(f({ coalitions: ["weimar-triangle", "g7", "g7"] }), "m", new SqlParams());
     assert.equal(two.sql, "m.coalition_id = ANY(ARRAY(SELECT id FROM coalition WHERE slug = ANY($1::text[])))");
+    const levelsParams = new SqlParams();
+    const levels = compileMeetingFilter(
+      f({ levels: [MeetingLevel.MINISTERS], formats: [MeetingFormat.HYBRID, MeetingFormat.VIDEO_CONFERENCE] }),
+      "m",
+      levelsParams,
+    );
+    assert.equal(levels.sql, "(m.format = ANY($1::text[])) AND (m.level = $2::text)");
+    assert.deepEqual(levelsParams.values, [["HYBRID", "VIDEO_CONFERENCE"], "MINISTERS"]);
     assert.equal(compileMeetingFilter(f({}), "m", new SqlParams()).sql, "TRUE");
   });
   test("values never become SQL text", async () => {
