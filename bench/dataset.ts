@@ -157,10 +157,6 @@ export function databaseUrl(serverUrl: string, database: string): string {
   return url.toString();
 }
 
-/**
- * The database `chancery_bench_s<scale>` on the server at adminUrl, created, migrated and loaded
- * unless it already holds this dataset version (`reload` forces a fresh one). Returns its URL.
- */
 async function vacuumAnalyze(url: string): Promise<void> {
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -171,6 +167,10 @@ async function vacuumAnalyze(url: string): Promise<void> {
   }
 }
 
+/**
+ * The database `chancery_bench_s<scale>` on the server at adminUrl, created, migrated and loaded
+ * unless it already holds this dataset version (`reload` forces a fresh one). Returns its URL.
+ */
 export async function prepareDataset(
   adminUrl: string,
   scale: number,

@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo, SelectionNode } from "graphql";
+import type { GraphQLResolveInfo } from "graphql";
 import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { Meeting } from "../entities/meeting.entity";
@@ -8,6 +8,7 @@ import { Source } from "../entities/source.entity";
 import { Statement } from "../entities/statement.entity";
 import { selectsField } from "../queries/projection/connection-node-projection";
 import { searchRecords } from "../queries/search";
+import { selectedNodeFields } from "../queries/selected-node-fields";
 import { checkSearchText } from "../queries/text-search";
 import type { ConnectionResult } from "../schema/connection";
 import { SearchHit, SearchHitConnection, SearchResult } from "../schema/search";
@@ -34,7 +35,7 @@ export class SearchResolver {
       first: first ?? null,
       after: after ?? null,
       withTotal: selectsField(info, "totalCount"),
-      withSnippet: maySelectHitField(info, "snippet"),
+      withSnippet: selectedNodeFields(info).has("snippet"),
     });
   }
 
@@ -44,21 +45,4 @@ export class SearchResolver {
     if (!record) throw new Error(`search hit ${hit.type} ${hit.recordId} vanished`);
     return record;
   }
-}
-
-/**
- * Whether a hit's field may be selected under `search` (in `nodes { … }` or `edges { node { … } }`): false only
- * when no fragment could hide it.
- */
-function maySelectHitField(info: GraphQLResolveInfo, fieldName: string): boolean {
-  const under = (selections: readonly SelectionNode[] | undefined, path: readonly string[]): boolean =>
-    (selections ?? []).some((selection) => {
-      if (selection.kind !== "Field") return true;
-      const name = selection.name.value;
-      if (path.length === 0) return name === fieldName;
-      return name === path[0] && under(selection.selectionSet?.selections, path.slice(1));
-    });
-  return info.fieldNodes.some(
-    (search) => under(search.selectionSet?.selections, ["nodes"]) || under(search.selectionSet?.selections, ["edges", "node"]),
-  );
 }
