@@ -73,6 +73,8 @@ async function createApollo(deps: AppDeps, plugins: ApolloServerPlugin<RequestCo
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildChancerySchema(),
     introspection: deps.config.introspection,
+    // Apollo's advice: without introspection, validation errors must not suggest field names ("Did you mean …").
+    hideSchemaDetailsFromClientErrors: !deps.config.introspection,
     logger: deps.log,
     // Never a stack in a response, whatever NODE_ENV says (Apollo includes one when it is unset).
     includeStacktraceInErrorResponses: false,
@@ -114,7 +116,13 @@ export async function createApp(deps: AppDeps): Promise<ChanceryApp> {
   app.use(closeConnectionsWhileDraining(() => draining));
   app.use(corsMiddleware(deps.config.corsOrigins));
   app.use(healthRoutes(readiness));
-  app.use(metricsRoute(metrics));
+  app.use(
+    metricsRoute(metrics, {
+      dataSource: deps.dataSource,
+      token: deps.config.metricsToken,
+      requireAuth: deps.config.requireAuth,
+    }),
+  );
   app.use(createIdeRouter());
   const admit = createAccessGate(deps.dataSource, deps.config);
   app.use(

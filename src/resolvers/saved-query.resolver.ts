@@ -1,11 +1,14 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { GraphQLJSONObject } from "graphql-scalars";
 import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from "type-graphql";
+import { isKeyHolder } from "../auth/viewer";
 import type { RequestContext } from "../context";
 import { SavedQuery } from "../entities/saved-query.entity";
 import { SavedQueryVersion } from "../entities/saved-query-version.entity";
+import { badInput } from "../errors";
+import { formattedError } from "../plugins/error-masking";
 import { checkSavedDocument } from "../saved-queries/document-check";
-import { executeSavedQuery } from "../saved-queries/run-saved-query";
+import { prepareRun } from "../saved-queries/run-saved-query";
 import { listSavedQueries } from "../saved-queries/saved-query-list";
 import { savedQueryLoaders } from "../saved-queries/saved-query-loaders";
 import { deleteSavedQuery, findSavedQuery, saveQuery } from "../saved-queries/saved-query-store";
@@ -19,6 +22,12 @@ import { RecordResolver } from "./record.resolver";
 /** The REST path of a saved query. */
 export function savedQueryRestPath(name: string): string {
   return `/saved/${encodeURIComponent(name)}`;
+}
+
+/** An API key's label, for key holders only (anonymous clients get null). */
+async function keyLabel(context: RequestContext, apiKeyId: number | null): Promise<string | null> {
+  if (apiKeyId === null || !isKeyHolder(context.viewer)) return null;
+  return savedQueryLoaders(context).keyLabels.load(apiKeyId);
 }
 
 @Resolver(() => SavedQuery)
@@ -41,7 +50,8 @@ export class SavedQueryResolver extends RecordResolver(SavedQuery, "SavedQuery")
 
   @Query(() => GraphQLJSONObject, {
     nullable: true,
-    description: "Runs a saved query with these variables (over its saved defaults) and returns the result's `data`.",
+    description:
+      "Runs a saved query with these variables (over its saved defaults) and returns the result's `data`. The document runs through the same validation, limits and SAFELIST rules as a request sending it; its estimated nodes count toward this request's limit; a saved query may not run another.",
   })
   async runSavedQuery(
     // No class-validator pass: a JSON literal arrives as a null-prototype object, which it refuses.
@@ -49,14 +59,18 @@ export class SavedQueryResolver extends RecordResolver(SavedQuery, "SavedQuery")
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Record<string, unknown> | null> {
-    const savedQuery = await findSavedQuery(context.dataSource, name);
-    const result = await executeSavedQuery(info.schema, savedQuery, variables ?? null, context);
-    const [firstError] = result.errors ?? [];
-    if (firstError) {
-      if (typeof firstError.extensions.code === "string") throw firstError;
-      throw firstError.originalError ?? firstError;
+    if (context.insideSavedQuery !== null) {
+      throw badInput([
+        { path: "runSavedQuery", message: `saved query "${context.insideSavedQuery}" may not run another saved query` },
+      ]);
     }
-    return result.data ?? null;
+    if (!context.savedQueryPipeline) throw new Error("runSavedQuery needs the server's request pipeline");
+    const savedQuery = await findSavedQuery(context.dataSource, name);
+    const prepared = prepareRun(info.schema, savedQuery, variables ?? null);
+    const { data, errors } = await context.savedQueryPipeline(savedQuery, prepared.variables, context);
+    const [firstError] = errors ?? [];
+    if (firstError) throw formattedError(firstError);
+    return data;
   }
 
   @Authorized()
@@ -94,10 +108,11 @@ export class SavedQueryResolver extends RecordResolver(SavedQuery, "SavedQuery")
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: "The label of the API key that owns it (null if that key was deleted).",
+    description:
+      "The label of the API key that owns it; shown to API key holders only (null for anonymous clients, and when that key was deleted).",
   })
   async owner(@Root() savedQuery: SavedQuery, @Ctx() context: RequestContext): Promise<string | null> {
-    return savedQuery.ownerApiKeyId === null ? null : savedQueryLoaders(context).keyLabels.load(savedQuery.ownerApiKeyId);
+    return keyLabel(context, savedQuery.ownerApiKeyId);
   }
 
   @FieldResolver(() => String, {
@@ -122,8 +137,12 @@ export class SavedQueryResolver extends RecordResolver(SavedQuery, "SavedQuery")
 
 @Resolver(() => SavedQueryVersion)
 export class SavedQueryVersionResolver {
-  @FieldResolver(() => String, { nullable: true, description: "The label of the API key that saved this version." })
-  author(@Root() version: SavedQueryVersion, @Ctx() context: RequestContext): Promise<string | null> | null {
-    return version.authorApiKeyId === null ? null : savedQueryLoaders(context).keyLabels.load(version.authorApiKeyId);
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The label of the API key that saved this version; shown to API key holders only (null for anonymous clients, and when that key was deleted).",
+  })
+  author(@Root() version: SavedQueryVersion, @Ctx() context: RequestContext): Promise<string | null> {
+    return keyLabel(context, version.authorApiKeyId);
   }
 }

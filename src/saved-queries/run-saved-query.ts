@@ -37,7 +37,10 @@ export function prepareRun(
   return { operation, variables };
 }
 
-/** Runs a saved query inside a GraphQL request, against the same schema and context. */
+/**
+ * Runs a saved query outside any server, for `npm run saved -- run` (an operator's tool with direct database
+ * access). Clients' runs go through the server's request pipeline instead (saved-query-pipeline.ts).
+ */
 export async function executeSavedQuery(
   schema: GraphQLSchema,
   savedQuery: SavedQuery,
