@@ -1,6 +1,7 @@
 /**
- * `npm run saved -- list | show NAME | run NAME [--var k=v]... [--csv] [--path a.b] | check`: saved
- * queries for analysts at the command line. `run` executes against the same schema as the server;
+ * `npm run saved -- list | show NAME | run NAME [--var k=v]... [--csv] [--path a.b] | check | approve NAME
+ * [--expected-version N] | revoke NAME`: saved queries for analysts at the command line; `approve` and
+ * `revoke` curate the SAFELIST as an operator (approved by no key). `run` executes against the same schema as the server;
  * `--var` values are typed by the variables' declared types, as `/saved/{name}` does. `check` exits 1
  * when a saved query no longer validates against the current schema.
  */
@@ -19,18 +20,25 @@ import { findFirstList, listAtPath, toCsv } from "../saved-queries/csv-export";
 import { operationsOf, parseDocument } from "../saved-queries/document-check";
 import { executeSavedQuery } from "../saved-queries/run-saved-query";
 import { findBrokenSavedQueries } from "../saved-queries/saved-query-report";
-import { findSavedQuery } from "../saved-queries/saved-query-store";
+import { findSavedQuery, setSavedQueryApproval } from "../saved-queries/saved-query-store";
 import { type QueryStringValue, variablesFromQueryString } from "../saved-queries/variable-coercion";
 import { buildChancerySchema } from "../schema/build-schema";
 
-const USAGE = "usage: npm run saved -- list | show NAME | run NAME [--var k=v]... [--csv] [--path a.b] | check";
+const USAGE =
+  "usage: npm run saved -- list | show NAME | run NAME [--var k=v]... [--csv] [--path a.b] | check | approve NAME [--expected-version N] | revoke NAME";
 
 class UsageError extends Error {}
+
+function approvalOf(saved: SavedQuery): string {
+  return saved.approvedVersion === saved.version ? "approved" : "unapproved";
+}
 
 async function list(dataSource: DataSource): Promise<void> {
   const savedQueries = await dataSource.getRepository(SavedQuery).find({ order: { name: "ASC" }, relations: { owner: true } });
   if (savedQueries.length === 0) console.log("no saved queries");
-  for (const saved of savedQueries) console.log(`${saved.name}\tv${saved.version}\t${saved.owner?.label ?? "-"}\t${saved.title}`);
+  for (const saved of savedQueries) {
+    console.log(`${saved.name}\tv${saved.version}\t${approvalOf(saved)}\t${saved.owner?.label ?? "-"}\t${saved.title}`);
+  }
 }
 
 async function show(dataSource: DataSource, name: string): Promise<void> {
@@ -42,7 +50,7 @@ async function show(dataSource: DataSource, name: string): Promise<void> {
   console.log(`${saved.name} (version ${saved.version}): ${saved.title}`);
   if (saved.description) console.log(saved.description);
   console.log(
-    `owner: ${owner?.[0]?.label ?? "-"}; REST: ${savedQueryRestPath(saved.name)}; updated ${saved.updatedAt.toISOString()}`,
+    `owner: ${owner?.[0]?.label ?? "-"}; ${approvalOf(saved)}; REST: ${savedQueryRestPath(saved.name)}; updated ${saved.updatedAt.toISOString()}`,
   );
   if (saved.variables) console.log(`default variables: ${JSON.stringify(saved.variables)}`);
   console.log("");
@@ -99,9 +107,25 @@ async function check(dataSource: DataSource, schema: GraphQLSchema): Promise<num
   return broken.length > 0 ? 1 : 0;
 }
 
+/** `approve NAME [--expected-version N]` / `revoke NAME`: the operator curates the SAFELIST. */
+async function approval(dataSource: DataSource, schema: GraphQLSchema, approve: boolean, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: approve ? { "expected-version": { type: "string" } } : {},
+  });
+  if (positionals.length !== 1) throw new UsageError(`${approve ? "approve" : "revoke"} takes one saved query name\n${USAGE}`);
+  const raw = values["expected-version"];
+  const expected = typeof raw === "string" ? Number(raw) : null;
+  if (expected !== null && !Number.isInteger(expected))
+    throw new UsageError(`--expected-version takes a whole number (got ${raw})`);
+  const saved = await setSavedQueryApproval(dataSource, schema, "cli", positionals[0], approve, expected);
+  console.log(`${saved.name} (version ${saved.version}) is ${approvalOf(saved)}`);
+}
+
 async function main(): Promise<number> {
   const [command, ...args] = process.argv.slice(2);
-  if (!["list", "show", "run", "check"].includes(command ?? "")) throw new UsageError(USAGE);
+  if (!["list", "show", "run", "check", "approve", "revoke"].includes(command ?? "")) throw new UsageError(USAGE);
   const config = loadConfig();
   const log = createLogger(process.env.LOG_LEVEL ? config.logLevel : "warn");
   const database = await openDatabase(config, log, "chancery-saved");
@@ -113,7 +137,9 @@ async function main(): Promise<number> {
       await show(database.dataSource, args[0]);
     } else {
       const schema = await buildChancerySchema();
-      return command === "run" ? await run(database.dataSource, schema, log, args) : await check(database.dataSource, schema);
+      if (command === "approve" || command === "revoke") await approval(database.dataSource, schema, command === "approve", args);
+      else
+        return command === "run" ? await run(database.dataSource, schema, log, args) : await check(database.dataSource, schema);
     }
     return 0;
   } finally {

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { GraphQLJSONObject } from "graphql-scalars";
-import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Role } from "../auth/role";
 import { isKeyHolder } from "../auth/viewer";
 import type { RequestContext } from "../context";
 import { SavedQuery } from "../entities/saved-query.entity";
@@ -9,9 +10,9 @@ import { badInput } from "../errors";
 import { formattedError } from "../plugins/error-masking";
 import { checkSavedDocument } from "../saved-queries/document-check";
 import { prepareRun } from "../saved-queries/run-saved-query";
-import { listSavedQueries } from "../saved-queries/saved-query-list";
+import { isVisible, listSavedQueries, savedQueryVisibility } from "../saved-queries/saved-query-list";
 import { savedQueryLoaders } from "../saved-queries/saved-query-loaders";
-import { deleteSavedQuery, findSavedQuery, saveQuery } from "../saved-queries/saved-query-store";
+import { deleteSavedQuery, findSavedQuery, saveQuery, setSavedQueryApproval } from "../saved-queries/saved-query-store";
 import type { ConnectionResult } from "../schema/connection";
 import { DeleteRecordPayload } from "../schema/delete-result";
 import { toGlobalId } from "../schema/global-id";
@@ -32,20 +33,28 @@ async function keyLabel(context: RequestContext, apiKeyId: number | null): Promi
 
 @Resolver(() => SavedQuery)
 export class SavedQueryResolver extends RecordResolver(SavedQuery, "SavedQuery") {
-  @Query(() => SavedQuery, { nullable: true, description: "The saved query with this name, or null when there is none." })
+  @Query(() => SavedQuery, {
+    nullable: true,
+    description:
+      "The saved query with this name, or null when there is none (under SAFELIST, anonymous and READER clients see approved ones and their own only).",
+  })
   async savedQuery(
     @Arg("name", () => String, { description: "The saved query's name." }) name: string,
     @Ctx() context: RequestContext,
   ): Promise<SavedQuery | null> {
-    return context.dataSource.getRepository(SavedQuery).findOneBy({ name });
+    const savedQuery = await context.dataSource.getRepository(SavedQuery).findOneBy({ name });
+    return savedQuery && isVisible(savedQuery, savedQueryVisibility(context)) ? savedQuery : null;
   }
 
-  @Query(() => SavedQueryConnection, { description: "Saved queries, by name (Relay connection), optionally searched." })
+  @Query(() => SavedQueryConnection, {
+    description:
+      "Saved queries, by name (Relay connection), optionally searched (under SAFELIST, anonymous and READER clients see approved ones and their own only).",
+  })
   savedQueries(
     @Args() { search, ...paging }: SavedQueryListArgs,
     @Ctx() context: RequestContext,
   ): Promise<ConnectionResult<SavedQuery>> {
-    return listSavedQueries(context.dataSource, search, paging);
+    return listSavedQueries(context.dataSource, search, savedQueryVisibility(context), paging);
   }
 
   @Query(() => GraphQLJSONObject, {
@@ -85,6 +94,37 @@ export class SavedQueryResolver extends RecordResolver(SavedQuery, "SavedQuery")
     return saveQuery(context.dataSource, info.schema, context.viewer, input, expectedVersion ?? null);
   }
 
+  @Authorized(Role.EDITOR)
+  @Mutation(() => SavedQuery, {
+    description:
+      "Approves the current version of a saved query for the SAFELIST, so anonymous and READER clients may run it (ADMIN for any saved query; an EDITOR publishes its own). A later save needs a new approval.",
+  })
+  approveSavedQuery(
+    @Arg("name", () => String, { description: "The saved query's name." }) name: string,
+    @Arg("expectedVersion", () => Int, {
+      nullable: true,
+      description: "Approve only if the saved query is still at this version (CONFLICT otherwise).",
+    })
+    expectedVersion: number | null | undefined,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<SavedQuery> {
+    return setSavedQueryApproval(context.dataSource, info.schema, context.viewer, name, true, expectedVersion ?? null);
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => SavedQuery, {
+    description:
+      "Withdraws a saved query's SAFELIST approval: anonymous and READER clients may no longer run it (ADMIN for any saved query; an EDITOR for its own).",
+  })
+  revokeSavedQueryApproval(
+    @Arg("name", () => String, { description: "The saved query's name." }) name: string,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<SavedQuery> {
+    return setSavedQueryApproval(context.dataSource, info.schema, context.viewer, name, false);
+  }
+
   @Authorized()
   @Mutation(() => DeleteRecordPayload, { description: "Deletes a saved query and its versions (its owner or an ADMIN only)." })
   async deleteSavedQuery(
@@ -113,6 +153,23 @@ export class SavedQueryResolver extends RecordResolver(SavedQuery, "SavedQuery")
   })
   async owner(@Root() savedQuery: SavedQuery, @Ctx() context: RequestContext): Promise<string | null> {
     return keyLabel(context, savedQuery.ownerApiKeyId);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      "Whether the current version is approved for the SAFELIST (anonymous and READER clients may run it when SAFELIST=true).",
+  })
+  isApproved(@Root() savedQuery: SavedQuery): boolean {
+    return savedQuery.approvedVersion === savedQuery.version;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The label of the API key that approved `approvedVersion`; shown to API key holders only (null for anonymous clients, when approved from the CLI, and when that key was deleted).",
+  })
+  approvedBy(@Root() savedQuery: SavedQuery, @Ctx() context: RequestContext): Promise<string | null> {
+    return keyLabel(context, savedQuery.approvedByApiKeyId);
   }
 
   @FieldResolver(() => String, {
