@@ -89,6 +89,7 @@ async function createApollo(deps: AppDeps, plugins: ApolloServerPlugin<RequestCo
       statementTimeoutMs: deps.config.dbStatementTimeoutMs,
       lockTimeoutMs: deps.config.dbLockTimeoutMs,
       connectionTimeoutMs: deps.config.dbConnectionTimeoutMs,
+      hideSuggestions: !deps.config.introspection,
     }),
     plugins,
   });

@@ -17,6 +17,8 @@ export interface ErrorMaskingSettings {
   statementTimeoutMs: number;
   lockTimeoutMs: number;
   connectionTimeoutMs: number;
+  /** Strip "Did you mean …?" from client errors (INTROSPECTION=false: the schema is not public). */
+  hideSuggestions?: boolean;
 }
 
 const CONTRACT_CODES = new Set<string>(Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR));
@@ -111,16 +113,45 @@ function databaseError(
   }
 }
 
+/** A client's error as the client sees it (codes renamed to the contract's), or null when it is not the client's. */
+function asClientError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {
+  const code = String(formatted.extensions?.code ?? "");
+  if (CONTRACT_CODES.has(code) || wasFormatted(error))
+    return { ...formatted, extensions: withoutStacktrace(formatted.extensions) };
+  const renamed = FOREIGN_CLIENT_CODES[code];
+  if (renamed) return { ...formatted, extensions: { ...withoutStacktrace(formatted.extensions), code: renamed, reason: code } };
+  const reason = uncodedClientReason(error);
+  if (reason)
+    return { ...formatted, extensions: { ...withoutStacktrace(formatted.extensions), code: ErrorCode.BAD_USER_INPUT, reason } };
+  return null;
+}
+
+// graphql-js suggests names of the schema ("Did you mean …?") in validation, variable coercion and saved-document errors.
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+/**
+ * The error without schema suggestions, in its message and its problems. Apollo's hideSchemaDetailsFromClientErrors
+ * strips them from validation errors only; variables (`Variable "$f" got invalid value …`) and saved documents suggest too.
+ */
+function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const problems = formatted.extensions?.problems;
+  const extensions = Array.isArray(problems)
+    ? {
+        ...formatted.extensions,
+        problems: problems.map((problem: unknown) =>
+          typeof problem === "object" && problem !== null && "message" in problem && typeof problem.message === "string"
+            ? { ...problem, message: problem.message.replace(SUGGESTION, "") }
+            : problem,
+        ),
+      }
+    : formatted.extensions;
+  return { ...formatted, message: formatted.message.replace(SUGGESTION, ""), extensions };
+}
+
 export function createErrorFormatter(settings: ErrorMaskingSettings): ErrorFormatter {
   return (formatted, error) => {
-    const code = String(formatted.extensions?.code ?? "");
-    if (CONTRACT_CODES.has(code) || wasFormatted(error))
-      return { ...formatted, extensions: withoutStacktrace(formatted.extensions) };
-    const renamed = FOREIGN_CLIENT_CODES[code];
-    if (renamed) return { ...formatted, extensions: { ...withoutStacktrace(formatted.extensions), code: renamed, reason: code } };
-    const reason = uncodedClientReason(error);
-    if (reason)
-      return { ...formatted, extensions: { ...withoutStacktrace(formatted.extensions), code: ErrorCode.BAD_USER_INPUT, reason } };
+    const client = asClientError(formatted, error);
+    if (client) return settings.hideSuggestions ? withoutSuggestions(client) : client;
 
     const scope = errorScope(error);
     const requestId = scope?.requestId ?? randomUUID();

@@ -99,6 +99,25 @@ describe("INTROSPECTION=false and METRICS_TOKEN set", () => {
     assert.equal(argument.body.errors?.[0]?.message, 'Unknown argument "firts" on field "Query.meetings".');
   });
 
+  test("nor do variables that do not fit their type, nor a saved document that does not validate", async () => {
+    const variable = await server.graphql("query($o: MeetingOrder) { meetings(orderBy: $o) { totalCount } }", {
+      o: { field: "DAT" },
+    });
+    assert.equal(variable.body.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
+    assert.equal(
+      variable.body.errors?.[0]?.message,
+      'Variable "$o" got invalid value "DAT" at "o.field"; Value "DAT" does not exist in "MeetingOrderField" enum.',
+    );
+    const saved = await server.graphql(
+      `mutation { saveQuery(input: { name: "typo", title: "Typo", document: "{ meetingz { totalCount } }" }) { name } }`,
+      {},
+      server.auth.reader,
+    );
+    assert.equal(saved.body.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
+    assert.doesNotMatch(JSON.stringify(saved.body.errors), /Did you mean/);
+    assert.match(saved.body.errors?.[0]?.message ?? "", /input\.document: Cannot query field "meetingz" on type "Query"\./);
+  });
+
   test("/metrics answers 401 with a Bearer challenge unless the request carries METRICS_TOKEN", async () => {
     for (const headers of [{}, { authorization: "Bearer wrong-token-0123456789" }, server.auth.admin]) {
       const refused = await scrape(server, headers);
