@@ -93,7 +93,7 @@ async function run(app: AppDeps, schema: GraphQLSchema, args: string[]): Promise
   const { variables } = prepareRun(schema, saved, cliVariables(saved, values.var ?? []));
   const { apollo } = await createApp(app);
   try {
-    const pipeline = savedQueryPipeline(apollo);
+    const pipeline = savedQueryPipeline(apollo, app.config.limits.maxTokens);
     const context = createRequestContext(dataSource, "cli", log, { apiKeyId: null, label: "cli", role: Role.READER }, pipeline);
     const result = await pipeline(saved, variables, context);
     for (const error of result.errors ?? []) console.error(`error: ${error.message}`);

@@ -131,6 +131,7 @@ export async function createApp(deps: AppDeps): Promise<ChanceryApp> {
     graphqlRoute(apollo, {
       dataSource: deps.dataSource,
       maxBodyBytes: deps.config.limits.maxBodyBytes,
+      maxTokens: deps.config.limits.maxTokens,
       admit,
       // Read by the sqlStatements extension and the per-operation info log line only.
       countSqlStatements: deps.config.exposeSqlStatements || deps.log.isLevelEnabled("info"),
@@ -138,7 +139,13 @@ export async function createApp(deps: AppDeps): Promise<ChanceryApp> {
   );
   app.use(
     "/saved",
-    savedQueryRoute({ dataSource: deps.dataSource, apollo, admit, maxBodyBytes: deps.config.limits.maxBodyBytes }),
+    savedQueryRoute({
+      dataSource: deps.dataSource,
+      apollo,
+      admit,
+      maxBodyBytes: deps.config.limits.maxBodyBytes,
+      maxTokens: deps.config.limits.maxTokens,
+    }),
   );
   app.use(httpErrorHandler);
   return {

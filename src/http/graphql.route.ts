@@ -13,6 +13,8 @@ import { withRetryableStatus } from "./retryable-status";
 export interface GraphqlRouteOptions {
   dataSource: DataSource;
   maxBodyBytes: number;
+  /** MAX_QUERY_TOKENS, for the saved documents `runSavedQuery` runs. */
+  maxTokens: number;
   /** Resolves the API key and spends the rate limit (src/auth/access-gate.ts); throws UNAUTHENTICATED or RATE_LIMITED. */
   admit: AccessGate;
   /**
@@ -38,7 +40,7 @@ function defaultEmptyBody(req: Request, _res: Response, next: NextFunction): voi
 /** `/graphql`: GraphQL over HTTP (POST JSON, GET for queries) served by Apollo. */
 export function graphqlRoute(apollo: ApolloServer<RequestContext>, options: GraphqlRouteOptions): Router {
   const router = Router();
-  const pipeline = savedQueryPipeline(apollo);
+  const pipeline = savedQueryPipeline(apollo, options.maxTokens);
   router.use(
     express.json({ limit: options.maxBodyBytes }),
     defaultEmptyBody,

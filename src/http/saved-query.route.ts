@@ -16,6 +16,8 @@ export interface SavedQueryRouteOptions {
   apollo: ApolloServer<RequestContext>;
   admit: AccessGate;
   maxBodyBytes: number;
+  /** MAX_QUERY_TOKENS: a saved document is counted like a document a client sends. */
+  maxTokens: number;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -114,7 +116,7 @@ async function runSaved(req: Request, res: Response, options: SavedQueryRouteOpt
     );
     return;
   }
-  const pipeline = savedQueryPipeline(options.apollo);
+  const pipeline = savedQueryPipeline(options.apollo, options.maxTokens);
   const context = createRequestContext(options.dataSource, String(req.id), req.log, viewer, pipeline);
   const { status, data, errors } = await pipeline(savedQuery, { ...(savedQuery.variables ?? {}), ...variables }, context);
   if (!data) {

@@ -16,6 +16,7 @@ import { operationDepth } from "../plugins/depth-limit";
 import { estimateNodes } from "../plugins/node-limit";
 import { fragmentsByName } from "../plugins/operation-fragments";
 import { queryTooComplex } from "../plugins/query-too-complex";
+import { checkTokenLimit } from "../plugins/token-limit";
 import { operationsOf, parseDocument } from "./document-check";
 
 type Variables = Record<string, unknown>;
@@ -64,11 +65,12 @@ async function savedQueriesNamed(dataSource: DataSource, runs: FieldNode[], vari
   return new Map(found.map((saved) => [saved.name, saved]));
 }
 
-/** Estimated nodes of one run with these variables; its depth (under `runSavedQuery`) refused above the limit. */
+/** Estimated nodes of one run with these variables; its tokens and depth (under `runSavedQuery`) refused above the limits. */
 function runCost(schema: GraphQLSchema, limits: Limits, saved: SavedQuery | undefined, field: FieldNode, variables: Variables) {
   const { ast } = saved ? parseDocument(saved.document) : { ast: null };
   const [operation] = ast ? operationsOf(ast) : [];
   if (!saved || !ast || !operation) return 0; // runSavedQuery answers NOT_FOUND or BAD_USER_INPUT itself
+  checkTokenLimit(saved.document, limits.maxTokens);
   const given = argument(field, "variables", variables);
   const merged = { ...(saved.variables ?? {}), ...(isObject(given) ? given : {}) };
   const depth = operationDepth(ast, operation) + 1;

@@ -2,6 +2,7 @@ import type { ApolloServer } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
 import type { RequestContext } from "../context";
 import type { SavedQuery } from "../entities/saved-query.entity";
+import { checkTokenLimit } from "../plugins/token-limit";
 
 /** What a run of a saved query answers: the HTTP status Apollo chose, the data, the errors as a client sees them. */
 export interface SavedQueryResult {
@@ -22,8 +23,10 @@ export type SavedQueryPipeline = (
  * sending the document itself, as Apollo's persisted queries and Hasura's allow-lists run theirs. The
  * run's context says which saved query it runs, so the document cannot start another saved query.
  */
-export function savedQueryPipeline(apollo: ApolloServer<RequestContext>): SavedQueryPipeline {
+export function savedQueryPipeline(apollo: ApolloServer<RequestContext>, maxTokens: number): SavedQueryPipeline {
   return async (savedQuery, variables, context) => {
+    // The access gate counts the tokens of what a client sends; a saved document (saved through variables) is counted here.
+    checkTokenLimit(savedQuery.document, maxTokens);
     const response = await apollo.executeOperation(
       { query: savedQuery.document, variables },
       { contextValue: { ...context, insideSavedQuery: savedQuery.name } },

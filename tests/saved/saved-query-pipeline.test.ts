@@ -10,6 +10,8 @@ const PATIENCE_MS = 20_000;
 
 /** 100 meetings, each with 20 follow-ups of 20 participants: 100 + 100 × (20 + 20 × 20) = 42,100 estimated nodes. */
 const BIG = "query Big { meetings(first: 100) { nodes { followUps { participants { role } } } } }";
+/** 6,027 tokens (a long default value): more than MAX_QUERY_TOKENS (5,000); saved through a variable, so no request counted them. */
+const LONG = `query Long($ids: [ID!]! = [${'"x" '.repeat(6000)}]) { nodes(ids: $ids) { id } }`;
 /** 40 aliases: more than MAX_QUERY_ALIASES (30) allows. */
 const ALIASED = `query Aliased { ${Array.from({ length: 40 }, (_, i) => `s${i}: __typename`).join(" ")} }`;
 
@@ -19,6 +21,7 @@ before(async () => {
   for (const [name, document] of [
     ["big", BIG],
     ["aliased", ALIASED],
+    ["long", LONG],
   ]) {
     const saved = await server.graphql(SAVE_QUERY, { input: { name, title: name, document } }, server.auth.reader);
     assert.equal(saved.body.errors, undefined, JSON.stringify(saved.body.errors));
@@ -102,6 +105,28 @@ test("a saved document with 40 aliases is refused however it is run: directly, o
   assert.equal(run.body.errors?.[0]?.extensions?.code, "QUERY_TOO_COMPLEX");
   assert.equal(run.body.errors?.[0]?.extensions?.limit, "maxAliases");
   assert.equal(run.body.errors?.[0]?.extensions?.value, 40);
+});
+
+test("a saved document longer than MAX_QUERY_TOKENS is refused however it is run, before it is parsed for a run", async () => {
+  const direct = await server.graphql(LONG);
+  assert.deepEqual(direct.body.errors?.[0]?.extensions, {
+    code: "QUERY_TOO_COMPLEX",
+    limit: "maxTokens",
+    value: 6027,
+    max: 5000,
+  });
+  const rest = await fetch(`${server.origin}/saved/long`);
+  assert.equal(rest.status, 400);
+  assert.deepEqual(((await rest.json()) as Body).errors?.[0]?.extensions, {
+    code: "QUERY_TOO_COMPLEX",
+    limit: "maxTokens",
+    value: 6027,
+    max: 5000,
+  });
+  const run = await server.graphql('{ runSavedQuery(name: "long") }');
+  assert.equal(run.status, 400);
+  assert.equal(run.body.data, undefined, "refused before any run");
+  assert.deepEqual(run.body.errors?.[0]?.extensions, { code: "QUERY_TOO_COMPLEX", limit: "maxTokens", value: 6027, max: 5000 });
 });
 
 test("the saved documents a request runs count toward its node limit: one 42,100-node run passes, thirty do not", async () => {
