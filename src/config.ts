@@ -18,6 +18,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   requireAuth: boolean;
   safelist: boolean;
+  /** METRICS_TOKEN: the bearer token /metrics asks for; unset, /metrics asks for an ADMIN key under REQUIRE_AUTH, else nothing. */
+  metricsToken: string | null;
   corsOrigins: string[];
   introspection: boolean;
   production: boolean;
@@ -92,6 +94,15 @@ function readLogLevel(env: NodeJS.ProcessEnv): string {
   return raw;
 }
 
+function readMetricsToken(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.METRICS_TOKEN;
+  if (raw === undefined || raw === "") return null;
+  if (!/^[\x21-\x7e]{16,}$/.test(raw)) {
+    throw new ConfigError("METRICS_TOKEN must be at least 16 printable characters without spaces (e.g. openssl rand -hex 32)");
+  }
+  return raw;
+}
+
 function readLimits(env: NodeJS.ProcessEnv): Limits {
   return {
     maxDepth: readInt(env, "MAX_QUERY_DEPTH", 12, 1, 1000),
@@ -121,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: readInt(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
     requireAuth: readBool(env, "REQUIRE_AUTH", false),
     safelist: readBool(env, "SAFELIST", false),
+    metricsToken: readMetricsToken(env),
     corsOrigins: (env.CORS_ORIGINS || "*")
       .split(",")
       .map((origin) => origin.trim())

@@ -2,6 +2,7 @@ import type { DataSource } from "typeorm";
 import { ANONYMOUS, type Viewer } from "./auth/viewer";
 import { createLoaders, type Loaders } from "./loaders";
 import type { Logger } from "./logger";
+import type { SavedQueryPipeline } from "./saved-queries/saved-query-pipeline";
 
 /** What every resolver sees for one request. Loaders are per request so batches never leak between users. */
 export interface RequestContext {
@@ -10,6 +11,12 @@ export interface RequestContext {
   requestId: string;
   log: Logger;
   viewer: Viewer;
+  /** Runs a saved query through the server's request pipeline (null where there is no server, e.g. the CLI). */
+  savedQueryPipeline: SavedQueryPipeline | null;
+  /** The saved query whose document this context runs (null for a client's own document): it may not start another. */
+  insideSavedQuery: string | null;
+  /** SAFELIST holds this client to approved saved queries (set by the safelist plugin). */
+  approvedSavedQueriesOnly: boolean;
 }
 
 export function createRequestContext(
@@ -17,6 +24,16 @@ export function createRequestContext(
   requestId: string,
   log: Logger,
   viewer: Viewer = ANONYMOUS,
+  savedQueryPipeline: SavedQueryPipeline | null = null,
 ): RequestContext {
-  return { dataSource, loaders: createLoaders(dataSource), requestId, log, viewer };
+  return {
+    dataSource,
+    loaders: createLoaders(dataSource),
+    requestId,
+    log,
+    viewer,
+    savedQueryPipeline,
+    insideSavedQuery: null,
+    approvedSavedQueriesOnly: false,
+  };
 }

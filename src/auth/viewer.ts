@@ -12,3 +12,8 @@ export interface Viewer {
 }
 
 export const ANONYMOUS: Viewer = { apiKeyId: null, label: null, role: null };
+
+/** True for an API key's holder: who wrote what (key labels) is shown to them only, never to anonymous clients. */
+export function isKeyHolder(viewer: Viewer): boolean {
+  return viewer.apiKeyId !== null;
+}

@@ -1,6 +1,7 @@
 /**
- * `npm run saved -- list | show NAME | run NAME [--var k=v]... [--csv] [--path a.b] | check`: saved
- * queries for analysts at the command line. `run` executes against the same schema as the server;
+ * `npm run saved -- list | show NAME | run NAME [--var k=v]... [--csv] [--path a.b] | check | approve NAME
+ * [--expected-version N] | revoke NAME`: saved queries for analysts at the command line; `approve` and
+ * `revoke` curate the SAFELIST as an operator (approved by no key). `run` goes through the server's request pipeline;
  * `--var` values are typed by the variables' declared types, as `/saved/{name}` does. `check` exits 1
  * when a saved query no longer validates against the current schema.
  */
@@ -13,24 +14,33 @@ import { createRequestContext } from "../context";
 import { openDatabase } from "../db/database";
 import { applyMigrations } from "../db/migrations";
 import { SavedQuery } from "../entities/saved-query.entity";
-import { createLogger, type Logger } from "../logger";
+import { type AppDeps, createApp } from "../http/app";
+import { createLogger } from "../logger";
 import { savedQueryRestPath } from "../resolvers/saved-query.resolver";
 import { findFirstList, listAtPath, toCsv } from "../saved-queries/csv-export";
 import { operationsOf, parseDocument } from "../saved-queries/document-check";
-import { executeSavedQuery } from "../saved-queries/run-saved-query";
+import { prepareRun } from "../saved-queries/run-saved-query";
+import { savedQueryPipeline } from "../saved-queries/saved-query-pipeline";
 import { findBrokenSavedQueries } from "../saved-queries/saved-query-report";
-import { findSavedQuery } from "../saved-queries/saved-query-store";
+import { findSavedQuery, setSavedQueryApproval } from "../saved-queries/saved-query-store";
 import { type QueryStringValue, variablesFromQueryString } from "../saved-queries/variable-coercion";
 import { buildChancerySchema } from "../schema/build-schema";
 
-const USAGE = "usage: npm run saved -- list | show NAME | run NAME [--var k=v]... [--csv] [--path a.b] | check";
+const USAGE =
+  "usage: npm run saved -- list | show NAME | run NAME [--var k=v]... [--csv] [--path a.b] | check | approve NAME [--expected-version N] | revoke NAME";
 
 class UsageError extends Error {}
+
+function approvalOf(saved: SavedQuery): string {
+  return saved.approvedVersion === saved.version ? "approved" : "unapproved";
+}
 
 async function list(dataSource: DataSource): Promise<void> {
   const savedQueries = await dataSource.getRepository(SavedQuery).find({ order: { name: "ASC" }, relations: { owner: true } });
   if (savedQueries.length === 0) console.log("no saved queries");
-  for (const saved of savedQueries) console.log(`${saved.name}\tv${saved.version}\t${saved.owner?.label ?? "-"}\t${saved.title}`);
+  for (const saved of savedQueries) {
+    console.log(`${saved.name}\tv${saved.version}\t${approvalOf(saved)}\t${saved.owner?.label ?? "-"}\t${saved.title}`);
+  }
 }
 
 async function show(dataSource: DataSource, name: string): Promise<void> {
@@ -42,7 +52,7 @@ async function show(dataSource: DataSource, name: string): Promise<void> {
   console.log(`${saved.name} (version ${saved.version}): ${saved.title}`);
   if (saved.description) console.log(saved.description);
   console.log(
-    `owner: ${owner?.[0]?.label ?? "-"}; REST: ${savedQueryRestPath(saved.name)}; updated ${saved.updatedAt.toISOString()}`,
+    `owner: ${owner?.[0]?.label ?? "-"}; ${approvalOf(saved)}; REST: ${savedQueryRestPath(saved.name)}; updated ${saved.updatedAt.toISOString()}`,
   );
   if (saved.variables) console.log(`default variables: ${JSON.stringify(saved.variables)}`);
   console.log("");
@@ -67,7 +77,12 @@ function cliVariables(saved: SavedQuery, pairs: string[]): Record<string, unknow
   return values;
 }
 
-async function run(dataSource: DataSource, schema: GraphQLSchema, log: Logger, args: string[]): Promise<number> {
+/**
+ * Runs the saved query through the server's request pipeline (not listening on any port): the same
+ * validation, limits, SAFELIST and error masking as a READER's `GET /saved/{name}`.
+ */
+async function run(app: AppDeps, schema: GraphQLSchema, args: string[]): Promise<number> {
+  const { dataSource, log } = app;
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -75,18 +90,25 @@ async function run(dataSource: DataSource, schema: GraphQLSchema, log: Logger, a
   });
   if (positionals.length !== 1) throw new UsageError(`run takes one saved query name\n${USAGE}`);
   const saved = await findSavedQuery(dataSource, positionals[0]);
-  const context = createRequestContext(dataSource, "cli", log, { apiKeyId: null, label: "cli", role: Role.READER });
-  const result = await executeSavedQuery(schema, saved, cliVariables(saved, values.var ?? []), context);
-  for (const error of result.errors ?? []) console.error(`error: ${error.message}`);
-  if (!result.data) return 1;
-  if (!values.csv) {
-    console.log(JSON.stringify(result.data, null, 2));
+  const { variables } = prepareRun(schema, saved, cliVariables(saved, values.var ?? []));
+  const { apollo } = await createApp(app);
+  try {
+    const pipeline = savedQueryPipeline(apollo, app.config.limits.maxTokens);
+    const context = createRequestContext(dataSource, "cli", log, { apiKeyId: null, label: "cli", role: Role.READER }, pipeline);
+    const result = await pipeline(saved, variables, context);
+    for (const error of result.errors ?? []) console.error(`error: ${error.message}`);
+    if (!result.data) return 1;
+    if (!values.csv) {
+      console.log(JSON.stringify(result.data, null, 2));
+      return result.errors ? 1 : 0;
+    }
+    const items = values.path ? listAtPath(result.data, values.path) : (findFirstList(result.data)?.items ?? null);
+    if (!items) throw new UsageError(values.path ? `no list at "${values.path}" in the result` : "the result holds no list");
+    process.stdout.write(toCsv(items));
     return result.errors ? 1 : 0;
+  } finally {
+    await apollo.stop();
   }
-  const items = values.path ? listAtPath(result.data, values.path) : (findFirstList(result.data)?.items ?? null);
-  if (!items) throw new UsageError(values.path ? `no list at "${values.path}" in the result` : "the result holds no list");
-  process.stdout.write(toCsv(items));
-  return result.errors ? 1 : 0;
 }
 
 async function check(dataSource: DataSource, schema: GraphQLSchema): Promise<number> {
@@ -99,9 +121,25 @@ async function check(dataSource: DataSource, schema: GraphQLSchema): Promise<num
   return broken.length > 0 ? 1 : 0;
 }
 
+/** `approve NAME [--expected-version N]` / `revoke NAME`: the operator curates the SAFELIST. */
+async function approval(dataSource: DataSource, schema: GraphQLSchema, approve: boolean, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: approve ? { "expected-version": { type: "string" } } : {},
+  });
+  if (positionals.length !== 1) throw new UsageError(`${approve ? "approve" : "revoke"} takes one saved query name\n${USAGE}`);
+  const raw = values["expected-version"];
+  const expected = typeof raw === "string" ? Number(raw) : null;
+  if (expected !== null && !Number.isInteger(expected))
+    throw new UsageError(`--expected-version takes a whole number (got ${raw})`);
+  const saved = await setSavedQueryApproval(dataSource, schema, "cli", positionals[0], approve, expected);
+  console.log(`${saved.name} (version ${saved.version}) is ${approvalOf(saved)}`);
+}
+
 async function main(): Promise<number> {
   const [command, ...args] = process.argv.slice(2);
-  if (!["list", "show", "run", "check"].includes(command ?? "")) throw new UsageError(USAGE);
+  if (!["list", "show", "run", "check", "approve", "revoke"].includes(command ?? "")) throw new UsageError(USAGE);
   const config = loadConfig();
   const log = createLogger(process.env.LOG_LEVEL ? config.logLevel : "warn");
   const database = await openDatabase(config, log, "chancery-saved");
@@ -113,7 +151,11 @@ async function main(): Promise<number> {
       await show(database.dataSource, args[0]);
     } else {
       const schema = await buildChancerySchema();
-      return command === "run" ? await run(database.dataSource, schema, log, args) : await check(database.dataSource, schema);
+      if (command === "approve" || command === "revoke") await approval(database.dataSource, schema, command === "approve", args);
+      else
+        return command === "run"
+          ? await run({ config, dataSource: database.dataSource, log }, schema, args)
+          : await check(database.dataSource, schema);
     }
     return 0;
   } finally {

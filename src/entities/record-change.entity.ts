@@ -46,7 +46,6 @@ export class RecordChange {
   occurredAt: Date;
 
   /** The API key's label, or "anonymous" / "cli" / "seed" for writes made without a key. */
-  @Field(() => String, { description: "Who made it: the API key's label, or `anonymous` / `cli` for writes without a key." })
   @Column({ type: "text" })
   actor: string;
 

@@ -1,7 +1,8 @@
 import { GraphQLJSONObject } from "graphql-scalars";
-import { Directive, Field, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { Node } from "../schema/node.interface";
+import { DateTimeScalar } from "../schema/scalars";
 import { ApiKey } from "./api-key.entity";
 import { RecordBase } from "./record-base";
 
@@ -56,4 +57,27 @@ export class SavedQuery extends RecordBase {
   @ManyToOne(() => ApiKey, { nullable: true, onDelete: "SET NULL" })
   @JoinColumn({ name: "owner_api_key_id" })
   owner?: ApiKey | null;
+
+  /**
+   * The version an ADMIN approved (or its EDITOR owner published) for the SAFELIST: admitted only while it
+   * is still the current version, so a later save needs a new approval.
+   */
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The version last approved for the SAFELIST (null: never, or approval revoked); a later save needs a new approval.",
+  })
+  @Column({ name: "approved_version", type: "int", nullable: true })
+  approvedVersion: number | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: "When `approvedVersion` was approved." })
+  @Column({ name: "approved_at", type: "timestamptz", nullable: true })
+  approvedAt: Date | null;
+
+  @Column({ name: "approved_by_api_key_id", type: "int", nullable: true })
+  approvedByApiKeyId: number | null;
+
+  @ManyToOne(() => ApiKey, { nullable: true, onDelete: "SET NULL" })
+  @JoinColumn({ name: "approved_by_api_key_id" })
+  approvedBy?: ApiKey | null;
 }

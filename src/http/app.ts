@@ -73,6 +73,8 @@ async function createApollo(deps: AppDeps, plugins: ApolloServerPlugin<RequestCo
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildChancerySchema(),
     introspection: deps.config.introspection,
+    // Apollo's advice: without introspection, validation errors must not suggest field names ("Did you mean …").
+    hideSchemaDetailsFromClientErrors: !deps.config.introspection,
     logger: deps.log,
     // Never a stack in a response, whatever NODE_ENV says (Apollo includes one when it is unset).
     includeStacktraceInErrorResponses: false,
@@ -87,6 +89,7 @@ async function createApollo(deps: AppDeps, plugins: ApolloServerPlugin<RequestCo
       statementTimeoutMs: deps.config.dbStatementTimeoutMs,
       lockTimeoutMs: deps.config.dbLockTimeoutMs,
       connectionTimeoutMs: deps.config.dbConnectionTimeoutMs,
+      hideSuggestions: !deps.config.introspection,
     }),
     plugins,
   });
@@ -114,7 +117,13 @@ export async function createApp(deps: AppDeps): Promise<ChanceryApp> {
   app.use(closeConnectionsWhileDraining(() => draining));
   app.use(corsMiddleware(deps.config.corsOrigins));
   app.use(healthRoutes(readiness));
-  app.use(metricsRoute(metrics));
+  app.use(
+    metricsRoute(metrics, {
+      dataSource: deps.dataSource,
+      token: deps.config.metricsToken,
+      requireAuth: deps.config.requireAuth,
+    }),
+  );
   app.use(createIdeRouter());
   const admit = createAccessGate(deps.dataSource, deps.config);
   app.use(
@@ -122,6 +131,7 @@ export async function createApp(deps: AppDeps): Promise<ChanceryApp> {
     graphqlRoute(apollo, {
       dataSource: deps.dataSource,
       maxBodyBytes: deps.config.limits.maxBodyBytes,
+      maxTokens: deps.config.limits.maxTokens,
       admit,
       // Read by the sqlStatements extension and the per-operation info log line only.
       countSqlStatements: deps.config.exposeSqlStatements || deps.log.isLevelEnabled("info"),
@@ -129,7 +139,13 @@ export async function createApp(deps: AppDeps): Promise<ChanceryApp> {
   );
   app.use(
     "/saved",
-    savedQueryRoute({ dataSource: deps.dataSource, apollo, admit, maxBodyBytes: deps.config.limits.maxBodyBytes }),
+    savedQueryRoute({
+      dataSource: deps.dataSource,
+      apollo,
+      admit,
+      maxBodyBytes: deps.config.limits.maxBodyBytes,
+      maxTokens: deps.config.limits.maxTokens,
+    }),
   );
   app.use(httpErrorHandler);
   return {

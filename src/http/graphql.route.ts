@@ -6,12 +6,15 @@ import type { AccessGate } from "../auth/access-gate";
 import { createRequestContext, type RequestContext } from "../context";
 import { countQueries, type QueryCount } from "../db/query-counter";
 import { requestDocument } from "../plugins/token-limit";
+import { savedQueryPipeline } from "../saved-queries/saved-query-pipeline";
 import { rememberErrorScope } from "./request-scope";
 import { withRetryableStatus } from "./retryable-status";
 
 export interface GraphqlRouteOptions {
   dataSource: DataSource;
   maxBodyBytes: number;
+  /** MAX_QUERY_TOKENS, for the saved documents `runSavedQuery` runs. */
+  maxTokens: number;
   /** Resolves the API key and spends the rate limit (src/auth/access-gate.ts); throws UNAUTHENTICATED or RATE_LIMITED. */
   admit: AccessGate;
   /**
@@ -37,6 +40,7 @@ function defaultEmptyBody(req: Request, _res: Response, next: NextFunction): voi
 /** `/graphql`: GraphQL over HTTP (POST JSON, GET for queries) served by Apollo. */
 export function graphqlRoute(apollo: ApolloServer<RequestContext>, options: GraphqlRouteOptions): Router {
   const router = Router();
+  const pipeline = savedQueryPipeline(apollo, options.maxTokens);
   router.use(
     express.json({ limit: options.maxBodyBytes }),
     defaultEmptyBody,
@@ -49,6 +53,7 @@ export function graphqlRoute(apollo: ApolloServer<RequestContext>, options: Grap
             String(req.id),
             req.log,
             await options.admit(req, requestDocument(req)),
+            pipeline,
           );
         } catch (error) {
           // Apollo formats this error with no context at hand: remember whose it is (masked under this request's id).

@@ -7,7 +7,8 @@ import { createRequestContext, type RequestContext } from "../context";
 import { SavedQuery } from "../entities/saved-query.entity";
 import { ErrorCode, type InputProblem } from "../errors";
 import { findFirstList, listAtPath, toCsv } from "../saved-queries/csv-export";
-import { operationsOf, parseDocument } from "../saved-queries/document-check";
+import { nestedRunProblems, operationsOf, parseDocument } from "../saved-queries/document-check";
+import { savedQueryPipeline } from "../saved-queries/saved-query-pipeline";
 import { type QueryStringValue, variablesFromQueryString } from "../saved-queries/variable-coercion";
 
 export interface SavedQueryRouteOptions {
@@ -15,6 +16,8 @@ export interface SavedQueryRouteOptions {
   apollo: ApolloServer<RequestContext>;
   admit: AccessGate;
   maxBodyBytes: number;
+  /** MAX_QUERY_TOKENS: a saved document is counted like a document a client sends. */
+  maxTokens: number;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -104,15 +107,20 @@ async function runSaved(req: Request, res: Response, options: SavedQueryRouteOpt
     badRequest(res, problems);
     return;
   }
-  const context = createRequestContext(options.dataSource, String(req.id), req.log, viewer);
-  const response = await options.apollo.executeOperation(
-    { query: savedQuery.document, variables: { ...(savedQuery.variables ?? {}), ...variables } },
-    { contextValue: context },
-  );
-  if (response.body.kind !== "single") throw new Error("saved queries never stream");
-  const { data, errors } = response.body.singleResult;
+  const { ast } = parseDocument(savedQuery.document);
+  const nestedRuns = ast ? nestedRunProblems(ast) : [];
+  if (nestedRuns.length > 0) {
+    badRequest(
+      res,
+      nestedRuns.map((problem) => ({ ...problem, message: `saved query "${name}" no longer validates: ${problem.message}` })),
+    );
+    return;
+  }
+  const pipeline = savedQueryPipeline(options.apollo, options.maxTokens);
+  const context = createRequestContext(options.dataSource, String(req.id), req.log, viewer, pipeline);
+  const { status, data, errors } = await pipeline(savedQuery, { ...(savedQuery.variables ?? {}), ...variables }, context);
   if (!data) {
-    sendErrors(res, response.http.status ?? 400, errors ?? []);
+    sendErrors(res, status === 200 ? 400 : status, errors ?? []);
     return;
   }
   if (format === "csv" && !errors) sendCsv(req, res, savedQuery.name, data);

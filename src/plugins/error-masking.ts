@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { classifyDatabaseError, type DatabaseFailure } from "../db/database-errors";
 import { ErrorCode } from "../errors";
 import { errorScope } from "../http/request-scope";
@@ -17,6 +17,8 @@ export interface ErrorMaskingSettings {
   statementTimeoutMs: number;
   lockTimeoutMs: number;
   connectionTimeoutMs: number;
+  /** Strip "Did you mean …?" from client errors (INTROSPECTION=false: the schema is not public). */
+  hideSuggestions?: boolean;
 }
 
 const CONTRACT_CODES = new Set<string>(Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR));
@@ -34,6 +36,37 @@ const FOREIGN_CLIENT_CODES: Record<string, ErrorCode> = {
   MAX_RECURSIVE_SELECTIONS_EXCEEDED: ErrorCode.QUERY_TOO_COMPLEX,
   UNAUTHORIZED: ErrorCode.FORBIDDEN,
 };
+
+// Client mistakes Apollo's request pipeline raises without any code (so they would be masked as internal
+// errors), by their message; the reason given is the code Apollo Router uses for the same refusal.
+const UNCODED_CLIENT_ERRORS: Record<string, string> = {
+  "provided sha does not match query": "PERSISTED_QUERY_HASH_MISMATCH",
+  "Unsupported persisted query version": "PERSISTED_QUERY_VERSION_UNSUPPORTED",
+};
+
+function uncodedClientReason(error: unknown): string | undefined {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return undefined;
+  return Object.hasOwn(UNCODED_CLIENT_ERRORS, error.message) ? UNCODED_CLIENT_ERRORS[error.message] : undefined;
+}
+
+/** Errors a nested run of the pipeline (a saved query) already formatted: masked and logged there, passed on as they are. */
+const formattedOnce = new WeakSet<object>();
+
+/** Raises an error another run of the request pipeline formatted, so this one neither masks nor logs it again. */
+export function formattedError(formatted: GraphQLFormattedError): GraphQLError {
+  const error = new GraphQLError(formatted.message, { extensions: formatted.extensions });
+  formattedOnce.add(error);
+  return error;
+}
+
+function wasFormatted(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 10 && typeof current === "object" && current !== null; depth += 1) {
+    if (formattedOnce.has(current)) return true;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return false;
+}
 
 function withoutStacktrace(extensions: GraphQLFormattedError["extensions"]): Record<string, unknown> {
   const { stacktrace: _stacktrace, exception: _exception, ...rest } = extensions ?? {};
@@ -80,12 +113,45 @@ function databaseError(
   }
 }
 
+/** A client's error as the client sees it (codes renamed to the contract's), or null when it is not the client's. */
+function asClientError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {
+  const code = String(formatted.extensions?.code ?? "");
+  if (CONTRACT_CODES.has(code) || wasFormatted(error))
+    return { ...formatted, extensions: withoutStacktrace(formatted.extensions) };
+  const renamed = FOREIGN_CLIENT_CODES[code];
+  if (renamed) return { ...formatted, extensions: { ...withoutStacktrace(formatted.extensions), code: renamed, reason: code } };
+  const reason = uncodedClientReason(error);
+  if (reason)
+    return { ...formatted, extensions: { ...withoutStacktrace(formatted.extensions), code: ErrorCode.BAD_USER_INPUT, reason } };
+  return null;
+}
+
+// graphql-js suggests names of the schema ("Did you mean …?") in validation, variable coercion and saved-document errors.
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+/**
+ * The error without schema suggestions, in its message and its problems. Apollo's hideSchemaDetailsFromClientErrors
+ * strips them from validation errors only; variables (`Variable "$f" got invalid value …`) and saved documents suggest too.
+ */
+function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const problems = formatted.extensions?.problems;
+  const extensions = Array.isArray(problems)
+    ? {
+        ...formatted.extensions,
+        problems: problems.map((problem: unknown) =>
+          typeof problem === "object" && problem !== null && "message" in problem && typeof problem.message === "string"
+            ? { ...problem, message: problem.message.replace(SUGGESTION, "") }
+            : problem,
+        ),
+      }
+    : formatted.extensions;
+  return { ...formatted, message: formatted.message.replace(SUGGESTION, ""), extensions };
+}
+
 export function createErrorFormatter(settings: ErrorMaskingSettings): ErrorFormatter {
   return (formatted, error) => {
-    const code = String(formatted.extensions?.code ?? "");
-    if (CONTRACT_CODES.has(code)) return { ...formatted, extensions: withoutStacktrace(formatted.extensions) };
-    const renamed = FOREIGN_CLIENT_CODES[code];
-    if (renamed) return { ...formatted, extensions: { ...withoutStacktrace(formatted.extensions), code: renamed, reason: code } };
+    const client = asClientError(formatted, error);
+    if (client) return settings.hideSuggestions ? withoutSuggestions(client) : client;
 
     const scope = errorScope(error);
     const requestId = scope?.requestId ?? randomUUID();

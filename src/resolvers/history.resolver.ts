@@ -1,5 +1,6 @@
 import { Args, Authorized, type ClassType, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { Role } from "../auth/role";
+import { isKeyHolder } from "../auth/viewer";
 import type { RequestContext } from "../context";
 import { Coalition } from "../entities/coalition.entity";
 import { Meeting } from "../entities/meeting.entity";
@@ -63,6 +64,15 @@ export class RecordChangeResolver {
   @FieldResolver(() => ID, { description: "The changed record's global id (it no longer resolves once the record is deleted)." })
   recordId(@Root() entry: RecordChange): string {
     return toGlobalId(entry.recordType, entry.recordId);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "Who made it: the API key's label, or `anonymous` / `cli` for writes without a key; shown to API key holders only (null for anonymous clients).",
+  })
+  actor(@Root() entry: RecordChange, @Ctx() context: RequestContext): string | null {
+    return isKeyHolder(context.viewer) ? entry.actor : null;
   }
 
   @FieldResolver(() => [String], { description: "The top-level fields whose values differ between `before` and `after`." })

@@ -1,14 +1,18 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { GraphQLJSONObject } from "graphql-scalars";
-import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Role } from "../auth/role";
+import { isKeyHolder } from "../auth/viewer";
 import type { RequestContext } from "../context";
 import { SavedQuery } from "../entities/saved-query.entity";
 import { SavedQueryVersion } from "../entities/saved-query-version.entity";
+import { badInput } from "../errors";
+import { formattedError } from "../plugins/error-masking";
 import { checkSavedDocument } from "../saved-queries/document-check";
-import { executeSavedQuery } from "../saved-queries/run-saved-query";
-import { listSavedQueries } from "../saved-queries/saved-query-list";
+import { prepareRun } from "../saved-queries/run-saved-query";
+import { isVisible, listSavedQueries, savedQueryVisibility } from "../saved-queries/saved-query-list";
 import { savedQueryLoaders } from "../saved-queries/saved-query-loaders";
-import { deleteSavedQuery, findSavedQuery, saveQuery } from "../saved-queries/saved-query-store";
+import { deleteSavedQuery, findSavedQuery, saveQuery, setSavedQueryApproval } from "../saved-queries/saved-query-store";
 import type { ConnectionResult } from "../schema/connection";
 import { DeleteRecordPayload } from "../schema/delete-result";
 import { toGlobalId } from "../schema/global-id";
@@ -21,27 +25,42 @@ export function savedQueryRestPath(name: string): string {
   return `/saved/${encodeURIComponent(name)}`;
 }
 
+/** An API key's label, for key holders only (anonymous clients get null). */
+async function keyLabel(context: RequestContext, apiKeyId: number | null): Promise<string | null> {
+  if (apiKeyId === null || !isKeyHolder(context.viewer)) return null;
+  return savedQueryLoaders(context).keyLabels.load(apiKeyId);
+}
+
 @Resolver(() => SavedQuery)
 export class SavedQueryResolver extends RecordResolver(SavedQuery, "SavedQuery") {
-  @Query(() => SavedQuery, { nullable: true, description: "The saved query with this name, or null when there is none." })
+  @Query(() => SavedQuery, {
+    nullable: true,
+    description:
+      "The saved query with this name, or null when there is none (under SAFELIST, anonymous and READER clients see approved ones and their own only).",
+  })
   async savedQuery(
     @Arg("name", () => String, { description: "The saved query's name." }) name: string,
     @Ctx() context: RequestContext,
   ): Promise<SavedQuery | null> {
-    return context.dataSource.getRepository(SavedQuery).findOneBy({ name });
+    const savedQuery = await context.dataSource.getRepository(SavedQuery).findOneBy({ name });
+    return savedQuery && isVisible(savedQuery, savedQueryVisibility(context)) ? savedQuery : null;
   }
 
-  @Query(() => SavedQueryConnection, { description: "Saved queries, by name (Relay connection), optionally searched." })
+  @Query(() => SavedQueryConnection, {
+    description:
+      "Saved queries, by name (Relay connection), optionally searched (under SAFELIST, anonymous and READER clients see approved ones and their own only).",
+  })
   savedQueries(
     @Args() { search, ...paging }: SavedQueryListArgs,
     @Ctx() context: RequestContext,
   ): Promise<ConnectionResult<SavedQuery>> {
-    return listSavedQueries(context.dataSource, search, paging);
+    return listSavedQueries(context.dataSource, search, savedQueryVisibility(context), paging);
   }
 
   @Query(() => GraphQLJSONObject, {
     nullable: true,
-    description: "Runs a saved query with these variables (over its saved defaults) and returns the result's `data`.",
+    description:
+      "Runs a saved query with these variables (over its saved defaults) and returns the result's `data`. The document runs through the same validation, limits and SAFELIST rules as a request sending it; its estimated nodes count toward this request's limit; a saved query may not run another.",
   })
   async runSavedQuery(
     // No class-validator pass: a JSON literal arrives as a null-prototype object, which it refuses.
@@ -49,14 +68,18 @@ export class SavedQueryResolver extends RecordResolver(SavedQuery, "SavedQuery")
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Record<string, unknown> | null> {
-    const savedQuery = await findSavedQuery(context.dataSource, name);
-    const result = await executeSavedQuery(info.schema, savedQuery, variables ?? null, context);
-    const [firstError] = result.errors ?? [];
-    if (firstError) {
-      if (typeof firstError.extensions.code === "string") throw firstError;
-      throw firstError.originalError ?? firstError;
+    if (context.insideSavedQuery !== null) {
+      throw badInput([
+        { path: "runSavedQuery", message: `saved query "${context.insideSavedQuery}" may not run another saved query` },
+      ]);
     }
-    return result.data ?? null;
+    if (!context.savedQueryPipeline) throw new Error("runSavedQuery needs the server's request pipeline");
+    const savedQuery = await findSavedQuery(context.dataSource, name);
+    const prepared = prepareRun(info.schema, savedQuery, variables ?? null);
+    const { data, errors } = await context.savedQueryPipeline(savedQuery, prepared.variables, context);
+    const [firstError] = errors ?? [];
+    if (firstError) throw formattedError(firstError);
+    return data;
   }
 
   @Authorized()
@@ -69,6 +92,37 @@ export class SavedQueryResolver extends RecordResolver(SavedQuery, "SavedQuery")
     @Info() info: GraphQLResolveInfo,
   ): Promise<SavedQuery> {
     return saveQuery(context.dataSource, info.schema, context.viewer, input, expectedVersion ?? null);
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => SavedQuery, {
+    description:
+      "Approves the current version of a saved query for the SAFELIST, so anonymous and READER clients may run it (ADMIN for any saved query; an EDITOR publishes its own). A later save needs a new approval.",
+  })
+  approveSavedQuery(
+    @Arg("name", () => String, { description: "The saved query's name." }) name: string,
+    @Arg("expectedVersion", () => Int, {
+      nullable: true,
+      description: "Approve only if the saved query is still at this version (CONFLICT otherwise).",
+    })
+    expectedVersion: number | null | undefined,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<SavedQuery> {
+    return setSavedQueryApproval(context.dataSource, info.schema, context.viewer, name, true, expectedVersion ?? null);
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => SavedQuery, {
+    description:
+      "Withdraws a saved query's SAFELIST approval: anonymous and READER clients may no longer run it (ADMIN for any saved query; an EDITOR for its own).",
+  })
+  revokeSavedQueryApproval(
+    @Arg("name", () => String, { description: "The saved query's name." }) name: string,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<SavedQuery> {
+    return setSavedQueryApproval(context.dataSource, info.schema, context.viewer, name, false);
   }
 
   @Authorized()
@@ -94,10 +148,28 @@ export class SavedQueryResolver extends RecordResolver(SavedQuery, "SavedQuery")
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: "The label of the API key that owns it (null if that key was deleted).",
+    description:
+      "The label of the API key that owns it; shown to API key holders only (null for anonymous clients, and when that key was deleted).",
   })
   async owner(@Root() savedQuery: SavedQuery, @Ctx() context: RequestContext): Promise<string | null> {
-    return savedQuery.ownerApiKeyId === null ? null : savedQueryLoaders(context).keyLabels.load(savedQuery.ownerApiKeyId);
+    return keyLabel(context, savedQuery.ownerApiKeyId);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      "Whether the current version is approved for the SAFELIST (anonymous and READER clients may run it when SAFELIST=true).",
+  })
+  isApproved(@Root() savedQuery: SavedQuery): boolean {
+    return savedQuery.approvedVersion === savedQuery.version;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The label of the API key that approved `approvedVersion`; shown to API key holders only (null for anonymous clients, when approved from the CLI, and when that key was deleted).",
+  })
+  approvedBy(@Root() savedQuery: SavedQuery, @Ctx() context: RequestContext): Promise<string | null> {
+    return keyLabel(context, savedQuery.approvedByApiKeyId);
   }
 
   @FieldResolver(() => String, {
@@ -122,8 +194,12 @@ export class SavedQueryResolver extends RecordResolver(SavedQuery, "SavedQuery")
 
 @Resolver(() => SavedQueryVersion)
 export class SavedQueryVersionResolver {
-  @FieldResolver(() => String, { nullable: true, description: "The label of the API key that saved this version." })
-  author(@Root() version: SavedQueryVersion, @Ctx() context: RequestContext): Promise<string | null> | null {
-    return version.authorApiKeyId === null ? null : savedQueryLoaders(context).keyLabels.load(version.authorApiKeyId);
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The label of the API key that saved this version; shown to API key holders only (null for anonymous clients, and when that key was deleted).",
+  })
+  author(@Root() version: SavedQueryVersion, @Ctx() context: RequestContext): Promise<string | null> {
+    return keyLabel(context, version.authorApiKeyId);
   }
 }

@@ -7,6 +7,7 @@ import {
   parse,
   type SourceLocation,
   validate,
+  visit,
 } from "graphql";
 import type { InputProblem } from "../errors";
 
@@ -53,13 +54,30 @@ function checkSingleQuery(ast: DocumentNode, path: string): InputProblem[] {
 }
 
 /**
+ * A saved document may not run a saved query itself: a run that starts runs has no bound (a query
+ * saved as `x` running `x` recursed until the server ran out of memory). `runSavedQuery` is a root
+ * field, so a field of that name anywhere in the document (fragments included) is one.
+ */
+export function nestedRunProblems(ast: DocumentNode, path = "document"): InputProblem[] {
+  const problems: InputProblem[] = [];
+  visit(ast, {
+    Field(node) {
+      if (node.name.value !== "runSavedQuery") return;
+      const at = node.loc ? ` at line ${node.loc.startToken.line}, column ${node.loc.startToken.column}` : "";
+      problems.push({ path, message: `a saved query may not run another saved query (runSavedQuery${at})` });
+    },
+  });
+  return problems;
+}
+
+/**
  * Every reason the document cannot be saved or run against `schema`: a syntax error, validation
- * errors (each with its line and column), or not exactly one query operation.
+ * errors (each with its line and column), not exactly one query operation, or a run of another saved query.
  */
 export function checkSavedDocument(schema: GraphQLSchema, document: string, path = "document"): InputProblem[] {
   const { ast, problems } = parseDocument(document, path);
   if (!ast) return problems;
   const shape = checkSingleQuery(ast, path);
   const invalid = validate(schema, ast).map((error) => problem(path, error));
-  return [...shape, ...invalid];
+  return [...shape, ...nestedRunProblems(ast, path), ...invalid];
 }

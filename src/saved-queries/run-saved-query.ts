@@ -1,5 +1,4 @@
-import { type ExecutionResult, execute, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
-import type { RequestContext } from "../context";
+import type { GraphQLSchema, OperationDefinitionNode } from "graphql";
 import type { SavedQuery } from "../entities/saved-query.entity";
 import { badInput } from "../errors";
 import { checkSavedDocument, operationsOf, parseDocument } from "./document-check";
@@ -35,17 +34,4 @@ export function prepareRun(
   const variableProblems = checkVariableValues(schema, operation, variables);
   if (variableProblems.length > 0) throw badInput(variableProblems);
   return { operation, variables };
-}
-
-/** Runs a saved query inside a GraphQL request, against the same schema and context. */
-export async function executeSavedQuery(
-  schema: GraphQLSchema,
-  savedQuery: SavedQuery,
-  given: Record<string, unknown> | null | undefined,
-  context: RequestContext,
-): Promise<ExecutionResult> {
-  const { variables } = prepareRun(schema, savedQuery, given);
-  const { ast } = parseDocument(savedQuery.document);
-  if (!ast) throw new Error("unreachable: the document was parsed by prepareRun");
-  return execute({ schema, document: ast, variableValues: variables, contextValue: context });
 }

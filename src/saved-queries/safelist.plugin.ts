@@ -2,40 +2,58 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { Kind, type OperationDefinitionNode } from "graphql";
 import type { DataSource } from "typeorm";
 import { Role, roleAtLeast } from "../auth/role";
+import type { Viewer } from "../auth/viewer";
 import type { RequestContext } from "../context";
 import { clientError, ErrorCode } from "../errors";
-import { isSavedDocumentHash } from "./saved-query-store";
+import { isApprovedDocumentHash } from "./saved-query-store";
 
-/** Root fields that only reach saved queries, so any client may send them in SAFELIST mode. */
-const SAVED_QUERY_FIELDS = new Set(["runSavedQuery", "savedQuery", "savedQueries", "__typename"]);
+/**
+ * Root fields that only reach saved queries, so any client may send them in SAFELIST mode: reading and
+ * running them (what they show and run is curated), and drafting one's own (saving runs nothing and
+ * admits nothing: an ADMIN approves).
+ */
+const SAVED_QUERY_FIELDS: Record<string, Set<string>> = {
+  query: new Set(["runSavedQuery", "savedQuery", "savedQueries", "__typename"]),
+  mutation: new Set(["saveQuery", "deleteSavedQuery", "__typename"]),
+};
 
 function onlyReachesSavedQueries(operation: OperationDefinitionNode): boolean {
+  const allowed = SAVED_QUERY_FIELDS[operation.operation];
   return (
-    operation.operation === "query" &&
-    operation.selectionSet.selections.every(
-      (selection) => selection.kind === Kind.FIELD && SAVED_QUERY_FIELDS.has(selection.name.value),
-    )
+    allowed !== undefined &&
+    operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && allowed.has(selection.name.value))
   );
 }
 
+/** EDITOR and ADMIN keys are not held to the safelist. */
+function isTrusted(viewer: Viewer): boolean {
+  return viewer.role !== null && roleAtLeast(viewer.role, Role.EDITOR);
+}
+
 /**
- * SAFELIST=true: anonymous and READER clients may only run saved queries: a document some saved query
- * holds exactly (by its SHA-256, which is also how a persisted-query client names it, and how
- * `/saved/{name}` runs), or `runSavedQuery`/`savedQuery`/`savedQueries`. EDITOR and ADMIN run anything.
+ * SAFELIST=true: anonymous and READER clients may only run approved saved queries, a curated list as
+ * Apollo's persisted-query lists and Hasura's allow-lists are: a document that the current, approved
+ * version of some saved query holds exactly (by its SHA-256, which is also how a persisted-query client
+ * names it, and how `/saved/{name}` and `runSavedQuery` run it through the pipeline), or
+ * `runSavedQuery`/`savedQuery`/`savedQueries`, which then show them approved saved queries (and their own).
+ * Saving a document does not admit it. EDITOR and ADMIN run anything.
  */
 export function safelistPlugin(dataSource: DataSource, enabled: boolean): ApolloServerPlugin<RequestContext> {
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
       if (!enabled) return;
+      if (isTrusted(contextValue.viewer)) return;
+      contextValue.approvedSavedQueriesOnly = true;
       return {
         async didResolveOperation(requestContext) {
-          const { viewer } = requestContext.contextValue;
-          if (viewer.role !== null && roleAtLeast(viewer.role, Role.EDITOR)) return;
           if (requestContext.operation && onlyReachesSavedQueries(requestContext.operation)) return;
-          if (await isSavedDocumentHash(dataSource, requestContext.queryHash)) return;
+          if (await isApprovedDocumentHash(dataSource, requestContext.queryHash)) return;
+          const { insideSavedQuery } = requestContext.contextValue;
           throw clientError(
             ErrorCode.FORBIDDEN,
-            "SAFELIST is on: this client may only run saved queries (GET /saved/{name}, runSavedQuery, or a saved document's hash as a persisted query)",
+            insideSavedQuery !== null
+              ? `SAFELIST is on: the saved query "${insideSavedQuery}" is not approved (an ADMIN approves saved queries, an EDITOR publishes its own)`
+              : "SAFELIST is on: this client may only run approved saved queries (GET /saved/{name}, runSavedQuery, or an approved document's hash as a persisted query)",
             { http: { status: 403 } },
           );
         },

@@ -13,3 +13,13 @@ export function assertMayChange(viewer: Viewer, savedQuery: SavedQuery): void {
     `the saved query "${savedQuery.name}" belongs to another key; only its owner or an ADMIN may change it`,
   );
 }
+
+/** An ADMIN approves any saved query for the SAFELIST; an EDITOR publishes (or withdraws) only its own. */
+export function assertMayApprove(viewer: Viewer, savedQuery: SavedQuery): void {
+  if (viewer.role !== null && roleAtLeast(viewer.role, Role.ADMIN)) return;
+  if (viewer.role !== null && roleAtLeast(viewer.role, Role.EDITOR) && savedQuery.ownerApiKeyId === viewer.apiKeyId) return;
+  throw clientError(
+    ErrorCode.FORBIDDEN,
+    `only an ADMIN, or an EDITOR that owns it, may approve or revoke the saved query "${savedQuery.name}"`,
+  );
+}

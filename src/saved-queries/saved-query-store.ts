@@ -5,7 +5,7 @@ import type { Viewer } from "../auth/viewer";
 import { SAVED_QUERY_NAME_PATTERN, SavedQuery } from "../entities/saved-query.entity";
 import { badInput, clientError, ErrorCode, type InputProblem } from "../errors";
 import { checkSavedDocument, operationsOf, parseDocument } from "./document-check";
-import { assertMayChange } from "./saved-query-access";
+import { assertMayApprove, assertMayChange } from "./saved-query-access";
 import { checkDefaultVariables } from "./variable-coercion";
 
 /** What `saveQuery` takes (the GraphQL `SaveQueryInput`). */
@@ -130,7 +130,48 @@ export async function findSavedQuery(dataSource: DataSource, name: string): Prom
   return savedQuery;
 }
 
-/** True when some saved query holds exactly this document (by its hash). */
-export async function isSavedDocumentHash(dataSource: DataSource, hash: string): Promise<boolean> {
-  return dataSource.getRepository(SavedQuery).existsBy({ documentHash: hash });
+/** True when some saved query's current version holds exactly this document (by its hash) and is approved. */
+export async function isApprovedDocumentHash(dataSource: DataSource, hash: string): Promise<boolean> {
+  const rows: unknown[] = await dataSource.query(
+    "SELECT 1 FROM saved_query WHERE document_hash = $1 AND approved_version = version LIMIT 1",
+    [hash],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Approves the current version of a saved query for the SAFELIST (an ADMIN any, an EDITOR its own, the
+ * operator's CLI any), or
+ * with `approve` false revokes the approval. With `expectedVersion`, only over that version (CONFLICT
+ * otherwise: the owner saved a version the approver has not seen). A document that no longer validates
+ * cannot be approved. One transaction.
+ */
+export async function setSavedQueryApproval(
+  dataSource: DataSource,
+  schema: GraphQLSchema,
+  approver: Viewer | "cli",
+  name: string,
+  approve: boolean,
+  expectedVersion: number | null = null,
+): Promise<SavedQuery> {
+  return dataSource.transaction(async (manager) => {
+    const existing = await lockName(manager, name);
+    if (!existing) throw clientError(ErrorCode.NOT_FOUND, `no saved query is named "${name}"`);
+    if (approver !== "cli") assertMayApprove(approver, existing);
+    assertExpectedVersion(name, existing, expectedVersion);
+    if (approve) {
+      const problems = checkSavedDocument(schema, existing.document);
+      if (problems.length > 0) throw badInput(problems.map((problem) => ({ ...problem, path: "name" })));
+      await manager.query(
+        "UPDATE saved_query SET approved_version = version, approved_at = now(), approved_by_api_key_id = $2 WHERE id = $1",
+        [existing.id, approver === "cli" ? null : approver.apiKeyId],
+      );
+    } else {
+      await manager.query(
+        "UPDATE saved_query SET approved_version = NULL, approved_at = NULL, approved_by_api_key_id = NULL WHERE id = $1",
+        [existing.id],
+      );
+    }
+    return manager.findOneByOrFail(SavedQuery, { id: existing.id });
+  });
 }

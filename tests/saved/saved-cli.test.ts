@@ -57,7 +57,7 @@ test("`saved check` names the broken saved query and exits 1", async () => {
 test("`saved list` and `saved show` describe the saved queries", async () => {
   const listed = await runSaved(["list"]);
   assert.equal(listed.code, 0, listed.stderr);
-  assert.match(listed.stdout, /^meetings-on-topics\tv1\tanalyst\tMeetings on topics$/m);
+  assert.match(listed.stdout, /^meetings-on-topics\tv1\tunapproved\tanalyst\tMeetings on topics$/m);
   const shown = await runSaved(["show", "meetings-on-topics"]);
   assert.match(shown.stdout, /REST: \/saved\/meetings-on-topics/, shown.stderr);
   assert.match(shown.stdout, /query MeetingsOnTopics/);
@@ -78,4 +78,28 @@ test("`saved run` takes typed --var values and prints JSON or CSV", async () => 
   const bad = await runSaved(["run", "meetings-on-topics", "--var", "first=lots"]);
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /\$first/);
+});
+
+test("`saved approve` and `saved revoke` curate the SAFELIST; a query that no longer validates cannot be approved", async () => {
+  const approved = await runSaved(["approve", "meetings-on-topics", "--expected-version", "1"]);
+  assert.equal(approved.code, 0, approved.stderr);
+  assert.match(approved.stdout, /^meetings-on-topics \(version 1\) is approved$/m);
+  assert.match((await runSaved(["list"])).stdout, /^meetings-on-topics\tv1\tapproved\tanalyst\t/m);
+  const state = await server.graphql<{ savedQuery: { isApproved: boolean; approvedBy: string | null } }>(
+    `{ savedQuery(name: "meetings-on-topics") { isApproved approvedBy } }`,
+    {},
+    auth.analyst,
+  );
+  assert.deepEqual(state.body.data?.savedQuery, { isApproved: true, approvedBy: null });
+
+  const stale = await runSaved(["approve", "meetings-on-topics", "--expected-version", "2"]);
+  assert.equal(stale.code, 1);
+  assert.match(stale.stderr, /is not at version 2: it is at version 1/);
+  const broken = await runSaved(["approve", "stale-venues"]);
+  assert.equal(broken.code, 1);
+  assert.match(broken.stderr, /Cannot query field "venue" on type "Meeting"/);
+
+  const revoked = await runSaved(["revoke", "meetings-on-topics"]);
+  assert.equal(revoked.code, 0, revoked.stderr);
+  assert.match(revoked.stdout, /^meetings-on-topics \(version 1\) is unapproved$/m);
 });
