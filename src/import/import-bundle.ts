@@ -1,6 +1,8 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { rollbackAfterFailure } from "../db/transaction";
 import { ImportHistory } from "../history/import-history";
 import type { ChangeActor } from "../history/record-change";
+import type { Logger } from "../logger";
 import type { RecordBundle } from "./bundle-types";
 import { validateBundle } from "./bundle-validation";
 import { type ImportResult, ImportTally } from "./import-result";
@@ -20,6 +22,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Who imports (an API key label, "cli", "seed"; or the key's label and id), for the change history. */
   actor?: string | ChangeActor | null;
+  /** Where a failed rollback is logged (at warn; the import's own error is thrown). */
+  log?: Logger;
 }
 
 /** One lock for every import: two imports of overlapping bundles would otherwise race on the same human keys. */
@@ -63,7 +67,7 @@ export async function importBundle(dataSource: DataSource, bundle: unknown, opti
     else await runner.commitTransaction();
     return tally.result(dryRun);
   } catch (error) {
-    if (runner.isTransactionActive) await runner.rollbackTransaction();
+    await rollbackAfterFailure(runner, options.log);
     throw error;
   } finally {
     await runner.release();
