@@ -23,15 +23,16 @@ export interface CursorShape {
 }
 
 /** The largest and smallest magnitudes of a PostgreSQL `real` (denormals included); beyond, the cast fails. */
-const REAL_MAX = 3.4028234e38;
+const REAL_MAX = 3.4028235e38;
 const REAL_MIN = 1.5e-45;
 const REAL_TEXT = /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i;
 
 function realProblem(text: string): string | null {
   const value = Number(text);
   const magnitude = Math.abs(value);
-  const fits =
-    REAL_TEXT.test(text) && Number.isFinite(value) && (magnitude === 0 || (magnitude >= REAL_MIN && magnitude <= REAL_MAX));
+  // `1e-999` is 0 to JavaScript but an underflow to PostgreSQL: a zero must be written as one.
+  const zero = /^-?0+(\.0+)?(e[-+]?\d+)?$/i.test(text);
+  const fits = REAL_TEXT.test(text) && (zero || (magnitude >= REAL_MIN && magnitude <= REAL_MAX));
   return fits && value >= 0 ? null : "is not a rank (a non-negative real number)";
 }
 

@@ -46,9 +46,26 @@ export const DateScalar = new GraphQLScalarType({
   parseLiteral: (node) => parseDay(node.kind === Kind.STRING ? node.value : null, node),
 });
 
+const dateTime = GraphQLDateTime.toConfig();
+
+/**
+ * An instant within the years 0001-9999 at UTC: `9999-12-31T23:59:59-23:59` is in year 10000 at UTC and would be
+ * answered as `+010000-…`, and year 0000 is 1 BC to PostgreSQL; both are refused, so every instant accepted comes
+ * back in the same RFC 3339 form.
+ */
+function withinYears(value: unknown, node?: ValueNode): unknown {
+  const year = value instanceof Date ? value.getUTCFullYear() : Number.NaN;
+  if (year >= 1 && year <= 9999) return value;
+  throw new GraphQLError("DateTime must fall between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z", { nodes: node });
+}
+
 /** An instant, serialized as an ISO 8601 / RFC 3339 date-time at UTC. */
 export const DateTimeScalar = new GraphQLScalarType({
-  ...GraphQLDateTime.toConfig(),
+  ...dateTime,
   name: "DateTime",
-  description: "An instant in ISO 8601 / RFC 3339 form at UTC, e.g. `2026-01-06T10:15:30.000Z`.",
+  description:
+    "An instant in ISO 8601 / RFC 3339 form at UTC, e.g. `2026-01-06T10:15:30.000Z`; as input any RFC 3339 offset, " +
+    "from `0001-01-01T00:00:00Z` to `9999-12-31T23:59:59.999Z` (at UTC). Any other value is a BAD_USER_INPUT error.",
+  parseValue: (value) => withinYears(dateTime.parseValue(value)),
+  parseLiteral: (node, variables) => withinYears(dateTime.parseLiteral(node, variables), node),
 });
