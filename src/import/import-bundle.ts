@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { rollbackAfterFailure } from "../db/transaction";
+import { connectWatched, rollbackAfterFailure } from "../db/transaction";
 import { ImportHistory } from "../history/import-history";
 import type { ChangeActor } from "../history/record-change";
 import type { Logger } from "../logger";
@@ -27,7 +27,7 @@ export interface ImportOptions {
 }
 
 /** One lock for every import: two imports of overlapping bundles would otherwise race on the same human keys. */
-const IMPORT_LOCK_KEY = 0x43_48_41_4e; // "CHAN"
+export const IMPORT_LOCK_KEY = 0x43_48_41_4e; // "CHAN"
 /** An import may wait for another one longer than the default lock_timeout. */
 const IMPORT_LOCK_TIMEOUT = "30s";
 
@@ -54,7 +54,7 @@ async function writeBundle(manager: EntityManager, bundle: RecordBundle, keys: R
 export async function importBundle(dataSource: DataSource, bundle: unknown, options: ImportOptions = {}): Promise<ImportResult> {
   const dryRun = options.dryRun ?? false;
   const runner = dataSource.createQueryRunner();
-  await runner.connect();
+  const connection = await connectWatched(runner);
   try {
     await runner.startTransaction();
     await runner.query(`SET LOCAL lock_timeout = '${IMPORT_LOCK_TIMEOUT}'`);
@@ -68,8 +68,8 @@ export async function importBundle(dataSource: DataSource, bundle: unknown, opti
     return tally.result(dryRun);
   } catch (error) {
     await rollbackAfterFailure(runner, options.log);
-    throw error;
+    throw connection.failure(error);
   } finally {
-    await runner.release();
+    await connection.release();
   }
 }
