@@ -2,23 +2,46 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { Role } from "../../src/auth/role";
 import { startTestServer, type TestServer } from "../support/server";
-import { forgeCursors } from "./cursor-forgery";
+import { type Forgery, forgeCursors } from "./cursor-forgery";
 import { SchemaSites } from "./schema-sites";
 import { bearerFor, loadDemoRecords, postGraphql, type RawResponse } from "./security-support";
 
 const base64url = (value: unknown) =>
   Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
 
-/** Every `cursor` value anywhere in a response. */
-function cursorsIn(value: unknown, found: string[] = []): string[] {
-  if (Array.isArray(value)) for (const item of value) cursorsIn(item, found);
-  else if (typeof value === "object" && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
-      if (key === "cursor" && typeof item === "string") found.push(item);
-      else cursorsIn(item, found);
+/** The first `cursor` in a response, with the `id` of the nearest object above it that has one (its parent record). */
+function parentWithCursor(value: unknown, parentId?: string): { cursor: string; parentId?: string } | undefined {
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = parentWithCursor(item, parentId);
+      if (found) return found;
+    }
+  } else if (typeof value === "object" && value !== null) {
+    const record = value as Record<string, unknown>;
+    if (typeof record.cursor === "string") return { cursor: record.cursor, parentId };
+    const id = typeof record.id === "string" ? record.id : parentId;
+    for (const item of Object.values(record)) {
+      const found = parentWithCursor(item, id);
+      if (found) return found;
     }
   }
-  return found;
+  return undefined;
+}
+
+/**
+ * The forgeries each cursor argument gets: `after` all of them, with the valid cursor as a control; `before`, decoded
+ * by the same code, those every list must refuse, and all of them under a parent, where 25 go in one request.
+ */
+function forgeriesFor(cursorArgs: string[], valid: string, root: boolean): (Forgery & { argument: string })[] {
+  return cursorArgs.flatMap((argument) => {
+    const all = [
+      { label: "the valid cursor", cursor: valid, mustRefuse: false },
+      ...forgeCursors(valid, { encoding: argument === "after" }),
+    ];
+    const kept =
+      argument === "after" || !root ? all : all.filter((forgery) => forgery.mustRefuse || forgery.label === "the valid cursor");
+    return kept.map((forgery) => ({ ...forgery, argument }));
+  });
 }
 
 /** `work` over every item, at most `width` at once, answers in the items' order. */
@@ -109,50 +132,70 @@ describe("forged cursors through the real server", () => {
     }
     let refused = 0;
     let accepted = 0;
+    const check = (what: string, forgery: Forgery & { argument: string }, response: RawResponse, errors: ResponseError[]) => {
+      assert.ok(response.status < 500, `${what}: HTTP ${response.status} ${response.text.slice(0, 300)}`);
+      for (const error of errors) {
+        assert.equal(error.extensions?.code, "BAD_USER_INPUT", `${what}: ${JSON.stringify(error)}`);
+        assert.ok(error.message.startsWith(`${forgery.argument}: `), `${what}: ${error.message}`);
+      }
+      if (forgery.label === "the valid cursor") assert.deepEqual(errors, [], `${what} is accepted`);
+      if (forgery.mustRefuse) assert.ok(errors.length > 0, `${what} is refused`);
+      if (errors.length > 0) refused += 1;
+      else accepted += 1;
+    };
     for (const site of sites) {
+      const root = site.parentType === "Query";
       // Every sort field at the root; nested lists (paged by the same code, under a parent) in their default order.
-      for (const order of site.label.startsWith("Query.") ? site.orders : [""]) {
+      for (const order of root ? site.orders : [""]) {
+        const args = (argument: string, variable: string) => [`${argument}: ${variable}`, order].filter(Boolean).join(", ");
         const answer = await postGraphql(
           server.url,
           { query: `{ ${site.call("v", ["first: 3", order].filter(Boolean).join(", "), "edges { cursor }")} }` },
           admin,
         );
-        const [valid] = cursorsIn(answer.json?.data);
-        assert.ok(valid, `${site.label} ${order} answers a cursor: ${answer.text.slice(0, 300)}`);
-        const forged = site.cursorArgs.flatMap((argument) =>
-          [
-            { label: "the valid cursor", cursor: valid, mustRefuse: false },
-            ...forgeCursors(valid, { encoding: argument === "after" }),
-          ].map((forgery) => ({
-            ...forgery,
-            argument,
-          })),
-        );
-        // One request per forgery (a refused root connection nulls the whole answer, hiding its siblings' errors), six at a time.
-        const answers = await inParallel(forged, 6, (forgery) =>
-          postGraphql(
+        const found = parentWithCursor(answer.json?.data);
+        assert.ok(found, `${site.label} ${order} answers a cursor: ${answer.text.slice(0, 300)}`);
+        const forged = forgeriesFor(site.cursorArgs, found.cursor, root);
+        if (root) {
+          // One request per forgery: a refused root connection nulls the whole answer, hiding its siblings' errors.
+          const answers = await inParallel(forged, 6, (forgery) =>
+            postGraphql(
+              server.url,
+              {
+                query: `query ($c: String) { ${site.call("f", args(forgery.argument, "$c"), "edges { cursor }")} }`,
+                variables: { c: forgery.cursor },
+              },
+              admin,
+            ),
+          );
+          forged.forEach((forgery, index) => {
+            check(
+              `${site.label} ${order} ${forgery.argument} = ${forgery.label}`,
+              forgery,
+              answers[index],
+              errorsOf(answers[index]),
+            );
+          });
+          continue;
+        }
+        // Under node(id:), which is nullable, a refusal nulls its own alias only: 25 forgeries per request.
+        for (let start = 0; start < forged.length; start += 25) {
+          const batch = forged.slice(start, start + 25);
+          const declarations = batch.map((_, index) => `$c${index}: String`).join(", ");
+          const calls = batch.map((forgery, index) =>
+            site.callOnNode(`f${index}`, found.parentId ?? "", args(forgery.argument, `$c${index}`), "edges { cursor }"),
+          );
+          const variables = Object.fromEntries(batch.map((forgery, index) => [`c${index}`, forgery.cursor]));
+          const response = await postGraphql(
             server.url,
-            {
-              query: `query ($c: String) { ${site.call("f", [`${forgery.argument}: $c`, order].filter(Boolean).join(", "), "edges { cursor }")} }`,
-              variables: { c: forgery.cursor },
-            },
+            { query: `query (${declarations}) { ${calls.join(" ")} }`, variables },
             admin,
-          ),
-        );
-        forged.forEach((forgery, index) => {
-          const what = `${site.label} ${order} ${forgery.argument} = ${forgery.label}`;
-          const response = answers[index];
-          assert.ok(response.status < 500, `${what}: HTTP ${response.status} ${response.text.slice(0, 300)}`);
-          const errors = errorsOf(response);
-          for (const error of errors) {
-            assert.equal(error.extensions?.code, "BAD_USER_INPUT", `${what}: ${JSON.stringify(error)}`);
-            assert.ok(error.message.startsWith(`${forgery.argument}: `), `${what}: ${error.message}`);
-          }
-          if (forgery.label === "the valid cursor") assert.deepEqual(errors, [], `${what} is accepted`);
-          if (forgery.mustRefuse) assert.ok(errors.length > 0, `${what} is refused`);
-          if (errors.length > 0) refused += 1;
-          else accepted += 1;
-        });
+          );
+          batch.forEach((forgery, index) => {
+            const errors = errorsOf(response).filter((error) => error.path?.[0] === `f${index}`);
+            check(`${site.label} ${forgery.argument} = ${forgery.label}`, forgery, response, errors);
+          });
+        }
       }
     }
     assert.ok(refused > 1000, `${refused} forgeries refused, ${accepted} accepted`);

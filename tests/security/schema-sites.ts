@@ -14,8 +14,12 @@ export interface ConnectionSite {
   cursorArgs: string[];
   /** Each order it offers, as argument text (`orderBy: { field: DATE, direction: ASC }`); one empty text when none. */
   orders: string[];
-  /** The field called with `args`, under `alias`, inside the selections that reach its type from Query. */
+  /** The field called with `args`, under `alias`, inside the selections that reach its type from Query (with the parents' `id`). */
   call(alias: string, args: string, selection: string): string;
+  /** The type the field is on (`Query` for a root connection). */
+  parentType: string;
+  /** The field called on one parent reached by `node(id:)` (nullable: a refusal nulls this alias alone). */
+  callOnNode(alias: string, nodeId: string, args: string, selection: string): string;
 }
 
 /** One step from Query towards a type: a field, and whether it returns a connection (then read through `nodes`). */
@@ -75,10 +79,13 @@ export class SchemaSites {
           label: `${typeName}.${field.name}`,
           cursorArgs: ["after", "before"].filter((name) => field.args.some((arg) => arg.name === name)),
           orders: this.ordersOf(field.args.find((arg) => arg.name === "orderBy")),
+          parentType: typeName,
           call: (alias, args, selection) => {
             const inner = `${field.name}(${[...required, args].filter(Boolean).join(", ")}) { ${selection} }`;
-            return wrapSteps(steps, alias, inner);
+            return wrapSteps(steps, alias, typeName === "Query" ? inner : `id ${inner}`);
           },
+          callOnNode: (alias, nodeId, args, selection) =>
+            `${alias}: node(id: ${JSON.stringify(nodeId)}) { ... on ${typeName} { ${field.name}(${[...required, args].filter(Boolean).join(", ")}) { ${selection} } } }`,
         });
       }
     }
