@@ -23,8 +23,6 @@ test("the first list is found depth-first; path= names another one", () => {
 });
 
 test("cells that could start a formula get a leading ' (OWASP); a cell of one number stays a number", () => {
-  const csv = toCsv([
-    { text: "=1+1", negative: -3, negativeText: "-3", list: [-1, 2], at: "@x", tab: "\t=x", fine: "a = b" },
-  ]);
+  const csv = toCsv([{ text: "=1+1", negative: -3, negativeText: "-3", list: [-1, 2], at: "@x", tab: "\t=x", fine: "a = b" }]);
   assert.equal(csv, "text,negative,negativeText,list,at,tab,fine\r\n'=1+1,-3,'-3,'-1; 2,'@x,'\t=x,a = b\r\n");
 });
