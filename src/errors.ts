@@ -25,8 +25,18 @@ export function clientError(code: ErrorCode, message: string, extensions: Record
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
 
-/** BAD_USER_INPUT listing every problem; the message names each one with its path. */
+/** The most problems one error lists: a request naming 100,000 unknown slugs gets the first 100 and a count. */
+export const MAX_LISTED_PROBLEMS = 100;
+
+/**
+ * BAD_USER_INPUT listing the problems (`extensions.problems`), the message naming each with its path; past
+ * MAX_LISTED_PROBLEMS, the first ones only, the message ending "and N more problems" and `extensions.moreProblems` N.
+ */
 export function badInput(problems: InputProblem[]): GraphQLError {
-  const message = problems.map((problem) => (problem.path ? `${problem.path}: ${problem.message}` : problem.message)).join("; ");
-  return clientError(ErrorCode.BAD_USER_INPUT, message, { problems });
+  const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
+  const more = problems.length - listed.length;
+  const lines = listed.map((problem) => (problem.path ? `${problem.path}: ${problem.message}` : problem.message));
+  if (more === 0) return clientError(ErrorCode.BAD_USER_INPUT, lines.join("; "), { problems: listed });
+  const message = `${lines.join("; ")}; and ${more} more problem${more === 1 ? "" : "s"}`;
+  return clientError(ErrorCode.BAD_USER_INPUT, message, { problems: listed, moreProblems: more });
 }

@@ -17,10 +17,11 @@ function encodeChangeCursor(id: number): string {
   return Buffer.from(`${CURSOR_PREFIX}${id}`, "utf8").toString("base64url");
 }
 
+/** The entry id a cursor names; null unless it is `change:<id>` with an id PostgreSQL's `int` holds (1 to 2^31-1). */
 function decodeChangeCursor(cursor: string): number | null {
   const decoded = Buffer.from(cursor, "base64url").toString("utf8");
-  const match = /^change:(\d{1,10})$/.exec(decoded);
-  return match ? Number(match[1]) : null;
+  const match = /^change:([1-9]\d{0,9})$/.exec(decoded);
+  return match && Number(match[1]) <= 2_147_483_647 ? Number(match[1]) : null;
 }
 
 /** The page size and the id to continue after; BAD_USER_INPUT for a size out of range or a foreign cursor. */
@@ -30,7 +31,8 @@ function pageOf(args: HistoryArgs): { limit: number; afterId: number | null } {
   if (limit < 0 || limit > MAX_PAGE_SIZE)
     problems.push({ path: "first", message: `must be from 0 to ${MAX_PAGE_SIZE} (got ${limit})` });
   const afterId = args.after == null ? null : decodeChangeCursor(args.after);
-  if (args.after != null && afterId === null) problems.push({ path: "after", message: "is not a cursor of the change history" });
+  if (args.after != null && afterId === null)
+    problems.push({ path: "after", message: "is not a cursor of the change history (change:<entry id>)" });
   if (problems.length > 0) throw badInput(problems);
   return { limit, afterId };
 }

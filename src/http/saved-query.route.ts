@@ -97,7 +97,8 @@ async function runSaved(req: Request, res: Response, options: SavedQueryRouteOpt
     return;
   }
   const viewer = await options.admit(req);
-  const savedQuery = await options.dataSource.getRepository(SavedQuery).findOneBy({ name });
+  // PostgreSQL text cannot hold U+0000, so no saved query has such a name (and the lookup would fail).
+  const savedQuery = name.includes("\u0000") ? null : await options.dataSource.getRepository(SavedQuery).findOneBy({ name });
   if (!savedQuery) {
     sendErrors(res, 404, [{ message: `no saved query is named "${name}"`, extensions: { code: ErrorCode.NOT_FOUND } }]);
     return;

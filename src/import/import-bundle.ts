@@ -1,6 +1,8 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { connectWatched, rollbackAfterFailure } from "../db/transaction";
 import { ImportHistory } from "../history/import-history";
 import type { ChangeActor } from "../history/record-change";
+import type { Logger } from "../logger";
 import type { RecordBundle } from "./bundle-types";
 import { validateBundle } from "./bundle-validation";
 import { type ImportResult, ImportTally } from "./import-result";
@@ -20,10 +22,12 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Who imports (an API key label, "cli", "seed"; or the key's label and id), for the change history. */
   actor?: string | ChangeActor | null;
+  /** Where a failed rollback is logged (at warn; the import's own error is thrown). */
+  log?: Logger;
 }
 
 /** One lock for every import: two imports of overlapping bundles would otherwise race on the same human keys. */
-const IMPORT_LOCK_KEY = 0x43_48_41_4e; // "CHAN"
+export const IMPORT_LOCK_KEY = 0x43_48_41_4e; // "CHAN"
 /** An import may wait for another one longer than the default lock_timeout. */
 const IMPORT_LOCK_TIMEOUT = "30s";
 
@@ -50,7 +54,7 @@ async function writeBundle(manager: EntityManager, bundle: RecordBundle, keys: R
 export async function importBundle(dataSource: DataSource, bundle: unknown, options: ImportOptions = {}): Promise<ImportResult> {
   const dryRun = options.dryRun ?? false;
   const runner = dataSource.createQueryRunner();
-  await runner.connect();
+  const connection = await connectWatched(runner);
   try {
     await runner.startTransaction();
     await runner.query(`SET LOCAL lock_timeout = '${IMPORT_LOCK_TIMEOUT}'`);
@@ -63,9 +67,9 @@ export async function importBundle(dataSource: DataSource, bundle: unknown, opti
     else await runner.commitTransaction();
     return tally.result(dryRun);
   } catch (error) {
-    if (runner.isTransactionActive) await runner.rollbackTransaction();
-    throw error;
+    await rollbackAfterFailure(runner, options.log);
+    throw connection.failure(error);
   } finally {
-    await runner.release();
+    await connection.release();
   }
 }

@@ -17,5 +17,7 @@ export function describeImport(label: string, result: ImportResult): string[] {
 export function describeProblems(error: GraphQLError): string[] {
   const problems = error.extensions.problems;
   if (!Array.isArray(problems)) return [error.message];
-  return problems.map((problem: InputProblem) => (problem.path ? `${problem.path}: ${problem.message}` : problem.message));
+  const lines = problems.map((problem: InputProblem) => (problem.path ? `${problem.path}: ${problem.message}` : problem.message));
+  const more = error.extensions.moreProblems;
+  return typeof more === "number" ? [...lines, `... and ${more} more problems`] : lines;
 }

@@ -18,15 +18,20 @@ export function literalDepth(document: DocumentNode): number {
   return deepest;
 }
 
-/** How deeply arrays and objects nest in the variables, walked without recursion. */
+/**
+ * How deeply arrays and objects nest in the variables, walked without recursion. Only arrays and objects are
+ * queued: a list of 100,000 strings allocating an entry per string cost ~140 ms of a refused request.
+ */
 export function valueDepth(root: unknown): number {
+  if (typeof root !== "object" || root === null) return 0;
   let deepest = 0;
-  const pending: [unknown, number][] = [[root, 0]];
+  const pending: [object, number][] = [[root, 1]];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const [value, depth] = next;
-    if (typeof value !== "object" || value === null) continue;
-    deepest = Math.max(deepest, depth + 1);
-    for (const item of Array.isArray(value) ? value : Object.values(value)) pending.push([item, depth + 1]);
+    deepest = Math.max(deepest, depth);
+    for (const item of Array.isArray(value) ? value : Object.values(value)) {
+      if (typeof item === "object" && item !== null) pending.push([item, depth + 1]);
+    }
   }
   return deepest;
 }

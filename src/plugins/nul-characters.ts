@@ -7,21 +7,34 @@ const NUL = "\u0000";
 const NUL_ESCAPE = /\\u(0000|\{0+\})/;
 const MESSAGE = "text may not contain the NUL character (U+0000), which PostgreSQL cannot store or compare";
 
-/** Paths of the variable values that hold a NUL (`variables.filter.text`, `variables.ids[2]`); iterative, for any nesting. */
+/**
+ * Paths of the variable values that hold a NUL (`variables.filter.text`, `variables.ids[2]`), in document order;
+ * iterative (a stack of open arrays and objects), for any nesting. Strings are checked where they are met and a
+ * path is only written for a hit: a queue entry and a path per item cost ~90 ms for a list of 100,000 strings.
+ */
 function nulPathsInValue(root: unknown, rootPath: string): string[] {
   const paths: string[] = [];
-  const pending: [unknown, string][] = [[root, rootPath]];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const [value, path] = next;
+  const open: { entries: Iterator<[string | number, unknown]>; path: string }[] = [];
+  const visit = (value: unknown, path: () => string) => {
     if (typeof value === "string") {
-      if (value.includes(NUL)) paths.push(path);
-    } else if (Array.isArray(value)) {
-      for (const [index, item] of value.entries()) pending.push([item, `${path}[${index}]`]);
+      if (value.includes(NUL)) paths.push(path());
     } else if (typeof value === "object" && value !== null) {
-      for (const [key, item] of Object.entries(value)) pending.push([item, `${path}.${key}`]);
+      const entries = Array.isArray(value) ? value.entries() : Object.entries(value)[Symbol.iterator]();
+      open.push({ entries, path: path() });
     }
+  };
+  visit(root, () => rootPath);
+  while (open.length > 0) {
+    const top = open[open.length - 1];
+    const next = top.entries.next();
+    if (next.done) {
+      open.pop();
+      continue;
+    }
+    const [key, item] = next.value;
+    visit(item, () => (typeof key === "number" ? `${top.path}[${key}]` : `${top.path}.${key}`));
   }
-  return paths.reverse();
+  return paths;
 }
 
 /** Locations of string literals in the document that hold a NUL (`\u0000` in the query text). */

@@ -1,6 +1,6 @@
 import { badInput, type InputProblem } from "../errors";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PagingArgs } from "../schema/paging-args";
-import { type CursorPosition, decodeCursor } from "./cursor";
+import { type CursorPosition, type CursorShape, decodeCursor } from "./cursor";
 import type { SqlParams } from "./sql-params";
 
 /**
@@ -34,6 +34,11 @@ function checkSize(problems: InputProblem[], name: string, value: number | null 
   }
 }
 
+/** What this order's cursors hold: its name, its key's SQL type (NULL for rows with none) and any tie-breaker text. */
+function cursorShape(order: KeysetOrder): CursorShape {
+  return { order: order.name, key: order.key?.type ?? null, nullableKey: true };
+}
+
 /** Validates Relay arguments: first/last from 0 to 100 (BAD_USER_INPUT otherwise), not both; default first 20. */
 export function pageRequest(args: PagingArgs, order: KeysetOrder): PageRequest {
   const problems: InputProblem[] = [];
@@ -45,8 +50,8 @@ export function pageRequest(args: PagingArgs, order: KeysetOrder): PageRequest {
   return {
     limit: (backward ? args.last : args.first) ?? DEFAULT_PAGE_SIZE,
     backward,
-    after: args.after == null ? null : decodeCursor(args.after, order.name, "after"),
-    before: args.before == null ? null : decodeCursor(args.before, order.name, "before"),
+    after: args.after == null ? null : decodeCursor(args.after, cursorShape(order), "after"),
+    before: args.before == null ? null : decodeCursor(args.before, cursorShape(order), "before"),
   };
 }
 

@@ -4,6 +4,7 @@ import type { ConnectionResult } from "../schema/connection";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../schema/paging-args";
 import { SearchHit, SearchType } from "../schema/search";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { snippetHtml, snippetSql } from "./search-snippet";
 import { SqlParams } from "./sql-params";
 import { officialPlainName, textQuery, textVector } from "./text-search";
 
@@ -20,6 +21,18 @@ export interface SearchRequest {
 }
 
 const CURSOR_ORDER = "search";
+const MAX_ID = 2_147_483_647;
+const HIT = /^([A-Z]+):([1-9][0-9]{0,9})$/;
+
+/** A hit's tie-breaker, `TYPE:id`: a type searched and an id PostgreSQL's `int` holds. */
+function hitProblem(tie: string): string | null {
+  const match = HIT.exec(tie);
+  const valid = match !== null && ALL_TYPES.includes(match[1] as SearchType) && Number(match[2]) <= MAX_ID;
+  return valid ? null : "is not a search hit (TYPE:id)";
+}
+
+/** Search cursors: the rank (a `real`, never null) and the hit. */
+const CURSOR_SHAPE = { order: CURSOR_ORDER, key: "real", nullableKey: false, tieProblem: hitProblem } as const;
 
 /** Placeholders of the values every part of the search statement shares. */
 interface SearchPlaceholders {
@@ -86,7 +99,7 @@ const SOURCES: Record<SearchType, (p: SearchPlaceholders) => HitSource> = {
 
 const ALL_TYPES = Object.values(SearchType);
 
-const SNIPPET = `ts_headline(page.config, page.document, query.q, 'StartSel=<b>, StopSel=</b>, MaxWords=30, MinWords=10, MaxFragments=2')`;
+const SNIPPET = snippetSql("page.document", "page.config", "query.q");
 
 /** The text-search configuration for the language asked (whitelisted, bound as a parameter). */
 function headlineConfig(lang: string | null): string {
@@ -112,7 +125,7 @@ function pageSize(first: number | null): number {
 export async function searchRecords(dataSource: DataSource, request: SearchRequest): Promise<ConnectionResult<SearchHit>> {
   const limit = pageSize(request.first);
   const types = [...new Set(request.types ?? ALL_TYPES)];
-  const after = request.after === null ? null : decodeCursor(request.after, CURSOR_ORDER, "after");
+  const after = request.after === null ? null : decodeCursor(request.after, CURSOR_SHAPE, "after");
   if (types.length === 0) return toSearchConnection([], limit, after !== null, () => Promise.resolve(0));
   const params = new SqlParams();
   const text = `${params.add(request.query)}::text`;
@@ -160,17 +173,9 @@ function unionOfHits(types: SearchType[], placeholders: SearchPlaceholders): str
     .join(" UNION ALL ");
 }
 
-/** Strictly after (rank, type, id) in the order rank DESC, type ASC, id ASC. */
+/** Strictly after (rank, type, id) in the order rank DESC, type ASC, id ASC; both were checked by decodeCursor. */
 function keysetAfter(rank: string | null, tie: string, params: SqlParams): string {
   const [type, id] = tie.split(":");
-  if (
-    rank === null ||
-    !/^-?[0-9.]+(e[-+]?[0-9]+)?$/i.test(rank) ||
-    !ALL_TYPES.includes(type as SearchType) ||
-    !/^[0-9]{1,9}$/.test(id ?? "")
-  ) {
-    throw badInput([{ path: "after", message: "is not a cursor of this list" }]);
-  }
   const r = `${params.add(rank)}::real`;
   return `(rank < ${r} OR (rank = ${r} AND (type, id) > (${params.add(type)}::text, ${params.add(Number(id))}::int)))`;
 }
@@ -183,7 +188,12 @@ function toSearchConnection(
 ): ConnectionResult<SearchHit> {
   const edges = rows.slice(0, limit).map((row) => ({
     cursor: encodeCursor(CURSOR_ORDER, { key: row.rank, tie: `${row.type}:${row.id}` }),
-    node: Object.assign(new SearchHit(), { type: row.type, recordId: row.id, rank: Number(row.rank), snippet: row.snippet }),
+    node: Object.assign(new SearchHit(), {
+      type: row.type,
+      recordId: row.id,
+      rank: Number(row.rank),
+      snippet: row.snippet === null ? null : snippetHtml(row.snippet),
+    }),
   }));
   let total: Promise<number> | undefined;
   return {

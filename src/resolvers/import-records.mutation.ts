@@ -31,7 +31,11 @@ export class ImportRecordsMutationResolver {
     @Args(() => ImportRecordsArgs) { bundle, dryRun }: ImportRecordsArgs,
     @Ctx() context: RequestContext,
   ): Promise<ImportResultType> {
-    const result = await importBundle(context.dataSource, bundle, { dryRun: dryRun ?? false, actor: actorOf(context.viewer) });
+    const result = await importBundle(context.dataSource, bundle, {
+      dryRun: dryRun ?? false,
+      actor: actorOf(context.viewer),
+      log: context.log,
+    });
     return {
       ...result,
       byType: Object.entries(result.byType).map(([recordType, counts]) => ({ recordType, ...counts })),

@@ -2,11 +2,19 @@
  * CSV of one list in a GraphQL result (RFC 4180): one row per item, nested fields as dotted column
  * names (`location.country.code`). A list nested inside an item becomes one column per leaf field,
  * its values joined with "; " (`participants.official.name` = `Fabien Mandon; Rich Knighton`).
+ *
+ * Cells are neutralized against formula injection as OWASP's "CSV Injection" page advises: a cell whose text
+ * begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so a spreadsheet shows the
+ * text instead of evaluating it. A cell holding exactly one number from the result (an Int or Float field,
+ * e.g. `-3`) is left as it is: it cannot carry a formula and stays a number for the spreadsheet.
  */
 
 const LIST_SEPARATOR = "; ";
 
-type Row = Map<string, string[]>;
+/** Each column's leaf values (several for a nested list), as the result holds them. */
+type Row = Map<string, unknown[]>;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -51,8 +59,15 @@ function collectLeaves(value: unknown, prefix: string, row: Row): void {
     return;
   }
   const values = row.get(prefix) ?? [];
-  values.push(scalarText(value));
+  values.push(value);
   row.set(prefix, values);
+}
+
+/** A cell's text: list values joined; a leading `'` when the text could start a formula and is not one number. */
+function cellText(values: readonly unknown[]): string {
+  const text = values.map(scalarText).join(LIST_SEPARATOR);
+  const oneNumber = values.length === 1 && typeof values[0] === "number";
+  return !oneNumber && FORMULA_START.test(text) ? `'${text}` : text;
 }
 
 /** RFC 4180: quote a field holding a comma, a quote or a line break; double the quotes inside. */
@@ -72,7 +87,6 @@ export function toCsv(items: unknown[]): string {
   // A null object or an empty list in one row names a column that other rows fill in detail: keep the detail.
   const leafColumns = columns.filter((column) => !columns.some((other) => other.startsWith(`${column}.`)));
   const lines = [leafColumns.map(csvField).join(",")];
-  for (const row of rows)
-    lines.push(leafColumns.map((column) => csvField((row.get(column) ?? []).join(LIST_SEPARATOR))).join(","));
+  for (const row of rows) lines.push(leafColumns.map((column) => csvField(cellText(row.get(column) ?? []))).join(","));
   return `${lines.join("\r\n")}\r\n`;
 }

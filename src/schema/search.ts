@@ -48,7 +48,8 @@ export class SearchHit {
   @Field(() => String, {
     nullable: true,
     description:
-      "The matching text in the language asked (with fallback), the matched words wrapped in <b>…</b>; null when the record has no such text.",
+      "The matching text in the language asked (with fallback) as safe HTML: the stored text HTML-escaped (`&`, `<`, `>`, `\"`, `'` as entities), " +
+      "the matched words wrapped in <b>…</b>, the only markup it holds; null when the record has no such text.",
   })
   snippet: string | null;
 

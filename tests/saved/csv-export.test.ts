@@ -21,3 +21,8 @@ test("the first list is found depth-first; path= names another one", () => {
   assert.deepEqual(listAtPath(data, "states.nodes"), [{ code: "FR" }]);
   assert.equal(listAtPath(data, "states.missing"), null);
 });
+
+test("cells that could start a formula get a leading ' (OWASP); a cell of one number stays a number", () => {
+  const csv = toCsv([{ text: "=1+1", negative: -3, negativeText: "-3", list: [-1, 2], at: "@x", tab: "\t=x", fine: "a = b" }]);
+  assert.equal(csv, "text,negative,negativeText,list,at,tab,fine\r\n'=1+1,-3,'-3,'-1; 2,'@x,'\t=x,a = b\r\n");
+});

@@ -53,7 +53,7 @@ describe("hostile input through the real server", () => {
   let admin: Record<string, string>;
   const snapshot = () => snapshotTables(server.db.dataSource, { api_key: ["last_used_at"] });
   before(async () => {
-    server = await startTestServer({ RATE_LIMIT_REQUESTS: "0" });
+    server = await startTestServer({ RATE_LIMIT_REQUESTS: "0" }, { captureLogs: true });
     await loadDemoRecords(server.db.dataSource);
     admin = await bearerFor(server.db.dataSource, Role.ADMIN, "hostile-admin");
     before_ = await snapshot();
@@ -239,6 +239,13 @@ describe("hostile input through the real server", () => {
 
   test("the database is unchanged after all of the above", async () => {
     assert.deepEqual(await snapshot(), before_);
+  });
+
+  test("no error-level line was logged for any of these client mistakes", () => {
+    assert.deepEqual(
+      server.logs.filter((line) => line.level >= 50),
+      [],
+    );
   });
 });
 

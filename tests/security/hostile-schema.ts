@@ -5,18 +5,18 @@
  */
 import { postGraphql } from "./security-support";
 
-interface TypeRef {
+export interface TypeRef {
   kind: string;
   name: string | null;
   ofType: TypeRef | null;
 }
 
-interface InputValue {
+export interface InputValue {
   name: string;
   type: TypeRef;
 }
 
-interface FullType {
+export interface FullType {
   kind: string;
   name: string;
   fields: { name: string; args: InputValue[]; type: TypeRef }[] | null;
@@ -25,7 +25,7 @@ interface FullType {
 }
 
 const TYPE_REF = "kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } }";
-const SCHEMA_QUERY = `{ __schema { queryType { name } types { kind name
+export const SCHEMA_QUERY = `{ __schema { queryType { name } types { kind name
   fields { name args { name type { ${TYPE_REF} } } type { ${TYPE_REF} } }
   inputFields { name type { ${TYPE_REF} } } enumValues { name } } } }`;
 
@@ -36,16 +36,16 @@ export interface HostileCase {
   variables: Record<string, unknown>;
 }
 
-function named(type: TypeRef): TypeRef {
+export function named(type: TypeRef): TypeRef {
   return type.ofType ? named(type.ofType) : type;
 }
 
-function isList(type: TypeRef): boolean {
+export function isList(type: TypeRef): boolean {
   if (type.kind === "NON_NULL") return isList(type.ofType as TypeRef);
   return type.kind === "LIST";
 }
 
-function isRequired(type: TypeRef): boolean {
+export function isRequired(type: TypeRef): boolean {
   return type.kind === "NON_NULL";
 }
 

@@ -1,3 +1,5 @@
+import { Writable } from "node:stream";
+import pino from "pino";
 import type { Config } from "../../src/config";
 import { loadConfig } from "../../src/config";
 import { type ChanceryServer, startServer } from "../../src/http/app";
@@ -15,6 +17,8 @@ export interface TestServer {
   url: string;
   origin: string;
   db: TestDatabase;
+  /** The server's log lines at warn and above, when started with `captureLogs` (else empty). */
+  logs: LoggedLine[];
   /** POSTs a GraphQL request and returns the parsed JSON body with the HTTP status. */
   graphql<T = Record<string, unknown>>(
     query: string,
@@ -24,10 +28,28 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/** One parsed JSON log line of the server (pino levels: 40 warn, 50 error, 60 fatal). */
+export type LoggedLine = Record<string, unknown> & { level: number; msg?: string };
+
+/** A pino logger at warn whose lines land in `logs`, so a test can assert what the server logged. */
+function capturingLogger(logs: LoggedLine[]) {
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString("utf8").split("\n").filter(Boolean)) logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  return pino({ level: "warn" }, sink);
+}
+
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { captureLogs?: boolean } = {},
+): Promise<TestServer> {
   const db = await createTestDatabase();
   const config: Config = loadConfig({ ...process.env, ...env, DATABASE_URL: db.url, PORT: "0" });
-  const log = createLogger(config.logLevel);
+  const logs: LoggedLine[] = [];
+  const log = options.captureLogs ? capturingLogger(logs) : createLogger(config.logLevel);
   let server: ChanceryServer;
   try {
     server = await startServer({ config, dataSource: db.dataSource, log }, 0);
@@ -39,6 +61,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     url: server.url,
     origin: new URL(server.url).origin,
     db,
+    logs,
     async graphql<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
       const response = await fetch(server.url, {
         method: "POST",
