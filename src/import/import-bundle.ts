@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from "typeorm";
+import type { DataSource, EntityManager, QueryRunner } from "typeorm";
 import { ImportHistory } from "../history/import-history";
 import type { ChangeActor } from "../history/record-change";
 import type { RecordBundle } from "./bundle-types";
@@ -20,6 +20,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Who imports (an API key label, "cli", "seed"; or the key's label and id), for the change history. */
   actor?: string | ChangeActor | null;
+  /** A connection of the caller's (which stays open) instead of one from the pool: the start-up seed's, holding the start-up lock. */
+  queryRunner?: QueryRunner;
 }
 
 /** One lock for every import: two imports of overlapping bundles would otherwise race on the same human keys. */
@@ -49,7 +51,7 @@ async function writeBundle(manager: EntityManager, bundle: RecordBundle, keys: R
  */
 export async function importBundle(dataSource: DataSource, bundle: unknown, options: ImportOptions = {}): Promise<ImportResult> {
   const dryRun = options.dryRun ?? false;
-  const runner = dataSource.createQueryRunner();
+  const runner = options.queryRunner ?? dataSource.createQueryRunner();
   await runner.connect();
   try {
     await runner.startTransaction();
@@ -66,6 +68,6 @@ export async function importBundle(dataSource: DataSource, bundle: unknown, opti
     if (runner.isTransactionActive) await runner.rollbackTransaction();
     throw error;
   } finally {
-    await runner.release();
+    if (!options.queryRunner) await runner.release();
   }
 }
