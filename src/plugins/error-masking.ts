@@ -80,12 +80,23 @@ function databaseError(
   }
 }
 
+/**
+ * An error a client may see as it is: one with a contract code, or a request error of Apollo's or
+ * graphql-js's under the contract's code; without a stack either way. Undefined for anything else.
+ * Shared with the gateway (src/gateway/gateway-errors.ts).
+ */
+export function clientFacingError(formatted: GraphQLFormattedError): GraphQLFormattedError | undefined {
+  const code = String(formatted.extensions?.code ?? "");
+  if (CONTRACT_CODES.has(code)) return { ...formatted, extensions: withoutStacktrace(formatted.extensions) };
+  const renamed = FOREIGN_CLIENT_CODES[code];
+  if (renamed) return { ...formatted, extensions: { ...withoutStacktrace(formatted.extensions), code: renamed, reason: code } };
+  return undefined;
+}
+
 export function createErrorFormatter(settings: ErrorMaskingSettings): ErrorFormatter {
   return (formatted, error) => {
-    const code = String(formatted.extensions?.code ?? "");
-    if (CONTRACT_CODES.has(code)) return { ...formatted, extensions: withoutStacktrace(formatted.extensions) };
-    const renamed = FOREIGN_CLIENT_CODES[code];
-    if (renamed) return { ...formatted, extensions: { ...withoutStacktrace(formatted.extensions), code: renamed, reason: code } };
+    const clientFacing = clientFacingError(formatted);
+    if (clientFacing) return clientFacing;
 
     const scope = errorScope(error);
     const requestId = scope?.requestId ?? randomUUID();
