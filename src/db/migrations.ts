@@ -5,30 +5,28 @@ import type { Logger } from "../logger";
 export const STARTUP_LOCK_KEY = 0x43_48_4d_47; // "CHMG"
 
 /**
- * Waits for the start-up lock, a session-level advisory lock on this runner's connection. The wait
- * lasts as long as another instance's migrations, so neither the statement nor the lock timeout applies.
+ * Takes the start-up lock for the runner's transaction. The wait lasts as long as another instance's
+ * migrations, so neither the statement nor the lock timeout applies to it; both apply again after.
  */
 async function takeStartupLock(runner: QueryRunner, log?: Logger): Promise<void> {
-  const [{ locked }]: { locked: boolean }[] = await runner.query("SELECT pg_try_advisory_lock($1) AS locked", [STARTUP_LOCK_KEY]);
+  const [{ locked }]: { locked: boolean }[] = await runner.query("SELECT pg_try_advisory_xact_lock($1) AS locked", [
+    STARTUP_LOCK_KEY,
+  ]);
   if (locked) return;
   log?.info("another instance is migrating or seeding: waiting for it");
-  await runner.startTransaction();
-  try {
-    await runner.query("SET LOCAL statement_timeout = 0");
-    await runner.query("SET LOCAL lock_timeout = 0");
-    // A session lock outlives this transaction, which only scopes the two settings.
-    await runner.query("SELECT pg_advisory_lock($1)", [STARTUP_LOCK_KEY]);
-    await runner.commitTransaction();
-  } catch (error) {
-    if (runner.isTransactionActive) await runner.rollbackTransaction();
-    throw error;
-  }
+  await runner.query("SET LOCAL statement_timeout = 0");
+  await runner.query("SET LOCAL lock_timeout = 0");
+  await runner.query("SELECT pg_advisory_xact_lock($1)", [STARTUP_LOCK_KEY]);
+  await runner.query("SET LOCAL statement_timeout TO DEFAULT");
+  await runner.query("SET LOCAL lock_timeout TO DEFAULT");
 }
 
 /**
- * Runs `work` on one connection holding the start-up lock, so that of several instances starting at
- * once one migrates (or seeds) while the others wait, then find nothing left to do. `work` gets the
- * connection and should use it alone: with a pool of one there is no other.
+ * Runs `work` in one transaction holding the start-up lock, so that of several instances starting at
+ * once one migrates (or seeds) while the others wait, then find nothing left to do. A transaction
+ * lock, not a session one: it ends with the transaction whatever happens, and works through PgBouncer
+ * in transaction mode. `work` gets the transaction's connection and should use it alone: with a pool
+ * of one there is no other.
  */
 export async function withStartupLock<T>(
   dataSource: DataSource,
@@ -37,18 +35,23 @@ export async function withStartupLock<T>(
 ): Promise<T> {
   const runner = dataSource.createQueryRunner();
   try {
+    await runner.startTransaction();
     await takeStartupLock(runner, log);
-    return await work(runner);
+    const result = await work(runner);
+    await runner.commitTransaction();
+    return result;
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction();
+    throw error;
   } finally {
-    // Frees the lock if it was taken; should the connection be broken, the server has freed it already.
-    await runner.query("SELECT pg_advisory_unlock_all()").catch(() => undefined);
     await runner.release();
   }
 }
 
-/** Applies pending migrations in one transaction, under the start-up lock; returns the names applied. */
+/** Applies pending migrations in the start-up lock's transaction; returns the names applied. */
 export async function applyMigrations(dataSource: DataSource, log?: Logger): Promise<string[]> {
   return withStartupLock(dataSource, log, async (runner) => {
+    // In an open transaction, TypeORM's "all" mode runs every migration in it and leaves the commit to us.
     const executor = new MigrationExecutor(dataSource, runner);
     executor.transaction = "all";
     const applied = await executor.executePendingMigrations();
