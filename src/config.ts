@@ -2,12 +2,22 @@
  * The one place environment variables are read. Every variable is validated at start-up; a bad
  * value stops the process with one line naming the variable and what it accepts.
  */
+import { existsSync } from "node:fs";
+import { isIP } from "node:net";
 
 export interface Config {
   databaseUrl: string | undefined;
+  /** HOST: the address to listen on; undefined listens on every interface. */
+  host: string | undefined;
   port: number;
+  /** KEEP_ALIVE_TIMEOUT_MS: how long an idle keep-alive connection stays open; above a load balancer's idle timeout. */
+  keepAliveTimeoutMs: number;
+  /** HEADERS_TIMEOUT_MS: how long a client may take to send a request's headers; defaults to 1 s above the keep-alive timeout. */
+  headersTimeoutMs: number;
   logLevel: string;
   migrate: boolean;
+  /** SEED_DEMO: load the demo records into an empty database; defaults to true outside production. */
+  seedDemo: boolean;
   dbPoolMax: number;
   dbStatementTimeoutMs: number;
   dbLockTimeoutMs: number;
@@ -72,8 +82,11 @@ function readBool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): bool
   throw new ConfigError(`${name}=${JSON.stringify(raw)} must be true or false`);
 }
 
-function readDatabaseUrl(env: NodeJS.ProcessEnv): string | undefined {
+function readDatabaseUrl(env: NodeJS.ProcessEnv, production: boolean): string | undefined {
   const raw = env.DATABASE_URL;
+  if ((raw === undefined || raw === "") && production) {
+    throw new ConfigError("DATABASE_URL is required when NODE_ENV=production (the embedded PostgreSQL is for development)");
+  }
   if (raw === undefined || raw === "") return undefined;
   let url: URL;
   try {
@@ -83,6 +96,17 @@ function readDatabaseUrl(env: NodeJS.ProcessEnv): string | undefined {
   }
   if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
     throw new ConfigError(`DATABASE_URL must start with postgres:// (got ${url.protocol}//)`);
+  }
+  return raw;
+}
+
+const HOST_NAME = /^[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*$/;
+
+function readHost(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.HOST;
+  if (raw === undefined || raw === "") return undefined;
+  if (isIP(raw) === 0 && !HOST_NAME.test(raw)) {
+    throw new ConfigError(`HOST=${JSON.stringify(raw)} must be an IP address or a host name (e.g. 0.0.0.0, ::, 127.0.0.1)`);
   }
   return raw;
 }
@@ -117,13 +141,46 @@ function readLimits(env: NodeJS.ProcessEnv): Limits {
   };
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * Node's 5 s keep-alive default is shorter than the idle timeout of common load balancers (60 s) and
+ * proxies: one that reuses a connection the server has just closed answers 502. Shared with the gateway.
+ */
+export function readHttpTimeouts(env: NodeJS.ProcessEnv): { keepAliveTimeoutMs: number; headersTimeoutMs: number } {
+  const keepAliveTimeoutMs = readInt(env, "KEEP_ALIVE_TIMEOUT_MS", 65_000, 1, 3_600_000);
+  // Node's request timeout (300 s) bounds the headers timeout.
+  const headersTimeoutMs = readInt(env, "HEADERS_TIMEOUT_MS", Math.min(keepAliveTimeoutMs + 1000, 300_000), 1, 300_000);
+  return { keepAliveTimeoutMs, headersTimeoutMs };
+}
+
+let envFileRead = false;
+
+/**
+ * process.env with `.env` (in the working directory) read into it once, when the file exists.
+ * A variable already set in the environment wins over the file.
+ */
+export function processEnvironment(file = ".env"): NodeJS.ProcessEnv {
+  if (envFileRead) return process.env;
+  envFileRead = true;
+  if (!existsSync(file)) return process.env;
+  try {
+    process.loadEnvFile(file);
+  } catch (error) {
+    throw new ConfigError(`${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  return process.env;
+}
+
+/** Reads and validates every variable; with no argument, the process environment and `.env`. */
+export function loadConfig(env: NodeJS.ProcessEnv = processEnvironment()): Config {
   const production = env.NODE_ENV === "production";
   return {
-    databaseUrl: readDatabaseUrl(env),
+    databaseUrl: readDatabaseUrl(env, production),
+    host: readHost(env),
     port: readInt(env, "PORT", 4000, 0, 65535),
+    ...readHttpTimeouts(env),
     logLevel: readLogLevel(env),
     migrate: readBool(env, "MIGRATE", true),
+    seedDemo: readBool(env, "SEED_DEMO", !production),
     dbPoolMax: readInt(env, "DB_POOL_MAX", 10, 1, 1000),
     dbStatementTimeoutMs: readInt(env, "DB_STATEMENT_TIMEOUT_MS", 5000, 0, 3_600_000),
     dbLockTimeoutMs: readInt(env, "DB_LOCK_TIMEOUT_MS", 1000, 0, 3_600_000),

@@ -12,13 +12,14 @@ import { createLogger } from "../logger";
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
   const log = createLogger(process.env.LOG_LEVEL || "info");
-  const gateway = await startGateway({ subgraphs: config.subgraphs, port: config.port, log });
+  const gateway = await startGateway({ subgraphs: config.subgraphs, port: config.port, log, timeouts: config });
   console.log(`Gateway ready at ${gateway.url} (subgraphs: ${config.subgraphs.map((s) => `${s.name} ${s.url}`).join(", ")})`);
   const stop = () => {
     gateway.close().then(() => process.exit(0));
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  process.once("SIGHUP", stop);
 }
 
 main().catch((error) => {

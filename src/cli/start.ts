@@ -66,10 +66,10 @@ async function start(config: Config, log: Logger, running: Running): Promise<voi
   running.database = await openDatabase(config, log);
   const { dataSource } = running.database;
   if (config.migrate) {
-    const applied = await applyMigrations(dataSource);
+    const applied = await applyMigrations(dataSource, log);
     log.info({ applied }, applied.length > 0 ? "migrations applied" : "migrations up to date");
   }
-  await seedIfEmpty(dataSource, log);
+  if (config.seedDemo) await seedIfEmpty(dataSource, log);
   running.server = await startServer({ config, dataSource, log });
   log.info({ url: running.server.url, embeddedDatabase: running.database.embedded }, "Chancery is serving");
   process.stderr.write(`\nChancery is ready. GraphQL IDE: ${running.server.url}\n\n`);

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { ConfigError } from "../config";
+import { ConfigError, processEnvironment, readHttpTimeouts } from "../config";
 
 /**
  * What `npm run gateway` composes: the subgraphs named in a JSON file (`GATEWAY_CONFIG`, default
@@ -16,17 +16,26 @@ export interface SubgraphEndpoint {
 export interface GatewayConfig {
   port: number;
   subgraphs: SubgraphEndpoint[];
+  /** KEEP_ALIVE_TIMEOUT_MS and HEADERS_TIMEOUT_MS, as for the service. */
+  keepAliveTimeoutMs: number;
+  headersTimeoutMs: number;
 }
 
 export const CHANCERY_SUBGRAPH = "chancery";
 
-function readPort(raw: string | undefined): number {
-  if (raw === undefined || raw === "") return 4100;
+function readPort(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(`GATEWAY_PORT=${JSON.stringify(raw)} is not a whole number from 0 to 65535`);
+    throw new ConfigError(`${name}=${JSON.stringify(raw)} is not a whole number from 0 to 65535`);
   }
   return port;
+}
+
+/** PRESS_PORT: where `npm run example:press` serves the example press subgraph (the example config's 4200). */
+export function loadPressExamplePort(env: NodeJS.ProcessEnv = processEnvironment()): number {
+  return readPort(env, "PRESS_PORT", 4200);
 }
 
 function readUrl(where: string, raw: unknown): string {
@@ -71,7 +80,7 @@ function readConfigFile(file: string): { subgraphs: SubgraphEndpoint[]; includeC
   return { subgraphs: subgraphs.map((entry, index) => parseSubgraph(file, entry, index)), includeChancery };
 }
 
-export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = processEnvironment()): GatewayConfig {
   const file = env.GATEWAY_CONFIG || "gateway.config.json";
   const { subgraphs, includeChancery } = readConfigFile(file);
   const chanceryUrl = readUrl("CHANCERY_URL", env.CHANCERY_URL || `http://localhost:${env.PORT || 4000}/graphql`);
@@ -83,5 +92,5 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
   if (duplicate) throw new ConfigError(`${file}: subgraph "${duplicate}" is named twice`);
   if (all.length === 0) throw new ConfigError(`${file} names no subgraph and "includeChancery" is false`);
-  return { port: readPort(env.GATEWAY_PORT), subgraphs: all };
+  return { port: readPort(env, "GATEWAY_PORT", 4100), subgraphs: all, ...readHttpTimeouts(env) };
 }

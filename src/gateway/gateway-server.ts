@@ -1,11 +1,15 @@
-import type { Server } from "node:http";
+import { createServer } from "node:http";
 import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
+import { readHttpTimeouts } from "../config";
+import { applyHttpTimeouts } from "../http/http-timeouts";
+import { drainHttpServer } from "../http/shutdown";
 import type { Logger } from "../logger";
 import { composeSupergraph } from "./compose-supergraph";
 import type { SubgraphEndpoint } from "./gateway-config";
+import { createGatewayErrorFormatter } from "./gateway-errors";
 
 export interface GatewayContext {
   authorization?: string;
@@ -53,10 +57,20 @@ export async function startGateway(options: {
   subgraphs: SubgraphEndpoint[];
   port: number;
   log: Logger;
+  /** Keep-alive and headers timeouts (default: the service's defaults). */
+  timeouts?: { keepAliveTimeoutMs: number; headersTimeoutMs: number };
 }): Promise<RunningGateway> {
   const supergraphSdl = await composeSupergraph(options.subgraphs);
   const gateway = new ApolloGateway({ supergraphSdl, buildService: ({ url }) => new ForwardingDataSource({ url }) });
-  const apollo = new ApolloServer<GatewayContext>({ gateway });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    // Never a stack in a response, whatever NODE_ENV says, nor a "Did you mean" that spells out the schema.
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: true,
+    formatError: createGatewayErrorFormatter(options.log),
+    // Signals are handled by src/cli/gateway.ts, which drains HTTP first (Apollo's handler would re-raise the signal).
+    stopOnTerminationSignals: false,
+  });
   await apollo.start();
   const app = express();
   app.disable("x-powered-by");
@@ -77,8 +91,11 @@ export async function startGateway(options: {
       }),
     }),
   );
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(options.port, () => resolve(listening));
+  const server = createServer(app);
+  applyHttpTimeouts(server, options.timeouts ?? readHttpTimeouts({}));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, () => resolve());
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
@@ -88,7 +105,7 @@ export async function startGateway(options: {
     port,
     supergraphSdl,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await drainHttpServer(server, 10_000);
       await apollo.stop();
     },
   };

@@ -1,4 +1,5 @@
-import type { Server } from "node:http";
+import { createServer } from "node:http";
+import { isIPv6 } from "node:net";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
@@ -24,6 +25,7 @@ import { corsMiddleware } from "./cors";
 import { httpErrorHandler } from "./error-handler";
 import { graphqlRoute } from "./graphql.route";
 import { healthRoutes } from "./health.route";
+import { applyHttpTimeouts } from "./http-timeouts";
 import { createIdeRouter } from "./ide.route";
 import { metricsRoute } from "./metrics.route";
 import { type ChanceryMetrics, createMetrics } from "./metrics-registry";
@@ -157,16 +159,28 @@ export async function createApp(deps: AppDeps): Promise<ChanceryApp> {
   };
 }
 
+/** The host to print in the server's URL: localhost when listening on every interface. */
+function urlHost(host: string | undefined): string {
+  if (host === undefined || host === "0.0.0.0" || host === "::") return "localhost";
+  return isIPv6(host) ? `[${host}]` : host;
+}
+
 /** Starts listening; `close` drains in-flight requests, then stops Apollo. */
 export async function startServer(deps: AppDeps, port = deps.config.port): Promise<ChanceryServer> {
   const { app, apollo, beginDrain } = await createApp(deps);
-  const server: Server = await new Promise((resolve, reject) => {
-    const listening = app.listen(port, (error?: Error) => (error ? reject(error) : resolve(listening)));
+  const server = createServer(app);
+  applyHttpTimeouts(server, deps.config);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen({ port, host: deps.config.host }, () => {
+      server.off("error", reject);
+      resolve();
+    });
   });
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   return {
-    url: `http://localhost:${actualPort}/graphql`,
+    url: `http://${urlHost(deps.config.host)}:${actualPort}/graphql`,
     port: actualPort,
     async close() {
       beginDrain();

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from "typeorm";
+import type { DataSource, EntityManager, QueryRunner } from "typeorm";
 import { connectWatched, rollbackAfterFailure } from "../db/transaction";
 import { ImportHistory } from "../history/import-history";
 import type { ChangeActor } from "../history/record-change";
@@ -24,6 +24,8 @@ export interface ImportOptions {
   actor?: string | ChangeActor | null;
   /** Where a failed rollback is logged (at warn; the import's own error is thrown). */
   log?: Logger;
+  /** A connection of the caller's (which stays open) instead of one from the pool: the start-up seed's, holding the start-up lock. */
+  queryRunner?: QueryRunner;
 }
 
 /** One lock for every import: two imports of overlapping bundles would otherwise race on the same human keys. */
@@ -53,7 +55,7 @@ async function writeBundle(manager: EntityManager, bundle: RecordBundle, keys: R
  */
 export async function importBundle(dataSource: DataSource, bundle: unknown, options: ImportOptions = {}): Promise<ImportResult> {
   const dryRun = options.dryRun ?? false;
-  const runner = dataSource.createQueryRunner();
+  const runner = options.queryRunner ?? dataSource.createQueryRunner();
   const connection = await connectWatched(runner);
   try {
     await runner.startTransaction();
@@ -70,6 +72,6 @@ export async function importBundle(dataSource: DataSource, bundle: unknown, opti
     await rollbackAfterFailure(runner, options.log);
     throw connection.failure(error);
   } finally {
-    await connection.release();
+    if (!options.queryRunner) await connection.release();
   }
 }

@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { DataSource } from "typeorm";
+import type { DataSource, QueryRunner } from "typeorm";
+import { withStartupLock } from "../db/migrations";
 import type { Logger } from "../logger";
 import { type ImportResult, importBundle } from "./import-bundle";
 
@@ -20,27 +21,31 @@ export function demoBundlePath(): string {
 }
 
 /** Imports the demo records transcribed from the seed article (seed/README.md); idempotent. */
-export async function seedDemoRecords(dataSource: DataSource): Promise<ImportResult> {
+export async function seedDemoRecords(dataSource: DataSource, queryRunner?: QueryRunner): Promise<ImportResult> {
   const bundle: unknown = JSON.parse(await readFile(demoBundlePath(), "utf8"));
-  return importBundle(dataSource, bundle, { actor: "seed" });
+  return importBundle(dataSource, bundle, { actor: "seed", queryRunner });
 }
 
 /** True when no record of any top-level type is stored. */
-async function holdsNoRecords(dataSource: DataSource): Promise<boolean> {
+async function holdsNoRecords(runner: QueryRunner): Promise<boolean> {
   const tables = ["state", "source", "topic", "coalition", "official", "meeting", "outcome", "statement"];
-  const [row]: { any: boolean }[] = await dataSource.query(
+  const [row]: { any: boolean }[] = await runner.query(
     `SELECT ${tables.map((table) => `EXISTS (SELECT 1 FROM "${table}")`).join(" OR ")} AS any`,
   );
   return !row.any;
 }
 
-/** Loads the demo records when the database holds no records at all (what `npm start` does); null when it did nothing. */
+/**
+ * Loads the demo records when the database holds no records at all (what `npm start` does unless
+ * SEED_DEMO=false; in production only with SEED_DEMO=true); null when it did nothing. Under the
+ * start-up lock: of several instances starting together on an empty database, one seeds and the
+ * others find its records.
+ */
 export async function seedIfEmpty(dataSource: DataSource, log: Logger): Promise<ImportResult | null> {
-  if (!(await holdsNoRecords(dataSource))) {
-    log.debug("database holds records: demo records not loaded");
-    return null;
-  }
-  const result = await seedDemoRecords(dataSource);
-  log.info({ created: result.created, byType: result.byType }, "demo records loaded");
+  const result = await withStartupLock(dataSource, log, async (runner) =>
+    (await holdsNoRecords(runner)) ? seedDemoRecords(dataSource, runner) : null,
+  );
+  if (result) log.info({ created: result.created, byType: result.byType }, "demo records loaded");
+  else log.debug("database holds records: demo records not loaded");
   return result;
 }

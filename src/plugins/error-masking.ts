@@ -113,8 +113,12 @@ function databaseError(
   }
 }
 
-/** A client's error as the client sees it (codes renamed to the contract's), or null when it is not the client's. */
-function asClientError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {
+/**
+ * A client's error as the client sees it: one with a contract code, or a request error of Apollo's or
+ * graphql-js's under the contract's code; without a stack either way. Undefined when it is not the
+ * client's. Shared with the gateway (src/gateway/gateway-errors.ts), which has no original error to give.
+ */
+export function clientFacingError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError | undefined {
   const code = String(formatted.extensions?.code ?? "");
   if (CONTRACT_CODES.has(code) || wasFormatted(error))
     return { ...formatted, extensions: withoutStacktrace(formatted.extensions) };
@@ -123,7 +127,7 @@ function asClientError(formatted: GraphQLFormattedError, error: unknown): GraphQ
   const reason = uncodedClientReason(error);
   if (reason)
     return { ...formatted, extensions: { ...withoutStacktrace(formatted.extensions), code: ErrorCode.BAD_USER_INPUT, reason } };
-  return null;
+  return undefined;
 }
 
 // graphql-js suggests names of the schema ("Did you mean …?") in validation, variable coercion and saved-document errors.
@@ -150,7 +154,7 @@ function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedE
 
 export function createErrorFormatter(settings: ErrorMaskingSettings): ErrorFormatter {
   return (formatted, error) => {
-    const client = asClientError(formatted, error);
+    const client = clientFacingError(formatted, error);
     if (client) return settings.hideSuggestions ? withoutSuggestions(client) : client;
 
     const scope = errorScope(error);

@@ -4,10 +4,10 @@ import { test } from "node:test";
 import { composeServices } from "@apollo/composition";
 import { type GraphQLObjectType, isObjectType, parse } from "graphql";
 import { CompositionError, composeSdls } from "../../src/gateway/compose-supergraph";
+import { PRESS_SDL } from "../../src/gateway/example-press-subgraph";
 import { referenceResolvers } from "../../src/resolvers/references";
 import { buildTypeGraphqlSchema } from "../../src/schema/build-schema";
 import { SCHEMA_FILE } from "../../src/schema/subgraph-sdl";
-import { PRESS_SDL } from "./press-subgraph";
 
 /** The `fields` of every `@key` on the type, as the type-graphql schema declares them. */
 function keysOf(type: GraphQLObjectType): string[] {

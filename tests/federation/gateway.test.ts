@@ -7,10 +7,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import pino from "pino";
+import { type PressSubgraph, startPressSubgraph } from "../../src/gateway/example-press-subgraph";
 import { type RunningGateway, startGateway } from "../../src/gateway/gateway-server";
 import { type LoggedChancery, postGraphql, startChanceryWithSqlLog } from "./chancery-with-sql-log";
 import { insertFederationFixture } from "./federation-fixture";
-import { type PressSubgraph, startPressSubgraph } from "./press-subgraph";
 
 let chancery: LoggedChancery;
 let press: PressSubgraph;

@@ -1,20 +1,22 @@
-import type { Server } from "node:http";
+import { createServer } from "node:http";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { parse } from "graphql";
+import { drainHttpServer } from "../http/shutdown";
 
 /**
  * A second, independent subgraph, as another team would write it: press articles about Chancery's
- * meetings. It extends `Meeting` (by `slug`) with `pressCoverage` and `State` (by `code`) with
- * `pressArticleCount`, and points back at Chancery's `Meeting` from `Article.meeting`.
+ * meetings, kept in memory. It extends `Meeting` (by `slug`) with `pressCoverage` and `State` (by
+ * `code`) with `pressArticleCount`, and points back at Chancery's `Meeting` from `Article.meeting`.
+ * `npm run example:press` serves it for the gateway example; the federation tests use it too.
  */
 export const PRESS_SDL = `
 extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
 
-"A press article (test subgraph)."
+"A press article (example subgraph)."
 type Article @key(fields: "id") {
   id: ID!
   headline: String!
@@ -67,21 +69,55 @@ function pressResolvers(articles: Article[]) {
   };
 }
 
-export async function startPressSubgraph(articles: Article[]): Promise<PressSubgraph> {
+/**
+ * Made-up articles about the demo records' meetings (seed/demo-records.json), and one about a meeting
+ * Chancery does not know.
+ */
+export const EXAMPLE_ARTICLES: Article[] = [
+  {
+    id: "a1",
+    headline: "Coalition chiefs of defence meet in Paris",
+    meetingSlug: "coalition-chiefs-of-defence-paris-2026-01-06",
+    stateCodes: ["FR", "GB", "UA", "US"],
+  },
+  {
+    id: "a2",
+    headline: "Leaders of the Coalition of the Willing gather in Paris",
+    meetingSlug: "coalition-leaders-paris-2026-01-06",
+    stateCodes: ["FR", "UA"],
+  },
+  {
+    id: "a3",
+    headline: "Zelensky and Macron talk in Paris",
+    meetingSlug: "zelensky-macron-paris-2026-01-06",
+    stateCodes: ["FR", "UA"],
+  },
+  { id: "a4", headline: "A meeting Chancery never heard of", meetingSlug: "unrecorded-meeting", stateCodes: [] },
+];
+
+/** Serves the subgraph at /graphql on `port` (0: a free one). */
+export async function startPressSubgraph(articles: Article[], port = 0, host?: string): Promise<PressSubgraph> {
   const schema = buildSubgraphSchema([{ typeDefs: parse(PRESS_SDL), resolvers: pressResolvers(articles) }]);
-  const apollo = new ApolloServer({ schema, plugins: [ApolloServerPluginInlineTraceDisabled()] });
+  // Signals are handled by src/cli/example-press.ts (Apollo's handler would re-raise the signal).
+  const apollo = new ApolloServer({
+    schema,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    stopOnTerminationSignals: false,
+  });
   await apollo.start();
   const app = express();
   app.use("/graphql", express.json(), expressMiddleware(apollo));
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, () => resolve(listening));
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen({ port, host }, () => resolve());
   });
   const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
+  const actualPort = typeof address === "object" && address ? address.port : port;
   return {
-    url: `http://localhost:${port}/graphql`,
+    url: `http://localhost:${actualPort}/graphql`,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await drainHttpServer(server, 1000);
       await apollo.stop();
     },
   };
