@@ -37,7 +37,9 @@ export async function keysUnder(
   const client = quickClient(options.url ?? TEST_REDIS_URL);
   await client.connect();
   try {
-    const keys = await client.keys(`${prefix}:*`);
+    const keys: string[] = [];
+    // SCAN, not KEYS: the Redis may be shared and large.
+    for await (const batch of client.scanStream({ match: `${prefix}:*`, count: 500 })) keys.push(...(batch as string[]));
     const values = keys.length > 0 ? await client.mget(...keys) : [];
     if (options.remove && keys.length > 0) await client.del(...keys);
     return Object.fromEntries(keys.map((key, index) => [key, values[index]]));
