@@ -37,6 +37,12 @@ export interface Config {
   limits: Limits;
   /** EXPOSE_SQL_STATEMENTS: put the request's SQL statement count in `extensions.sqlStatements` (tests, bench). */
   exposeSqlStatements: boolean;
+  /** REDIS_URL: rate limits counted in this Redis, shared by every instance; null: in this process's memory. */
+  redisUrl: string | null;
+  /** REDIS_KEY_PREFIX: the prefix of the rate-limit keys in Redis (deployments sharing one Redis use different ones). */
+  redisKeyPrefix: string;
+  /** TRUST_PROXY: express's `trust proxy` (false, true, a hop count, or addresses/CIDRs); decides `req.ip`. */
+  trustProxy: boolean | number | string[];
 }
 
 /** Query and traffic limits (README "Access & limits" gives the anchor of each default). */
@@ -127,6 +133,50 @@ function readMetricsToken(env: NodeJS.ProcessEnv): string | null {
   return raw;
 }
 
+function readRedisUrl(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.REDIS_URL;
+  if (raw === undefined || raw === "") return null;
+  let protocol: string;
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    throw new ConfigError("REDIS_URL is not a URL (expected redis://[user:password@]host:port[/db] or rediss://...)");
+  }
+  if (protocol !== "redis:" && protocol !== "rediss:") {
+    throw new ConfigError(`REDIS_URL must start with redis:// or rediss:// (got ${protocol}//)`);
+  }
+  return raw;
+}
+
+// proxy-addr's (express's) names for address ranges.
+const NAMED_SUBNETS = ["loopback", "linklocal", "uniquelocal"];
+
+function isTrustedAddress(item: string): boolean {
+  if (NAMED_SUBNETS.includes(item)) return true;
+  const [address, prefix, ...rest] = item.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+/** Unset: the socket's address and X-Forwarded-For ignored, so a client cannot choose the address its limit counts. */
+function readTrustProxy(env: NodeJS.ProcessEnv): boolean | number | string[] {
+  const raw = (env.TRUST_PROXY ?? "").trim();
+  if (raw === "" || raw === "false") return false;
+  if (raw === "true") return true;
+  if (/^\d+$/.test(raw)) return readInt(env, "TRUST_PROXY", 0, 0, 100);
+  const items = raw.split(",").map((item) => item.trim());
+  const bad = items.find((item) => !isTrustedAddress(item));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      `TRUST_PROXY=${JSON.stringify(raw)}: ${JSON.stringify(bad)} is not an address, CIDR or loopback/linklocal/uniquelocal (or give true, false or a hop count)`,
+    );
+  }
+  return items;
+}
+
 function readLimits(env: NodeJS.ProcessEnv): Limits {
   return {
     maxDepth: readInt(env, "MAX_QUERY_DEPTH", 12, 1, 1000),
@@ -199,5 +249,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = processEnvironment()): Confi
     embeddedDataDir: env.EMBEDDED_PG_DIR || ".data/postgres",
     limits: readLimits(env),
     exposeSqlStatements: readBool(env, "EXPOSE_SQL_STATEMENTS", false),
+    redisUrl: readRedisUrl(env),
+    redisKeyPrefix: env.REDIS_KEY_PREFIX || "chancery:rl",
+    trustProxy: readTrustProxy(env),
   };
 }

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { DataSource } from "typeorm";
 import type { Config } from "../config";
-import { RequestRateLimiter, rateLimitKey } from "../plugins/rate-limit";
+import { type RequestRateLimiter, rateLimitKey } from "../plugins/rate-limit";
 import { checkTokenLimit } from "../plugins/token-limit";
 import { resolveViewer } from "./resolve-viewer";
 import { ANONYMOUS, type Viewer } from "./viewer";
@@ -20,8 +20,7 @@ export interface GateRequest {
 export type AccessGate = (req: GateRequest, document?: string | null) => Promise<Viewer>;
 
 /** One gate per server, shared by /graphql's context factory and the /saved routes, so they spend one allowance. */
-export function createAccessGate(dataSource: DataSource, config: Config): AccessGate {
-  const limiter = new RequestRateLimiter(config.limits.rateLimitRequests, config.limits.rateLimitWindowSeconds);
+export function createAccessGate(dataSource: DataSource, config: Config, limiter: RequestRateLimiter): AccessGate {
   const identify = async (req: GateRequest): Promise<Viewer> => {
     try {
       return await resolveViewer(dataSource, req.headers.authorization, { requireAuth: config.requireAuth });

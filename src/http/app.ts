@@ -15,6 +15,7 @@ import { errorScopePlugin } from "../plugins/error-scope.plugin";
 import { queryLimitPlugins } from "../plugins/limits";
 import { loggingPlugin } from "../plugins/logging.plugin";
 import { metricsPlugin } from "../plugins/metrics.plugin";
+import { closeRateLimiterOnStop, createRequestRateLimiter } from "../plugins/rate-limit";
 import { sqlStatementsPlugin } from "../plugins/sql-statements.plugin";
 import { unknownInputFieldPlugin } from "../plugins/unknown-input-field.plugin";
 import { PersistedQueryCache } from "../saved-queries/persisted-query-cache";
@@ -102,7 +103,9 @@ async function createApollo(deps: AppDeps, plugins: ApolloServerPlugin<RequestCo
 /** Builds the express app: probes, metrics and GraphQL at /graphql, every request logged with its id. */
 export async function createApp(deps: AppDeps): Promise<ChanceryApp> {
   const metrics = createMetrics(deps.dataSource);
+  const rateLimiter = await createRequestRateLimiter(deps.config, deps.log);
   const apollo = await createApollo(deps, [
+    closeRateLimiterOnStop(rateLimiter),
     ...apolloPlugins(metrics),
     safelistPlugin(deps.dataSource, deps.config.safelist),
     savedQueryLimitsPlugin(deps.dataSource, deps.config.limits),
@@ -115,6 +118,8 @@ export async function createApp(deps: AppDeps): Promise<ChanceryApp> {
 
   const app = express();
   app.disable("x-powered-by");
+  // Decides req.ip, the address rate limits and logs use (TRUST_PROXY; unset, X-Forwarded-For is ignored).
+  app.set("trust proxy", deps.config.trustProxy);
   app.use(createRequestLogger(deps.log), countHttpResponses(metrics));
   app.use(closeConnectionsWhileDraining(() => draining));
   app.use(corsMiddleware(deps.config.corsOrigins));
@@ -127,7 +132,7 @@ export async function createApp(deps: AppDeps): Promise<ChanceryApp> {
     }),
   );
   app.use(createIdeRouter());
-  const admit = createAccessGate(deps.dataSource, deps.config);
+  const admit = createAccessGate(deps.dataSource, deps.config, rateLimiter);
   app.use(
     "/graphql",
     graphqlRoute(apollo, {

@@ -6,6 +6,14 @@ import { assignRequestId } from "./request-id";
 // Probes are polled every few seconds by orchestrators; logging each one would drown the useful lines.
 const QUIET_PATHS = new Set(["/healthz", "/readyz", "/metrics"]);
 
+/** pino's serialized request; `raw` is express's request by the time the line is written, so it has `ip`. */
+type SerializedRequest = { remoteAddress?: string; raw: IncomingMessage & { ip?: string } };
+
+function withClientAddress(req: SerializedRequest): SerializedRequest {
+  if (req.raw.ip !== undefined) req.remoteAddress = req.raw.ip;
+  return req;
+}
+
 /**
  * One JSON line per request ("request completed" with status and duration), and `req.log`: a child
  * logger bound to `requestId`, so every line written on behalf of a request carries the same id.
@@ -18,6 +26,8 @@ export function createRequestLogger(log: Logger) {
     customAttributeKeys: { reqId: "requestId" },
     // API keys and cookies never reach the log.
     redact: { paths: ["req.headers.authorization", "req.headers.cookie", 'req.headers["x-api-key"]'], censor: "[redacted]" },
+    // The client's address as rate limits see it: express's req.ip, which honours TRUST_PROXY.
+    serializers: { req: withClientAddress },
     autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.has((req.url ?? "").split("?")[0]) },
   });
 }
