@@ -97,8 +97,10 @@ async function main(): Promise<void> {
     await start(config, log, running);
   } catch (error) {
     const reason = startFailure(error, config);
-    log.fatal({ err: error }, reason ?? "start-up failed");
-    if (reason) process.stderr.write(`chancery: cannot start: ${reason}\n`);
+    if (reason) {
+      log.fatal(`cannot start: ${reason}`);
+      process.stderr.write(`chancery: cannot start: ${reason}\n`);
+    } else log.fatal({ err: error }, "start-up failed");
     await running.database?.close().catch(() => undefined);
     process.exit(1);
   }

@@ -32,7 +32,7 @@ async function embeddedTarget(config: Config, log: Logger, serving: boolean): Pr
   const server = readRunningServer(dataDir);
   if (server && serving) {
     throw new EmbeddedPostgresError(
-      `the embedded PostgreSQL in ${dataDir} is in use by another Chancery server (PID ${server.pid}): stop it first (kill ${server.pid}), or give this one DATABASE_URL or another EMBEDDED_PG_DIR`,
+      `the embedded PostgreSQL in ${dataDir} is in use by another Chancery server (PID ${server.pid}): stop it first (Ctrl+C in its terminal, or kill ${server.pid}), or give this one DATABASE_URL or another EMBEDDED_PG_DIR`,
     );
   }
   if (server) {
@@ -42,6 +42,7 @@ async function embeddedTarget(config: Config, log: Logger, serving: boolean): Pr
   const embedded = await startEmbeddedPostgres(dataDir, { log: (line) => log.debug({ postgres: line }) });
   if (serving)
     writeRunningServer(dataDir, { pid: process.pid, postgresPid: embedded.pid, url: embedded.url, dataDir: embedded.dataDir });
+  for (const note of embedded.placementNotes) log.info(note);
   log.info({ dataDir: embedded.dataDir }, "embedded PostgreSQL started");
   return { url: embedded.url, embedded };
 }

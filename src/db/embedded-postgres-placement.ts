@@ -116,10 +116,16 @@ function reachableBinaries(nativeDir: string, runAs: RunAs): string {
   return copy;
 }
 
+/** The folder that holds a configured data directory's data when the postgres user cannot reach it (as root). */
+export function rootCacheDataHome(configuredDataDir: string): string {
+  const hash = createHash("sha256").update(path.resolve(configuredDataDir)).digest("hex").slice(0, 12);
+  return path.join(ROOT_CACHE_DIR, `data-${hash}`);
+}
+
 /** One data folder per configured data directory, named by a hash of its absolute path, with a note of that path. */
 function reachableDataDir(dataDir: string): string {
   ensureRootCacheDir(ROOT_CACHE_DIR);
-  const home = path.join(ROOT_CACHE_DIR, `data-${createHash("sha256").update(dataDir).digest("hex").slice(0, 12)}`);
+  const home = rootCacheDataHome(dataDir);
   ensureRootCacheDir(home);
   writeFileSync(path.join(home, "configured-data-dir"), `${dataDir}\n`);
   return path.join(home, path.basename(dataDir));

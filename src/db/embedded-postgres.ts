@@ -25,13 +25,15 @@ export interface EmbeddedDatabase {
   dataDir: string;
   /** The postmaster's process id. */
   pid: number;
+  /** Why binaries or data are not where the package and the configuration put them (as root). */
+  placementNotes: string[];
   stop(): Promise<void>;
 }
 
 export interface EmbeddedPostgresOptions {
   /** A fixed port (to restart a stopped server where its clients expect it); default: a free one. */
   port?: number;
-  /** PostgreSQL's own log lines, and where binaries and data were placed. */
+  /** PostgreSQL's own log lines. */
   log?: (line: string) => void;
 }
 
@@ -264,7 +266,6 @@ function stopPostgres(child: ChildProcess): Promise<void> {
 export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedPostgresOptions = {}): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => {});
   const placement = placeEmbeddedPostgres(await packageNativeDir(), dataDir);
-  for (const note of placement.notes) log(note);
   refuseIfRunning(placement.dataDir, dataDir);
   if (!existsSync(path.join(placement.dataDir, "PG_VERSION"))) await initialise(placement, log);
   // A free port can be taken between our probe and postgres's bind: try another one then.
@@ -277,6 +278,7 @@ export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedPo
         port,
         dataDir: placement.dataDir,
         pid: child.pid!,
+        placementNotes: placement.notes,
         stop: () => stopPostgres(child),
       };
     } catch (error) {
