@@ -131,12 +131,7 @@ function reachableDataDir(dataDir: string): string {
   return path.join(home, path.basename(dataDir));
 }
 
-/** Decides where initdb and postgres find their binaries and data, creating the folders they need. */
-export function placeEmbeddedPostgres(packageNativeDir: string, configuredDataDir: string): Placement {
-  const dataDir = path.resolve(configuredDataDir);
-  mkdirSync(path.dirname(dataDir), { recursive: true });
-  if (process.getuid?.() !== 0) return { nativeDir: packageNativeDir, dataDir, notes: [] };
-
+function placeAsRoot(packageNativeDir: string, dataDir: string): Placement {
   const runAs = postgresUser();
   const notes: string[] = [];
   let nativeDir = packageNativeDir;
@@ -152,4 +147,20 @@ export function placeEmbeddedPostgres(packageNativeDir: string, configuredDataDi
   mkdirSync(placedDataDir, { recursive: true, mode: 0o700 });
   chownSync(placedDataDir, runAs.uid, runAs.gid);
   return { nativeDir, dataDir: placedDataDir, runAs, notes };
+}
+
+/** Decides where initdb and postgres find their binaries and data, creating the folders they need. */
+export function placeEmbeddedPostgres(packageNativeDir: string, configuredDataDir: string): Placement {
+  const dataDir = path.resolve(configuredDataDir);
+  try {
+    mkdirSync(path.dirname(dataDir), { recursive: true });
+    if (process.getuid?.() !== 0) return { nativeDir: packageNativeDir, dataDir, notes: [] };
+    return placeAsRoot(packageNativeDir, dataDir);
+  } catch (error) {
+    if (error instanceof EmbeddedPostgresError) throw error;
+    const { code, path: where } = error as NodeJS.ErrnoException;
+    throw new EmbeddedPostgresError(
+      `could not prepare ${where ?? "the embedded PostgreSQL's folders"} (${code ?? String(error)}): set EMBEDDED_PG_DIR to a folder you can write, or DATABASE_URL`,
+    );
+  }
 }

@@ -227,6 +227,7 @@ function startPostgres(placement: Placement, port: number, log: (line: string) =
     env: { ...process.env, LC_MESSAGES: "C" },
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,
+    windowsHide: true,
   });
   return new Promise((resolve, reject) => {
     let output = "";
