@@ -83,12 +83,12 @@ export function isProcessAlive(pid: number): boolean {
   }
 }
 
-/** `node …/import.js bad.json` for a Linux process id; undefined where /proc cannot tell. */
+/** `node import.js bad.json` for a Linux process id; undefined where /proc cannot tell. */
 function commandOf(pid: number): string | undefined {
   try {
     const words = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
     return words
-      .map((word, index) => (index === 1 ? path.basename(word) : word))
+      .map((word, index) => (index <= 1 ? path.basename(word) : word))
       .join(" ")
       .slice(0, 80);
   } catch {
@@ -116,7 +116,12 @@ function refuseIfRunning(dataDir: string, configuredDataDir: string): void {
   if (!Number.isInteger(postmaster) || !isProcessAlive(postmaster)) return;
   const where = `the embedded PostgreSQL in ${configuredDataDir}`;
   const owner = parentOf(postmaster);
-  if (owner === undefined || owner <= 1 || !isProcessAlive(owner)) {
+  if (owner === undefined) {
+    throw new EmbeddedPostgresError(
+      `${where} is in use (PostgreSQL PID ${postmaster}): stop the process that started it, or kill ${postmaster}; or set DATABASE_URL or another EMBEDDED_PG_DIR`,
+    );
+  }
+  if (owner <= 1 || !isProcessAlive(owner)) {
     throw new EmbeddedPostgresError(
       `${where} is still running as PID ${postmaster}, left behind by a process that has ended: stop it (kill ${postmaster}) and try again`,
     );

@@ -1,9 +1,13 @@
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import { after, before, test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
 import { isProcessAlive } from "../../src/db/embedded-postgres";
 import { rootCacheDataHome } from "../../src/db/embedded-postgres-placement";
 import { badBundle } from "../import/fixtures";
@@ -64,6 +68,38 @@ test("apikey: a missing label, a duplicate label and an unknown key to revoke ex
   const unknown = await cli("apikey", ["revoke", "no-such-key"]);
   assert.equal(unknown.code, 2, unknown.stdout);
   assert.match(unknown.stderr, /no API key with id or label "no-such-key"/);
+});
+
+test("a database held by another process, then left running when that process is killed: one line naming the PID", async () => {
+  const launcher = path.resolve(__dirname, "../../src/db/embedded-postgres.js");
+  const script = `require(${JSON.stringify(launcher)}).startEmbeddedPostgres(${JSON.stringify(dataDir())}).then((db) => console.log(db.pid))`;
+  const holder = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+  const [line] = (await once(createInterface({ input: holder.stdout }), "line")) as [string];
+  const postgresPid = Number(line);
+  try {
+    const held = await cli("saved", ["list"]);
+    assert.equal(held.code, 1);
+    assert.match(
+      held.stderr.trim(),
+      new RegExp(
+        `^the embedded PostgreSQL in \\S+ is in use by PID ${holder.pid} \\(node -e [^\\n]*\\): wait for it to finish or stop it \\(kill ${holder.pid}\\)[^\\n]*$`,
+      ),
+    );
+
+    holder.kill("SIGKILL");
+    await once(holder, "exit");
+    const orphaned = await cli("saved", ["list"]);
+    assert.equal(orphaned.code, 1);
+    assert.equal(
+      orphaned.stderr.trim(),
+      `the embedded PostgreSQL in ${dataDir()} is still running as PID ${postgresPid}, left behind by a process that has ended: stop it (kill ${postgresPid}) and try again`,
+    );
+  } finally {
+    holder.kill("SIGKILL");
+    process.kill(postgresPid, "SIGINT");
+    while (isProcessAlive(postgresPid)) await sleep(100);
+  }
+  assert.equal((await cli("saved", ["list"])).code, 0, "usable again once it is stopped");
 });
 
 test("beside a running npm start: a CLI uses its database, a second start says why it cannot, SIGHUP stops cleanly", async () => {
