@@ -7,9 +7,10 @@ import { parseArgs } from "node:util";
 import pino from "pino";
 import type { DataSource } from "typeorm";
 import { ApiKeyError, type ApiKeySummary, createApiKey, listApiKeys, parseRole, revokeApiKey } from "../auth/api-keys";
-import { ConfigError, loadConfig } from "../config";
+import { loadConfig } from "../config";
 import { openDatabase } from "../db/database";
 import { applyMigrations } from "../db/migrations";
+import { userFacingReason } from "./cli-errors";
 
 const USAGE = "usage: npm run apikey -- create --role READER|EDITOR|ADMIN --label TEXT | list [--json] | revoke ID|LABEL";
 
@@ -49,7 +50,7 @@ async function main(argv: string[]): Promise<void> {
   const run = COMMANDS[command ?? ""];
   if (!run) throw new ApiKeyError(USAGE);
   const config = loadConfig();
-  const log = pino({ level: config.logLevel }, pino.destination(2));
+  const log = pino({ level: process.env.LOG_LEVEL ? config.logLevel : "warn" }, pino.destination(2));
   const database = await openDatabase(config, log, "chancery-apikey");
   try {
     if (config.migrate) await applyMigrations(database.dataSource);
@@ -61,9 +62,9 @@ async function main(argv: string[]): Promise<void> {
 
 /** Errors the user can fix (a bad argument, a duplicate label, a bad variable): one line, exit code 2. */
 function userError(error: unknown): string | null {
-  if (error instanceof ApiKeyError || error instanceof ConfigError) return error.message;
+  if (error instanceof ApiKeyError) return error.message;
   if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) return error.message;
-  return null;
+  return userFacingReason(error) ?? null;
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -10,6 +10,7 @@ import { applyMigrations } from "../db/migrations";
 import { importBundle } from "../import/import-bundle";
 import { describeImport, describeProblems } from "../import/import-report";
 import { createLogger } from "../logger";
+import { userFacingReason } from "./cli-errors";
 
 function parseArguments(args: string[]): { files: string[]; dryRun: boolean } {
   const unknown = args.filter((arg) => arg.startsWith("-") && arg !== "--dry-run");
@@ -59,7 +60,7 @@ main().then(
     process.exitCode = code;
   },
   (error) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    console.error(userFacingReason(error) ?? error);
     process.exitCode = 1;
   },
 );

@@ -5,6 +5,7 @@
 import "reflect-metadata";
 import { ConfigError, loadConfig } from "../config";
 import { openDatabase } from "../db/database";
+import { EmbeddedPostgresError } from "../db/embedded-postgres";
 import { applyMigrations, revertAllMigrations } from "../db/migrations";
 import { createLogger } from "../logger";
 
@@ -28,7 +29,8 @@ async function main(argv: string[]): Promise<void> {
 main(process.argv.slice(2)).then(
   () => process.exit(0),
   (error) => {
-    console.error(error instanceof ConfigError ? `chancery: bad configuration: ${error.message}` : error);
+    if (error instanceof ConfigError) console.error(`chancery: bad configuration: ${error.message}`);
+    else console.error(error instanceof EmbeddedPostgresError ? `chancery: ${error.message}` : error);
     process.exit(1);
   },
 );

@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { Role } from "../auth/role";
-import { ConfigError, loadConfig } from "../config";
+import { loadConfig } from "../config";
 import { createRequestContext } from "../context";
 import { openDatabase } from "../db/database";
 import { applyMigrations } from "../db/migrations";
@@ -25,6 +25,7 @@ import { findBrokenSavedQueries } from "../saved-queries/saved-query-report";
 import { findSavedQuery, setSavedQueryApproval } from "../saved-queries/saved-query-store";
 import { type QueryStringValue, variablesFromQueryString } from "../saved-queries/variable-coercion";
 import { buildChancerySchema } from "../schema/build-schema";
+import { userFacingReason } from "./cli-errors";
 
 const USAGE =
   "usage: npm run saved -- list | show NAME | run NAME [--var k=v]... [--csv] [--path a.b] | check | approve NAME [--expected-version N] | revoke NAME";
@@ -169,8 +170,8 @@ main().then(
     process.exitCode = code;
   },
   (error) => {
-    const known = error instanceof UsageError || error instanceof ConfigError || error instanceof GraphQLError;
-    console.error(known ? error.message : error);
+    const known = error instanceof UsageError || error instanceof GraphQLError;
+    console.error(known ? error.message : (userFacingReason(error) ?? error));
     process.exitCode = 1;
   },
 );

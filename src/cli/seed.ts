@@ -1,10 +1,11 @@
 /** `npm run seed`: loads the demo records from seed/demo-records.json (idempotent) and prints the counts. */
-import { ConfigError, loadConfig } from "../config";
+import { loadConfig } from "../config";
 import { openDatabase } from "../db/database";
 import { applyMigrations } from "../db/migrations";
 import { describeImport } from "../import/import-report";
 import { demoBundlePath, seedDemoRecords } from "../import/seed";
 import { createLogger } from "../logger";
+import { userFacingReason } from "./cli-errors";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -24,7 +25,7 @@ main().then(
     process.exitCode = 0;
   },
   (error) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    console.error(userFacingReason(error) ?? error);
     process.exitCode = 1;
   },
 );

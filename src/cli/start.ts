@@ -1,14 +1,16 @@
 /**
  * `npm start`: validates the configuration, opens the database (DATABASE_URL, else an embedded
  * PostgreSQL under .data/), migrates unless MIGRATE=false, loads the demo records into an empty
- * database, serves GraphQL and prints the IDE's URL. SIGINT/SIGTERM: stop accepting, drain
- * in-flight requests, close the pool, stop the embedded PostgreSQL, exit 0.
+ * database, serves GraphQL and prints the IDE's URL. SIGINT/SIGTERM/SIGHUP (a closed terminal): stop
+ * accepting, drain in-flight requests, close the pool, stop the embedded PostgreSQL, exit 0. A start
+ * that cannot succeed (port taken, embedded database held by another process) says why in one line.
  */
 import "reflect-metadata";
 import { type Config, ConfigError, loadConfig } from "../config";
 import type { Database } from "../db/database";
 import type { ChanceryServer } from "../http/app";
 import { createLogger, type Logger } from "../logger";
+import { userFacingReason } from "./cli-errors";
 
 interface Running {
   database?: Database;
@@ -53,6 +55,17 @@ function stopOnSignals(running: Running, log: Logger): void {
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  process.on("SIGHUP", onSignal);
+}
+
+/** The one line for failures the user fixes outside the code; undefined for the rest (logged in full). */
+function startFailure(error: unknown, config: Config): string | undefined {
+  const reason = userFacingReason(error);
+  if (reason) return reason;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "EADDRINUSE") return `port ${config.port} is in use by another process: stop it, or set PORT to a free port`;
+  if (code === "EACCES") return `port ${config.port} needs privileges this process lacks: set PORT above 1023`;
+  return undefined;
 }
 
 async function start(config: Config, log: Logger, running: Running): Promise<void> {
@@ -63,7 +76,7 @@ async function start(config: Config, log: Logger, running: Running): Promise<voi
     import("../import/seed.js"),
     import("../http/app.js"),
   ]);
-  running.database = await openDatabase(config, log);
+  running.database = await openDatabase(config, log, "chancery", { serving: true });
   const { dataSource } = running.database;
   if (config.migrate) {
     const applied = await applyMigrations(dataSource, log);
@@ -83,7 +96,11 @@ async function main(): Promise<void> {
   try {
     await start(config, log, running);
   } catch (error) {
-    log.fatal({ err: error }, "start-up failed");
+    const reason = startFailure(error, config);
+    if (reason) {
+      log.fatal(`cannot start: ${reason}`);
+      process.stderr.write(`chancery: cannot start: ${reason}\n`);
+    } else log.fatal({ err: error }, "start-up failed");
     await running.database?.close().catch(() => undefined);
     process.exit(1);
   }

@@ -1,7 +1,8 @@
 /**
  * The offline GraphiQL IDE (issue 9) in a real headless Chromium from the system packages, against the
  * real test server: it loads, runs the canonical question, shows the answer, saves the tab through the
- * saved-query panel, and no request leaves for another host. Skipped only where /usr/bin/chromium is missing.
+ * saved-query panel, and no request leaves for another host. Each browser test opens its own page on a
+ * fresh visitor's storage, so any one of them runs alone. Skipped only where /usr/bin/chromium is missing.
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -9,7 +10,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type BrowserContext, chromium, type Locator, type Page, type Request } from "playwright-core";
+import { canonicalQuestion } from "../../ide/src/example-tabs";
 import { createApiKey } from "../../src/auth/api-keys";
 import { Role } from "../../src/auth/role";
 import { seedDemoRecords } from "../../src/import/seed";
@@ -37,7 +39,6 @@ let editorKey: string;
 const requestedUrls: string[] = [];
 const pageErrors: string[] = [];
 const consoleErrors: string[] = [];
-let idePage: Page | undefined;
 
 /** `npm run build` builds the IDE; a bare `tsc` run does not, so build it here when it is missing. */
 function ensureIdeBuilt(): void {
@@ -53,13 +54,13 @@ before(async () => {
 });
 
 after(async () => {
-  await idePage?.close();
   await context?.close();
   if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   await server?.close();
 });
 
-async function openIde(): Promise<Page> {
+/** A new page on the IDE, as a first-time visitor sees it (GraphiQL keeps its tabs in localStorage). */
+async function openIde(onRequest?: (request: Request) => void): Promise<Page> {
   if (!context) {
     userDataDir = mkdtempSync(path.join(tmpdir(), "chancery-ide-"));
     context = await chromium.launchPersistentContext(userDataDir, {
@@ -72,9 +73,23 @@ async function openIde(): Promise<Page> {
     context.on("request", (request) => requestedUrls.push(request.url()));
   }
   const page = await context.newPage();
+  await page.addInitScript("localStorage.clear()");
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  if (onRequest) page.on("request", onRequest);
   await page.goto(server.url, { waitUntil: "load" });
   await page.locator(".graphiql-container").waitFor();
   return page;
+}
+
+async function openSavedPanel(): Promise<{ page: Page; panel: Locator }> {
+  const page = await openIde();
+  await page.getByRole("button", { name: "Show Saved queries" }).click();
+  const panel = page.locator(".chancery-saved");
+  await panel.waitFor();
+  return { page, panel };
 }
 
 function foreignRequests(): string[] {
@@ -129,13 +144,9 @@ test("the IDE's stylesheets and scripts load no fonts, styles or scripts from an
   }
 });
 
-test("the IDE opens on the example tabs, runs the canonical question and shows the answer", { skip: noChromium }, async () => {
+test("the IDE opens on the example tabs, runs the canonical question and shows the answer", { skip: noChromium }, async (t) => {
   const page = await openIde();
-  idePage = page;
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error") consoleErrors.push(message.text());
-  });
+  t.after(() => page.close());
 
   const firstTab = page.locator(".graphiql-tab").first();
   await firstTab.waitFor();
@@ -164,16 +175,11 @@ test("the IDE opens on the example tabs, runs the canonical question and shows t
 });
 
 test("the saved-query panel saves the current tab through saveQuery", { skip: noChromium }, async (t) => {
-  const page = idePage;
-  assert.ok(page, "the IDE is open");
-  await page.getByRole("button", { name: "Show Saved queries" }).click();
-  const panel = page.locator(".chancery-saved");
-  await panel.waitFor();
+  const { page, panel } = await openSavedPanel();
+  t.after(() => page.close());
   const form = panel.locator("form.chancery-saved-form");
-  if (!(await form.count())) {
-    t.skip("saveQuery is not in the server's schema yet, so the save step cannot run");
-    return;
-  }
+  await form.waitFor();
+  await page.locator(".graphiql-query-editor .view-lines").getByText("TroopDeploymentMeetings").waitFor();
   await setRequestHeaders(page, { Authorization: `Bearer ${editorKey}` });
   await form.locator('input[name="name"]').fill("troop-deployment-meetings");
   await form.locator('input[name="title"]').fill("Troop deployment meetings");
@@ -196,14 +202,16 @@ test("the saved-query panel saves the current tab through saveQuery", { skip: no
 test("the panel searches the library, opens a saved query in a new tab and downloads it as CSV", {
   skip: noChromium,
 }, async (t) => {
-  const page = idePage;
-  assert.ok(page, "the IDE is open");
-  const panel = page.locator(".chancery-saved");
-  const item = panel.locator('.chancery-saved-item[data-name="troop-deployment-meetings"]');
-  if (!(await item.count())) {
-    t.skip("no saved query to work with (the save step did not run)");
-    return;
-  }
+  const saved = await server.graphql(
+    `mutation Save($input: SaveQueryInput!) { saveQuery(input: $input) { name } }`,
+    { input: { name: "troop-deployment-library", title: "Troop deployment meetings", document: canonicalQuestion } },
+    { authorization: `Bearer ${editorKey}` },
+  );
+  assert.equal(saved.body.errors, undefined, JSON.stringify(saved.body.errors));
+  const { page, panel } = await openSavedPanel();
+  t.after(() => page.close());
+  const item = panel.locator('.chancery-saved-item[data-name="troop-deployment-library"]');
+  await item.waitFor();
   const search = panel.getByRole("searchbox", { name: "Search saved queries" });
   await search.fill("no-such-saved-query");
   await panel.getByText("No saved queries match.").waitFor();
@@ -228,13 +236,17 @@ test("the panel searches the library, opens a saved query in a new tab and downl
   );
 });
 
-test("no request left for another host, and Monaco's workers came from the server", { skip: noChromium }, () => {
-  assert.ok(requestedUrls.length > 0, "the browser made requests");
+test("no request left for another host, and Monaco's workers came from the server", { skip: noChromium }, async (t) => {
+  let workerUrl = (_url: string) => {};
+  const workerRequested = new Promise<string>((resolve) => {
+    workerUrl = resolve;
+  });
+  const page = await openIde((request) => {
+    if (request.url().includes("/ide/workers/")) workerUrl(request.url());
+  });
+  t.after(() => page.close());
+  assert.equal(new URL(await workerRequested).origin, server.origin, "Monaco's workers came from the server");
   assert.deepEqual(foreignRequests(), [], "every request went to the test server");
-  assert.ok(
-    requestedUrls.some((url) => url.includes("/ide/workers/")),
-    "Monaco's workers came from the server",
-  );
   assert.deepEqual(pageErrors, [], "no uncaught errors in the page");
   const blocked = consoleErrors.filter((text) => /Content Security Policy|Refused to/i.test(text));
   assert.deepEqual(blocked, [], "the page's policy blocked nothing it needs");

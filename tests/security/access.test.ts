@@ -57,9 +57,9 @@ describe("API keys on /graphql", () => {
     assert.deepEqual(errorCodes(response), ["UNAUTHENTICATED"]);
   });
 
-  test("writes: anonymous is UNAUTHENTICATED, READER is FORBIDDEN, EDITOR passes the role check", async (t) => {
+  test("writes: anonymous is UNAUTHENTICATED, READER is FORBIDDEN, EDITOR passes the role check", async () => {
     const mutation = await someWriteMutation(server.url);
-    if (!mutation) return t.skip("the schema has no importRecords or createState mutation yet");
+    assert.ok(mutation, "the schema has an importRecords or createState mutation");
     const before = await server.db.dataSource.query(`SELECT count(*)::int AS n FROM state WHERE code = 'ZZ'`);
 
     const anonymous = await postGraphql(server.url, { query: mutation });

@@ -219,13 +219,13 @@ describe("hostile input through the real server", () => {
     }
   });
 
-  test("anonymous and forged-key writes", async (t) => {
+  test("anonymous and forged-key writes", async () => {
     const mutation = await someWriteMutation(server.url);
     const forged = { authorization: `Bearer chy_${randomBytes(32).toString("base64url")}` };
     const forgedResponse = await postGraphql(server.url, { query: mutation ?? "{ apiVersion }" }, forged);
     assertRefused(forgedResponse, "forged key", 401);
     assert.deepEqual(errorCodes(forgedResponse), ["UNAUTHENTICATED"]);
-    if (!mutation) return t.skip("no write mutation in the schema yet: only the forged key was tried");
+    assert.ok(mutation, "the schema has an importRecords or createState mutation");
     const anonymous = await postGraphql(server.url, { query: mutation });
     assertHandled(anonymous, "anonymous write");
     assert.deepEqual(errorCodes(anonymous), ["UNAUTHENTICATED"]);

@@ -1,9 +1,11 @@
 /**
  * `npm test`: finds a PostgreSQL (DATABASE_URL, else an embedded one under .data/test-postgres),
- * migrates a template database once, then runs node's test runner over dist/tests. Every test file
- * clones the template into a database of its own (tests/support/database.ts), so files never share rows.
+ * migrates a template database once, then runs node's test runner over every compiled test file
+ * (or the files given). Every test file clones the template into a database of its own
+ * (tests/support/database.ts), so files never share rows.
  */
 import { spawn } from "node:child_process";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
 import { createDataSource } from "../../src/db/data-source";
@@ -36,10 +38,18 @@ async function dropTemplate(adminUrl: string, name: string): Promise<void> {
   await admin.end();
 }
 
-function runNodeTests(env: NodeJS.ProcessEnv, extraArgs: string[]): Promise<number> {
+/** Every compiled test file: Node 21+ runs `node --test DIR` as one file named DIR, so the runner names each file. */
+function allTestFiles(): string[] {
   const testDir = path.resolve(__dirname, "..");
+  return readdirSync(testDir, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".test.js"))
+    .sort()
+    .map((file) => path.join(testDir, file));
+}
+
+function runNodeTests(env: NodeJS.ProcessEnv, extraArgs: string[]): Promise<number> {
   const args = ["--test", "--test-concurrency=2", ...extraArgs];
-  if (!extraArgs.some((arg) => arg.endsWith(".js"))) args.push(testDir);
+  if (!extraArgs.some((arg) => arg.endsWith(".js"))) args.push(...allTestFiles());
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { stdio: "inherit", env });
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
