@@ -1,13 +1,15 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { ImportHistory } from "../history/import-history";
 import type { ChangeActor } from "../history/record-change";
-import type { RecordBundle } from "./bundle-types";
-import { validateBundle } from "./bundle-validation";
+import type { EntryReader } from "../records/entry-reader";
+import { checkEntries } from "./bundle-validation";
 import { type ImportResult, ImportTally } from "./import-result";
+import { type RecordBundle, readBundle } from "./read-bundle";
 import type { RecordKeys } from "./record-keys";
 import { upsertCoalition } from "./upsert-coalition";
 import { upsertMeetings } from "./upsert-meeting";
 import { upsertOfficial } from "./upsert-official";
+import { upsertOutcomes } from "./upsert-outcome";
 import { upsertSource } from "./upsert-source";
 import { upsertState } from "./upsert-state";
 import { upsertStatements } from "./upsert-statement";
@@ -27,16 +29,36 @@ const IMPORT_LOCK_KEY = 0x43_48_41_4e; // "CHAN"
 /** An import may wait for another one longer than the default lock_timeout. */
 const IMPORT_LOCK_TIMEOUT = "30s";
 
-/** Writes the bundle's records in dependency order, counting what each upsert did. */
+/** Writes the entries' records in dependency order, counting what each upsert did. */
 async function writeBundle(manager: EntityManager, bundle: RecordBundle, keys: RecordKeys): Promise<ImportTally> {
   const tally = new ImportTally();
-  for (const source of bundle.sources) tally.count("sources", await upsertSource(manager, source, keys));
-  for (const state of bundle.states) tally.count("states", await upsertState(manager, state, keys));
-  for (const topic of parentsFirst(bundle.topics)) tally.count("topics", await upsertTopic(manager, topic, keys));
-  for (const coalition of bundle.coalitions) tally.count("coalitions", await upsertCoalition(manager, coalition, keys));
-  for (const official of bundle.officials) tally.count("officials", await upsertOfficial(manager, official, keys));
-  await upsertMeetings(manager, bundle.meetings, keys, tally);
-  await upsertStatements(manager, bundle.statements, keys, tally);
+  for (const source of bundle.Source) tally.count("sources", await upsertSource(manager, source, keys));
+  for (const state of bundle.State) tally.count("states", await upsertState(manager, state, keys));
+  for (const topic of parentsFirst(bundle.Topic)) tally.count("topics", await upsertTopic(manager, topic, keys));
+  for (const coalition of bundle.Coalition) tally.count("coalitions", await upsertCoalition(manager, coalition, keys));
+  for (const official of bundle.Official) tally.count("officials", await upsertOfficial(manager, official, keys));
+  await upsertMeetings(manager, bundle.Meeting, keys, tally);
+  await upsertOutcomes(manager, bundle.Outcome, keys, tally);
+  await upsertStatements(manager, bundle.Statement, keys, tally);
+  return tally;
+}
+
+/**
+ * The write pipeline every change of records goes through, an import's or a mutation's: entries already
+ * read (by the record descriptions, problems in `reader`) are checked against the stored records (every
+ * problem thrown at once, nothing written), written by key, and recorded in the history (versions raised
+ * where a record changed). The caller holds the locks.
+ */
+export async function writeEntries(
+  manager: EntityManager,
+  reader: EntryReader,
+  bundle: RecordBundle,
+  actor: string | ChangeActor,
+): Promise<ImportTally> {
+  const keys = await checkEntries(manager, reader, bundle);
+  const history = await ImportHistory.before(manager, bundle);
+  const tally = await writeBundle(manager, bundle, keys);
+  await history.record(manager, actor);
   return tally;
 }
 
@@ -55,10 +77,8 @@ export async function importBundle(dataSource: DataSource, bundle: unknown, opti
     await runner.startTransaction();
     await runner.query(`SET LOCAL lock_timeout = '${IMPORT_LOCK_TIMEOUT}'`);
     await runner.query(`SELECT pg_advisory_xact_lock($1)`, [IMPORT_LOCK_KEY]);
-    const { bundle: records, keys } = await validateBundle(runner.manager, bundle);
-    const history = await ImportHistory.before(runner.manager, records);
-    const tally = await writeBundle(runner.manager, records, keys);
-    await history.record(runner.manager, options.actor ?? "cli");
+    const { bundle: entries, reader } = readBundle(bundle);
+    const tally = await writeEntries(runner.manager, reader, entries, options.actor ?? "cli");
     if (dryRun) await runner.rollbackTransaction();
     else await runner.commitTransaction();
     return tally.result(dryRun);

@@ -1,5 +1,6 @@
-import type { EntityManager, EntityTarget, QueryDeepPartialEntity } from "typeorm";
+import type { EntityManager, EntityTarget, FindOptionsWhere, QueryDeepPartialEntity } from "typeorm";
 import type { RecordBase } from "../entities/record-base";
+import type { RecordEntry } from "../records";
 import type { UpsertAction } from "./import-result";
 import { givenFields, sameFields } from "./same-value";
 
@@ -11,6 +12,17 @@ export const NO_CHILDREN: ChildrenSync = async () => false;
 export interface UpsertedRecord {
   id: number;
   action: UpsertAction;
+}
+
+/** The stored record an entry writes: the one it names by id (a mutation's), else the one its key finds. */
+export function findStored<E extends RecordBase>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  entry: RecordEntry,
+  byKey: FindOptionsWhere<E>,
+): Promise<E | null> {
+  if (entry.storedId === undefined) return manager.findOneBy(entity, byKey);
+  return manager.findOneBy(entity, { id: entry.storedId } as FindOptionsWhere<E>);
 }
 
 /** Inserts a record and returns its id; fields left out (undefined) take their column defaults. */
@@ -25,8 +37,7 @@ export async function insertRecord<E extends RecordBase>(
 
 /**
  * Updates a stored record when the fields the entry gives or its children differ from what is stored
- * (fields left out, undefined, stay as stored). TypeORM's update raises `version` by one and sets
- * `updated_at`; an unchanged record is not written at all. `values` always holds the human key, so the
+ * (fields left out, undefined, stay as stored); an unchanged record is not written at all. `values` always holds the human key, so the
  * update is never empty.
  */
 export async function updateRecordIfChanged<E extends RecordBase>(
@@ -37,7 +48,9 @@ export async function updateRecordIfChanged<E extends RecordBase>(
   childrenChanged: boolean,
 ): Promise<UpsertAction> {
   if (!childrenChanged && sameFields(existing, values)) return "unchanged";
-  await manager.update(entity, { id: existing.id }, givenFields(values) as QueryDeepPartialEntity<E>);
+  // The version and updated_at are the ChangeSet's to raise (once per changed record): kept as they are here.
+  const unversioned = { ...givenFields(values), version: () => "version", updatedAt: () => "updated_at" };
+  await manager.update(entity, { id: existing.id }, unversioned as QueryDeepPartialEntity<E>);
   return "updated";
 }
 

@@ -1,15 +1,17 @@
 import type { EntityManager } from "typeorm";
 import { Coalition } from "../entities/coalition.entity";
 import { Membership } from "../entities/membership.entity";
-import type { CoalitionInput, MembershipInput } from "./bundle-types";
+import type { Entry } from "../records";
+import type { MEMBERSHIP } from "../records/coalition.record";
+import type { PartOf } from "../records/fields";
 import { citationValues, loadCitations } from "./citations";
 import { type CitedChildren, syncCitedChildren } from "./cited-children";
 import type { UpsertAction } from "./import-result";
 import type { RecordKeys } from "./record-keys";
-import { insertRecord, upsertRecord } from "./record-upsert";
+import { findStored, insertRecord, upsertRecord } from "./record-upsert";
 
 /** Memberships as compared: state, role, period and citations, in the bundle's order. */
-function wantedMembers(members: MembershipInput[], keys: RecordKeys) {
+function wantedMembers(members: PartOf<typeof MEMBERSHIP>[], keys: RecordKeys) {
   return members.map((member) => ({
     stateId: keys.id("state", member.state),
     role: member.role,
@@ -51,10 +53,10 @@ function memberships(manager: EntityManager, coalitionId: number): CitedChildren
 
 export async function upsertCoalition(
   manager: EntityManager,
-  coalition: CoalitionInput,
+  coalition: Entry<"Coalition">,
   keys: RecordKeys,
 ): Promise<UpsertAction> {
-  const existing = await manager.findOneBy(Coalition, { slug: coalition.slug });
+  const existing = await findStored(manager, Coalition, coalition, { slug: coalition.slug });
   const values = {
     slug: coalition.slug,
     name: coalition.name,

@@ -1,14 +1,24 @@
 import type { EntityManager } from "typeorm";
 import { Meeting } from "../entities/meeting.entity";
 import { Participant } from "../entities/participant.entity";
-import type { MeetingInput } from "./bundle-types";
+import type { Entry } from "../records";
+
+type MeetingInput = Entry<"Meeting">;
+
 import { citationValues, syncCitations } from "./citations";
 import type { ImportTally, UpsertAction } from "./import-result";
 import { syncLinks } from "./link-tables";
 import type { RecordKeys } from "./record-keys";
 import { insertRecord, updateRecordIfChanged } from "./record-upsert";
 import { sameValue } from "./same-value";
-import { loadStoredMeetings, loadStoredOutcomes, type StoredMeetings, type StoredOutcomes, storedFor } from "./stored-parts";
+import {
+  loadStoredMeetings,
+  loadStoredOutcomes,
+  type StoredMeetings,
+  type StoredOutcomes,
+  storedFor,
+  storedMeeting,
+} from "./stored-parts";
 import { upsertOutcome } from "./upsert-outcome";
 
 /**
@@ -32,8 +42,9 @@ function meetingValues(meeting: MeetingInput, keys: RecordKeys) {
     status: meeting.status,
     format: meeting.format,
     level: meeting.level,
-    locationCity: meeting.locationCity,
-    locationCountryId: keys.presentId("state", meeting.locationCountry),
+    // null clears the whole location; a key the location object leaves out keeps its stored value.
+    locationCity: meeting.location === null ? null : meeting.location?.city,
+    locationCountryId: meeting.location === null ? null : keys.presentId("state", meeting.location?.country),
     summary: meeting.summary,
   };
 }
@@ -45,7 +56,7 @@ async function placeMeeting(
   keys: RecordKeys,
   stored: StoredMeetings,
 ): Promise<PlacedMeeting> {
-  const existing = stored.bySlug.get(meeting.slug) ?? null;
+  const existing = storedMeeting(stored, meeting);
   const id = existing ? existing.id : await insertRecord(manager, Meeting, meetingValues(meeting, keys));
   keys.set("meeting", meeting.slug, id);
   return { input: meeting, id, existing };
@@ -137,13 +148,10 @@ export async function upsertMeetings(
 ): Promise<void> {
   if (meetings.length === 0) return;
   const stored = {
-    meetings: await loadStoredMeetings(
-      manager,
-      meetings.map((meeting) => meeting.slug),
-    ),
+    meetings: await loadStoredMeetings(manager, meetings),
     outcomes: await loadStoredOutcomes(
       manager,
-      meetings.flatMap((meeting) => (meeting.outcomes ?? []).map((outcome) => outcome.slug)),
+      meetings.flatMap((meeting) => meeting.outcomes ?? []),
     ),
   };
   const placed: PlacedMeeting[] = [];

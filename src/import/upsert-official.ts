@@ -1,15 +1,17 @@
 import type { EntityManager } from "typeorm";
 import { Official } from "../entities/official.entity";
 import { Position } from "../entities/position.entity";
-import type { OfficialInput, PositionInput } from "./bundle-types";
+import type { Entry } from "../records";
+import type { PartOf } from "../records/fields";
+import type { POSITION } from "../records/official.record";
 import { citationValues, loadCitations } from "./citations";
 import { type CitedChildren, syncCitedChildren } from "./cited-children";
 import type { UpsertAction } from "./import-result";
 import type { RecordKeys } from "./record-keys";
-import { insertRecord, upsertRecord } from "./record-upsert";
+import { findStored, insertRecord, upsertRecord } from "./record-upsert";
 
 /** Positions as compared: title, organisation, state, period and citations, in the bundle's order. */
-function wantedPositions(positions: PositionInput[], keys: RecordKeys) {
+function wantedPositions(positions: PartOf<typeof POSITION>[], keys: RecordKeys) {
   return positions.map((position) => ({
     title: position.title,
     organization: position.organization,
@@ -51,8 +53,12 @@ function positions(manager: EntityManager, officialId: number): CitedChildren<Om
   };
 }
 
-export async function upsertOfficial(manager: EntityManager, official: OfficialInput, keys: RecordKeys): Promise<UpsertAction> {
-  const existing = await manager.findOneBy(Official, { slug: official.slug });
+export async function upsertOfficial(
+  manager: EntityManager,
+  official: Entry<"Official">,
+  keys: RecordKeys,
+): Promise<UpsertAction> {
+  const existing = await findStored(manager, Official, official, { slug: official.slug });
   // Positions left out of the entry stay as stored; a list given (even empty) replaces them.
   const wanted = official.positions && wantedPositions(official.positions, keys);
   const { id, action } = await upsertRecord(

@@ -1,12 +1,12 @@
 import type { EntityManager } from "typeorm";
 import { Source } from "../entities/source.entity";
-import type { SourceInput } from "./bundle-types";
+import type { Entry } from "../records";
 import type { UpsertAction } from "./import-result";
 import type { RecordKeys } from "./record-keys";
-import { NO_CHILDREN, upsertRecord } from "./record-upsert";
+import { findStored, NO_CHILDREN, upsertRecord } from "./record-upsert";
 
-export async function upsertSource(manager: EntityManager, source: SourceInput, keys: RecordKeys): Promise<UpsertAction> {
-  const existing = await manager.findOneBy(Source, { slug: source.slug });
+export async function upsertSource(manager: EntityManager, source: Entry<"Source">, keys: RecordKeys): Promise<UpsertAction> {
+  const existing = await findStored(manager, Source, source, { slug: source.slug });
   const values = {
     slug: source.slug,
     kind: source.kind,

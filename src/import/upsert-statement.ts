@@ -1,6 +1,9 @@
 import { type EntityManager, In } from "typeorm";
 import { Statement } from "../entities/statement.entity";
-import type { StatementInput } from "./bundle-types";
+import type { Entry } from "../records";
+
+type StatementInput = Entry<"Statement">;
+
 import { type CitationValues, citationValues, loadCitations, syncCitations } from "./citations";
 import type { ImportTally } from "./import-result";
 import type { RecordKeys } from "./record-keys";
@@ -9,6 +12,7 @@ import { upsertRecord } from "./record-upsert";
 /** What is stored of the bundle's statements: rows by natural key, and their citations by id. */
 interface StoredStatements {
   byKey: Map<string, Statement>;
+  byId: Map<number, Statement>;
   citations: Map<number, CitationValues[]>;
 }
 
@@ -29,11 +33,13 @@ async function loadStoredStatements(
         ON s.official_id = wanted.official_id AND md5(s.text) = md5(wanted.text)`,
     [officialIds, statements.map((statement) => statement.text)],
   );
-  const ids = found.map((row) => row.id);
+  const named = statements.flatMap((statement) => (statement.storedId === undefined ? [] : [statement.storedId]));
+  const ids = [...found.map((row) => row.id), ...named];
   const rows = ids.length === 0 ? [] : await manager.findBy(Statement, { id: In(ids) });
   const withSources = statements.some((statement) => statement.sources !== undefined);
   return {
     byKey: new Map(rows.map((row) => [naturalKey(row.officialId, row.text), row])),
+    byId: new Map(rows.map((row) => [row.id, row])),
     citations: withSources ? await loadCitations(manager, "statementId", ids) : new Map(),
   };
 }
@@ -41,7 +47,10 @@ async function loadStoredStatements(
 /** Upserts one statement by its natural key; the entry is a patch (fields it leaves out stay as stored). */
 async function upsertStatement(manager: EntityManager, statement: StatementInput, keys: RecordKeys, stored: StoredStatements) {
   const officialId = keys.id("official", statement.official);
-  const existing = stored.byKey.get(naturalKey(officialId, statement.text)) ?? null;
+  const existing =
+    (statement.storedId === undefined
+      ? stored.byKey.get(naturalKey(officialId, statement.text))
+      : stored.byId.get(statement.storedId)) ?? null;
   const values = {
     officialId,
     meetingId: keys.presentId("meeting", statement.meeting),

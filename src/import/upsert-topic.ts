@@ -1,16 +1,19 @@
 import type { EntityManager } from "typeorm";
 import { Topic } from "../entities/topic.entity";
-import type { TopicInput } from "./bundle-types";
+import type { Entry } from "../records";
+
+type TopicEntry = Entry<"Topic">;
+
 import type { UpsertAction } from "./import-result";
 import type { RecordKeys } from "./record-keys";
-import { NO_CHILDREN, upsertRecord } from "./record-upsert";
+import { findStored, NO_CHILDREN, upsertRecord } from "./record-upsert";
 
 /** The bundle's topics with every parent defined in the bundle before its children (the validation ruled out cycles). */
-export function parentsFirst(topics: TopicInput[]): TopicInput[] {
+export function parentsFirst(topics: TopicEntry[]): TopicEntry[] {
   const bySlug = new Map(topics.map((topic) => [topic.slug, topic]));
-  const ordered: TopicInput[] = [];
+  const ordered: TopicEntry[] = [];
   const placed = new Set<string>();
-  const place = (topic: TopicInput): void => {
+  const place = (topic: TopicEntry): void => {
     if (placed.has(topic.slug)) return;
     placed.add(topic.slug);
     const parent = typeof topic.parent === "string" ? bySlug.get(topic.parent) : undefined;
@@ -21,8 +24,8 @@ export function parentsFirst(topics: TopicInput[]): TopicInput[] {
   return ordered;
 }
 
-export async function upsertTopic(manager: EntityManager, topic: TopicInput, keys: RecordKeys): Promise<UpsertAction> {
-  const existing = await manager.findOneBy(Topic, { slug: topic.slug });
+export async function upsertTopic(manager: EntityManager, topic: TopicEntry, keys: RecordKeys): Promise<UpsertAction> {
+  const existing = await findStored(manager, Topic, topic, { slug: topic.slug });
   const values = {
     slug: topic.slug,
     name: topic.name,
