@@ -2,7 +2,6 @@ import type { EntityManager } from "typeorm";
 import { ChangeAction, RecordChange } from "../entities/record-change.entity";
 import { RECORD_TABLES, type RecordTypeName } from "../entities/record-tables";
 import { toGlobalId } from "../schema/global-id";
-import { snapshotRecord } from "./snapshots";
 
 /** Who made a change: an API key (its label and id) or a keyless actor such as "anonymous" or "cli". */
 export interface ChangeActor {
@@ -59,19 +58,4 @@ export async function recordChange(manager: EntityManager, change: ChangeToRecor
     version: await currentVersion(manager, change),
   });
   return manager.save(RecordChange, entry);
-}
-
-/** Snapshot-before, change, snapshot-after, record: the common shape of an UPDATE that a write path runs. */
-export async function recordUpdate<T>(
-  manager: EntityManager,
-  actor: ChangeActor | string,
-  recordType: RecordTypeName,
-  recordId: number,
-  write: () => Promise<T>,
-): Promise<T> {
-  const before = await snapshotRecord(manager, recordType, recordId);
-  const result = await write();
-  const after = await snapshotRecord(manager, recordType, recordId);
-  await recordChange(manager, { actor, recordType, recordId, action: ChangeAction.UPDATE, before, after });
-  return result;
 }

@@ -1,5 +1,4 @@
 import type { EntityManager } from "typeorm";
-import { badInput } from "../errors";
 import type { EntryReader } from "../records/entry-reader";
 import { checkBundleReferences } from "./bundle-references";
 import type { RecordBundle } from "./read-bundle";
@@ -15,6 +14,6 @@ import { checkStoredEntries } from "./stored-entry-checks";
 export async function checkEntries(manager: EntityManager, reader: EntryReader, bundle: RecordBundle): Promise<RecordKeys> {
   const keys = await checkBundleReferences(manager, reader, bundle);
   await checkStoredEntries(manager, reader, bundle);
-  if (reader.problems.length > 0) throw badInput(reader.problems);
+  reader.throwIfProblems();
   return keys;
 }

@@ -11,7 +11,7 @@ import type { RecordKeys } from "./record-keys";
 import { findStored, insertRecord, upsertRecord } from "./record-upsert";
 
 /** Memberships as compared: state, role, period and citations, in the bundle's order. */
-function wantedMembers(members: PartOf<typeof MEMBERSHIP>[], keys: RecordKeys) {
+export function wantedMembers(members: PartOf<typeof MEMBERSHIP>[], keys: RecordKeys) {
   return members.map((member) => ({
     stateId: keys.id("state", member.state),
     role: member.role,
@@ -40,7 +40,7 @@ async function storedMembers(manager: EntityManager, coalitionId: number): Promi
 }
 
 /** The coalition's memberships, replaced when they differ from the bundle's. */
-function memberships(manager: EntityManager, coalitionId: number): CitedChildren<Omit<MemberValues, "sources">> {
+export function memberships(manager: EntityManager, coalitionId: number): CitedChildren<Omit<MemberValues, "sources">> {
   return {
     subject: "membershipId",
     load: () => storedMembers(manager, coalitionId),

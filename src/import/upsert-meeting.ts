@@ -3,7 +3,8 @@ import { Meeting } from "../entities/meeting.entity";
 import { Participant } from "../entities/participant.entity";
 import type { Entry } from "../records";
 
-type MeetingInput = Entry<"Meeting">;
+import type { PartOf } from "../records/fields";
+import type { PARTICIPANT } from "../records/meeting.record";
 
 import { citationValues, syncCitations } from "./citations";
 import type { ImportTally, UpsertAction } from "./import-result";
@@ -20,6 +21,8 @@ import {
   storedMeeting,
 } from "./stored-parts";
 import { upsertOutcome } from "./upsert-outcome";
+
+type MeetingInput = Entry<"Meeting">;
 
 /**
  * Meetings are written in two passes: first every meeting's own row (so `precededBy` and
@@ -49,6 +52,16 @@ function meetingValues(meeting: MeetingInput, keys: RecordKeys) {
   };
 }
 
+/** A participant's row values (the meeting's id aside). */
+export function participantValues(participant: PartOf<typeof PARTICIPANT>, keys: RecordKeys) {
+  return {
+    officialId: keys.id("official", participant.official),
+    representingStateId: keys.optionalId("state", participant.representing),
+    role: participant.role,
+    attendance: participant.attendance,
+  };
+}
+
 /** Pass one: inserts the new meetings (without children); every meeting's id becomes known. */
 async function placeMeeting(
   manager: EntityManager,
@@ -69,12 +82,7 @@ async function syncParticipants(
   stored: StoredMeetings,
 ): Promise<boolean> {
   if (!placed.input.participants) return false;
-  const wanted = placed.input.participants.map((participant) => ({
-    officialId: keys.id("official", participant.official),
-    representingStateId: keys.optionalId("state", participant.representing),
-    role: participant.role,
-    attendance: participant.attendance,
-  }));
+  const wanted = placed.input.participants.map((participant) => participantValues(participant, keys));
   const before = storedFor(stored.participants, placed.id, placed.existing === null);
   if (sameValue(before ?? [], wanted)) return false;
   if (before && before.length > 0) await manager.delete(Participant, { meetingId: placed.id });

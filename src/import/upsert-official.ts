@@ -11,7 +11,7 @@ import type { RecordKeys } from "./record-keys";
 import { findStored, insertRecord, upsertRecord } from "./record-upsert";
 
 /** Positions as compared: title, organisation, state, period and citations, in the bundle's order. */
-function wantedPositions(positions: PartOf<typeof POSITION>[], keys: RecordKeys) {
+export function wantedPositions(positions: PartOf<typeof POSITION>[], keys: RecordKeys) {
   return positions.map((position) => ({
     title: position.title,
     organization: position.organization,
@@ -42,7 +42,7 @@ async function storedPositions(manager: EntityManager, officialId: number): Prom
 }
 
 /** The official's positions, replaced when they differ from the bundle's. */
-function positions(manager: EntityManager, officialId: number): CitedChildren<Omit<PositionValues, "sources">> {
+export function positions(manager: EntityManager, officialId: number): CitedChildren<Omit<PositionValues, "sources">> {
   return {
     subject: "positionId",
     load: () => storedPositions(manager, officialId),

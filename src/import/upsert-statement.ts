@@ -2,12 +2,12 @@ import { type EntityManager, In } from "typeorm";
 import { Statement } from "../entities/statement.entity";
 import type { Entry } from "../records";
 
-type StatementInput = Entry<"Statement">;
-
 import { type CitationValues, citationValues, loadCitations, syncCitations } from "./citations";
 import type { ImportTally } from "./import-result";
 import type { RecordKeys } from "./record-keys";
 import { upsertRecord } from "./record-upsert";
+
+type StatementInput = Entry<"Statement">;
 
 /** What is stored of the bundle's statements: rows by natural key, and their citations by id. */
 interface StoredStatements {

@@ -2,11 +2,11 @@ import type { EntityManager } from "typeorm";
 import { Topic } from "../entities/topic.entity";
 import type { Entry } from "../records";
 
-type TopicEntry = Entry<"Topic">;
-
 import type { UpsertAction } from "./import-result";
 import type { RecordKeys } from "./record-keys";
 import { findStored, NO_CHILDREN, upsertRecord } from "./record-upsert";
+
+type TopicEntry = Entry<"Topic">;
 
 /** The bundle's topics with every parent defined in the bundle before its children (the validation ruled out cycles). */
 export function parentsFirst(topics: TopicEntry[]): TopicEntry[] {

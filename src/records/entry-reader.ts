@@ -1,4 +1,4 @@
-import type { InputProblem } from "../errors";
+import { badInput, type InputProblem } from "../errors";
 
 /** A JSON object as read from a bundle entry or a mutation's input. */
 export type JsonObject = Record<string, unknown>;
@@ -39,6 +39,11 @@ export class EntryReader {
 
   problem(path: string, message: string): void {
     this.problems.push({ path, message });
+  }
+
+  /** Throws BAD_USER_INPUT naming every problem noted so far, if any. */
+  throwIfProblems(): void {
+    if (this.problems.length > 0) throw badInput(this.problems);
   }
 
   reference(type: ReferenceType, key: string, path: string): void {

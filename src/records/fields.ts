@@ -195,14 +195,16 @@ function readLocalized(reader: EntryReader, value: unknown, path: string, max: n
     return null;
   }
   const localizedText: LocalizedText = {};
+  const langs = new Set<string>();
   let valid = true;
   for (const entry of entries) {
     const lang = readLanguage(reader, entry.lang, entry.langPath);
     const text = readString(reader, entry.text, entry.textPath, max);
-    if (lang !== null && Object.hasOwn(localizedText, lang)) {
+    if (lang !== null && langs.has(lang)) {
       reader.problem(path, "must hold each language at most once");
       valid = false;
     }
+    if (lang !== null) langs.add(lang);
     if (lang === null || text === null) valid = false;
     else localizedText[lang] = text;
   }
