@@ -1,4 +1,5 @@
 import type { EntityManager, EntityTarget } from "typeorm";
+import { classifyDatabaseError } from "../db/database-errors";
 import { Coalition } from "../entities/coalition.entity";
 import { Meeting } from "../entities/meeting.entity";
 import { Official } from "../entities/official.entity";
@@ -55,7 +56,21 @@ export async function lockRecord(
 ): Promise<LockedRecord> {
   const { table, keyColumn } = RECORDS[recordType];
   const column = typeof key === "number" ? "id" : (keyColumn ?? "id");
-  const rows: LockedRecord[] = await manager.query(`SELECT id, version FROM "${table}" WHERE "${column}" = $1 FOR UPDATE`, [key]);
+  const sql = `SELECT id, version FROM "${table}" WHERE "${column}" = $1`;
+  const rows: LockedRecord[] = await manager.query(`${sql} FOR UPDATE`, [key]).catch(async (error: unknown) => {
+    if (classifyDatabaseError(error) !== "LOCK_TIMEOUT") throw error;
+    // The transaction is aborted; another connection reads the version (a plain read waits for no lock).
+    const [current]: LockedRecord[] = await manager.connection.query(sql, [key]);
+    throw clientError(
+      ErrorCode.CONFLICT,
+      `${recordType} "${key}" is being changed by another writer for longer than the lock timeout; retry`,
+      {
+        reason: "LOCK_TIMEOUT",
+        retryable: true,
+        currentVersion: current?.version ?? null,
+      },
+    );
+  });
   if (rows.length === 0) {
     throw clientError(ErrorCode.NOT_FOUND, `no ${recordType} with ${keyColumn ?? "id"} "${key}"`, { recordType, key });
   }
