@@ -6,14 +6,13 @@ import { checkEntries } from "./bundle-validation";
 import { type ImportResult, ImportTally } from "./import-result";
 import { type RecordBundle, readBundle } from "./read-bundle";
 import type { RecordKeys } from "./record-keys";
+import { upsertKeyedRecord } from "./record-upsert";
+import { parentsFirst } from "./topic-order";
 import { upsertCoalition } from "./upsert-coalition";
 import { upsertMeetings } from "./upsert-meeting";
 import { upsertOfficial } from "./upsert-official";
 import { upsertOutcomes } from "./upsert-outcome";
-import { upsertSource } from "./upsert-source";
-import { upsertState } from "./upsert-state";
 import { upsertStatements } from "./upsert-statement";
-import { parentsFirst, upsertTopic } from "./upsert-topic";
 
 export type { ImportResult, TypeCounts } from "./import-result";
 
@@ -32,9 +31,9 @@ const IMPORT_LOCK_TIMEOUT = "30s";
 /** Writes the entries' records in dependency order, counting what each upsert did. */
 async function writeBundle(manager: EntityManager, bundle: RecordBundle, keys: RecordKeys): Promise<ImportTally> {
   const tally = new ImportTally();
-  for (const source of bundle.Source) tally.count("sources", await upsertSource(manager, source, keys));
-  for (const state of bundle.State) tally.count("states", await upsertState(manager, state, keys));
-  for (const topic of parentsFirst(bundle.Topic)) tally.count("topics", await upsertTopic(manager, topic, keys));
+  for (const source of bundle.Source) tally.count("sources", await upsertKeyedRecord(manager, "Source", source, keys));
+  for (const state of bundle.State) tally.count("states", await upsertKeyedRecord(manager, "State", state, keys));
+  for (const topic of parentsFirst(bundle.Topic)) tally.count("topics", await upsertKeyedRecord(manager, "Topic", topic, keys));
   for (const coalition of bundle.Coalition) tally.count("coalitions", await upsertCoalition(manager, coalition, keys));
   for (const official of bundle.Official) tally.count("officials", await upsertOfficial(manager, official, keys));
   await upsertMeetings(manager, bundle.Meeting, keys, tally);

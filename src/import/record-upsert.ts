@@ -1,7 +1,10 @@
 import type { EntityManager, EntityTarget, FindOptionsWhere, QueryDeepPartialEntity } from "typeorm";
 import type { RecordBase } from "../entities/record-base";
-import type { RecordEntry } from "../records";
+import { RECORD_ENTITIES } from "../entities/record-entities";
+import { type Entry, RECORDS, type RecordDescription, type RecordEntry } from "../records";
 import type { UpsertAction } from "./import-result";
+import type { RecordKeys } from "./record-keys";
+import { recordValues } from "./record-values";
 import { givenFields, sameFields } from "./same-value";
 
 /** Brings a record's child collections in line with the bundle; true when anything was rewritten. */
@@ -69,4 +72,29 @@ export async function upsertRecord<E extends RecordBase>(
   }
   const childrenChanged = await syncChildren(existing.id, false);
   return { id: existing.id, action: await updateRecordIfChanged(manager, entity, existing, values, childrenChanged) };
+}
+
+/** The record types a bundle refers to by key whose own row is written by `upsertKeyedRecord`. */
+type KeyedType = "Source" | "State" | "Topic" | "Coalition" | "Official";
+
+/**
+ * Upserts an entry of a record type keyed by one column: its own row from the description
+ * (recordValues), its children by `syncChildren`; the key's id becomes known to later entries.
+ */
+export async function upsertKeyedRecord<T extends KeyedType>(
+  manager: EntityManager,
+  recordType: T,
+  entry: Entry<T>,
+  keys: RecordKeys,
+  syncChildren: ChildrenSync = NO_CHILDREN,
+): Promise<UpsertAction> {
+  const description: RecordDescription = RECORDS[recordType];
+  const entity: EntityTarget<RecordBase> = RECORD_ENTITIES[recordType];
+  const keyColumn = RECORDS[recordType].keyColumn;
+  const key = String((entry as Record<string, unknown>)[keyColumn]);
+  const existing = await findStored(manager, entity, entry, { [keyColumn]: key });
+  const values = recordValues(manager, entity, description, entry, keys);
+  const { id, action } = await upsertRecord(manager, entity, existing, values, syncChildren);
+  keys.set(RECORDS[recordType].name, key, id);
+  return action;
 }

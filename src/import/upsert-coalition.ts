@@ -1,5 +1,4 @@
 import type { EntityManager } from "typeorm";
-import { Coalition } from "../entities/coalition.entity";
 import { Membership } from "../entities/membership.entity";
 import type { Entry } from "../records";
 import type { MEMBERSHIP } from "../records/coalition.record";
@@ -8,7 +7,7 @@ import { citationValues, loadCitations } from "./citations";
 import { type CitedChildren, syncCitedChildren } from "./cited-children";
 import type { UpsertAction } from "./import-result";
 import type { RecordKeys } from "./record-keys";
-import { findStored, insertRecord, upsertRecord } from "./record-upsert";
+import { insertRecord, upsertKeyedRecord } from "./record-upsert";
 
 /** Memberships as compared: state, role, period and citations, in the bundle's order. */
 export function wantedMembers(members: PartOf<typeof MEMBERSHIP>[], keys: RecordKeys) {
@@ -51,23 +50,10 @@ export function memberships(manager: EntityManager, coalitionId: number): CitedC
   };
 }
 
-export async function upsertCoalition(
-  manager: EntityManager,
-  coalition: Entry<"Coalition">,
-  keys: RecordKeys,
-): Promise<UpsertAction> {
-  const existing = await findStored(manager, Coalition, coalition, { slug: coalition.slug });
-  const values = {
-    slug: coalition.slug,
-    name: coalition.name,
-    description: coalition.description,
-    foundedOn: coalition.foundedOn,
-  };
+export function upsertCoalition(manager: EntityManager, coalition: Entry<"Coalition">, keys: RecordKeys): Promise<UpsertAction> {
   const members = coalition.members && wantedMembers(coalition.members, keys);
   // Members left out of the entry stay as stored; a list given (even empty) replaces them.
-  const { id, action } = await upsertRecord(manager, Coalition, existing, values, async (coalitionId, isNew) =>
+  return upsertKeyedRecord(manager, "Coalition", coalition, keys, async (coalitionId, isNew) =>
     members ? syncCitedChildren(manager, memberships(manager, coalitionId), members, isNew) : false,
   );
-  keys.set("coalition", coalition.slug, id);
-  return action;
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { Meeting } from "../entities/meeting.entity";
 import { Participant } from "../entities/participant.entity";
-import type { Entry } from "../records";
+import { type Entry, RECORDS } from "../records";
 
 import type { PartOf } from "../records/fields";
 import type { PARTICIPANT } from "../records/meeting.record";
@@ -11,6 +11,7 @@ import type { ImportTally, UpsertAction } from "./import-result";
 import { syncLinks } from "./link-tables";
 import type { RecordKeys } from "./record-keys";
 import { insertRecord, updateRecordIfChanged } from "./record-upsert";
+import { recordValues } from "./record-values";
 import { sameValue } from "./same-value";
 import {
   loadStoredMeetings,
@@ -35,21 +36,8 @@ interface PlacedMeeting {
   existing: Meeting | null;
 }
 
-function meetingValues(meeting: MeetingInput, keys: RecordKeys) {
-  return {
-    slug: meeting.slug,
-    title: meeting.title,
-    coalitionId: keys.presentId("coalition", meeting.coalition),
-    date: meeting.date,
-    datePrecision: meeting.datePrecision,
-    status: meeting.status,
-    format: meeting.format,
-    level: meeting.level,
-    // null clears the whole location; a key the location object leaves out keeps its stored value.
-    locationCity: meeting.location === null ? null : meeting.location?.city,
-    locationCountryId: meeting.location === null ? null : keys.presentId("state", meeting.location?.country),
-    summary: meeting.summary,
-  };
+function meetingValues(manager: EntityManager, meeting: MeetingInput, keys: RecordKeys) {
+  return recordValues(manager, Meeting, RECORDS.Meeting, meeting, keys);
 }
 
 /** A participant's row values (the meeting's id aside). */
@@ -70,7 +58,7 @@ async function placeMeeting(
   stored: StoredMeetings,
 ): Promise<PlacedMeeting> {
   const existing = storedMeeting(stored, meeting);
-  const id = existing ? existing.id : await insertRecord(manager, Meeting, meetingValues(meeting, keys));
+  const id = existing ? existing.id : await insertRecord(manager, Meeting, meetingValues(manager, meeting, keys));
   keys.set("meeting", meeting.slug, id);
   return { input: meeting, id, existing };
 }
@@ -144,7 +132,7 @@ async function finishMeeting(
     await syncOutcomes(manager, placed, keys, tally, stored),
   ];
   if (!placed.existing) return "created";
-  return updateRecordIfChanged(manager, Meeting, placed.existing, meetingValues(input, keys), changes.includes(true));
+  return updateRecordIfChanged(manager, Meeting, placed.existing, meetingValues(manager, input, keys), changes.includes(true));
 }
 
 /** Upserts the bundle's meetings with their parts and outcomes, reading what is stored of them up front. */

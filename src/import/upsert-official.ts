@@ -1,5 +1,4 @@
 import type { EntityManager } from "typeorm";
-import { Official } from "../entities/official.entity";
 import { Position } from "../entities/position.entity";
 import type { Entry } from "../records";
 import type { PartOf } from "../records/fields";
@@ -8,7 +7,7 @@ import { citationValues, loadCitations } from "./citations";
 import { type CitedChildren, syncCitedChildren } from "./cited-children";
 import type { UpsertAction } from "./import-result";
 import type { RecordKeys } from "./record-keys";
-import { findStored, insertRecord, upsertRecord } from "./record-upsert";
+import { insertRecord, upsertKeyedRecord } from "./record-upsert";
 
 /** Positions as compared: title, organisation, state, period and citations, in the bundle's order. */
 export function wantedPositions(positions: PartOf<typeof POSITION>[], keys: RecordKeys) {
@@ -53,21 +52,10 @@ export function positions(manager: EntityManager, officialId: number): CitedChil
   };
 }
 
-export async function upsertOfficial(
-  manager: EntityManager,
-  official: Entry<"Official">,
-  keys: RecordKeys,
-): Promise<UpsertAction> {
-  const existing = await findStored(manager, Official, official, { slug: official.slug });
+export function upsertOfficial(manager: EntityManager, official: Entry<"Official">, keys: RecordKeys): Promise<UpsertAction> {
   // Positions left out of the entry stay as stored; a list given (even empty) replaces them.
   const wanted = official.positions && wantedPositions(official.positions, keys);
-  const { id, action } = await upsertRecord(
-    manager,
-    Official,
-    existing,
-    { slug: official.slug, name: official.name },
-    async (officialId, isNew) => (wanted ? syncCitedChildren(manager, positions(manager, officialId), wanted, isNew) : false),
+  return upsertKeyedRecord(manager, "Official", official, keys, async (officialId, isNew) =>
+    wanted ? syncCitedChildren(manager, positions(manager, officialId), wanted, isNew) : false,
   );
-  keys.set("official", official.slug, id);
-  return action;
 }

@@ -1,11 +1,12 @@
 import type { EntityManager } from "typeorm";
 import { Outcome } from "../entities/outcome.entity";
-import type { Entry } from "../records";
+import { type Entry, RECORDS } from "../records";
 import { citationValues, syncCitations } from "./citations";
 import type { ImportTally } from "./import-result";
 import { syncLinks } from "./link-tables";
 import type { RecordKeys } from "./record-keys";
 import { type UpsertedRecord, upsertRecord } from "./record-upsert";
+import { recordValues } from "./record-values";
 import { loadStoredOutcomes, type StoredOutcomes, storedFor, storedOutcome } from "./stored-parts";
 
 /**
@@ -32,14 +33,7 @@ export async function upsertOutcome(
   keys: RecordKeys,
   stored: StoredOutcomes,
 ): Promise<UpsertedRecord> {
-  const values = {
-    slug: outcome.slug,
-    meetingId,
-    kind: outcome.kind,
-    status: outcome.status,
-    summary: outcome.summary,
-    followUpMeetingId: keys.presentId("meeting", outcome.followUpMeeting),
-  };
+  const values = { ...recordValues(manager, Outcome, RECORDS.Outcome, outcome, keys), meetingId };
   const topicIds = outcome.topics?.map((topic) => keys.id("topic", topic));
   const partyIds = outcome.parties?.map((state) => keys.id("state", state));
   const citations = outcome.sources && citationValues(outcome.sources, keys);

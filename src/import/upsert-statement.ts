@@ -1,11 +1,12 @@
 import { type EntityManager, In } from "typeorm";
 import { Statement } from "../entities/statement.entity";
-import type { Entry } from "../records";
+import { type Entry, RECORDS } from "../records";
 
 import { type CitationValues, citationValues, loadCitations, syncCitations } from "./citations";
 import type { ImportTally } from "./import-result";
 import type { RecordKeys } from "./record-keys";
 import { upsertRecord } from "./record-upsert";
+import { recordValues } from "./record-values";
 
 type StatementInput = Entry<"Statement">;
 
@@ -51,14 +52,7 @@ async function upsertStatement(manager: EntityManager, statement: StatementInput
     (statement.storedId === undefined
       ? stored.byKey.get(naturalKey(officialId, statement.text))
       : stored.byId.get(statement.storedId)) ?? null;
-  const values = {
-    officialId,
-    meetingId: keys.presentId("meeting", statement.meeting),
-    text: statement.text,
-    lang: statement.lang,
-    madeOn: statement.madeOn,
-    sourceId: keys.presentId("source", statement.source),
-  };
+  const values = recordValues(manager, Statement, RECORDS.Statement, statement, keys);
   const citations = statement.sources && citationValues(statement.sources, keys);
   return upsertRecord(manager, Statement, existing, values, async (statementId, isNew) =>
     citations

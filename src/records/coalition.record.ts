@@ -18,7 +18,7 @@ export const MEMBERSHIP = {
 
 export const COALITION = {
   type: "Coalition",
-  name: "coalition",
+  name: "coalition" as const,
   section: "coalitions",
   table: "coalition",
   key: ["slug"] as const,

@@ -56,7 +56,7 @@ export function checkDatePrecision(
 
 export const MEETING = {
   type: "Meeting",
-  name: "meeting",
+  name: "meeting" as const,
   section: "meetings",
   table: "meeting",
   key: ["slug"] as const,

@@ -18,7 +18,7 @@ export const POSITION = {
 
 export const OFFICIAL = {
   type: "Official",
-  name: "official",
+  name: "official" as const,
   section: "officials",
   table: "official",
   key: ["slug"] as const,

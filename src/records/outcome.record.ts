@@ -17,7 +17,7 @@ export const OUTCOME_OBJECT = `jsonb_build_object('slug', oc.slug, 'kind', oc.ki
  */
 export const OUTCOME = {
   type: "Outcome",
-  name: "outcome",
+  name: "outcome" as const,
   section: "outcomes",
   table: "outcome",
   key: ["slug"] as const,

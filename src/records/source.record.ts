@@ -12,7 +12,7 @@ const citingRule = (recordType: string, relation: string, find: string, column: 
 
 export const SOURCE = {
   type: "Source",
-  name: "source",
+  name: "source" as const,
   section: "sources",
   table: "source",
   key: ["slug"] as const,

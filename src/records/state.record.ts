@@ -3,7 +3,7 @@ import type { RecordDescription } from "./record-description";
 
 export const STATE = {
   type: "State",
-  name: "state",
+  name: "state" as const,
   section: "states",
   table: "state",
   key: ["code"] as const,

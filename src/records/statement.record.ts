@@ -5,7 +5,7 @@ import type { RecordDescription } from "./record-description";
 /** Words an official said; identified by its official and text (the unique index `statement_natural_key`). */
 export const STATEMENT = {
   type: "Statement",
-  name: "statement",
+  name: "statement" as const,
   section: "statements",
   table: "statement",
   key: ["official", "text"] as const,

@@ -3,7 +3,7 @@ import type { RecordDescription } from "./record-description";
 
 export const TOPIC = {
   type: "Topic",
-  name: "topic",
+  name: "topic" as const,
   section: "topics",
   table: "topic",
   key: ["slug"] as const,

@@ -1,11 +1,11 @@
 import { Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, Resolver } from "type-graphql";
 import { Role } from "../auth/role";
 import type { RequestContext } from "../context";
+import type { RecordOf } from "../entities/record-entities";
 import type { RecordTypeName } from "../records";
 import { CitationInput } from "../schema/citation.input";
 import { Node } from "../schema/node.interface";
 import { addCitation, removeCitation } from "../writes/citation-writes";
-import type { RecordOf } from "../writes/record-write";
 
 import { writeAs } from "../writes/write-context";
 

@@ -1,34 +1,13 @@
 import type { EntityManager, EntityTarget } from "typeorm";
 import { classifyDatabaseError } from "../db/database-errors";
-import { Coalition } from "../entities/coalition.entity";
-import { Meeting } from "../entities/meeting.entity";
-import { Official } from "../entities/official.entity";
-import { Outcome } from "../entities/outcome.entity";
 import type { RecordBase } from "../entities/record-base";
-import { Source } from "../entities/source.entity";
-import { State } from "../entities/state.entity";
-import { Statement } from "../entities/statement.entity";
-import { Topic } from "../entities/topic.entity";
+import { RECORD_ENTITIES, type RecordOf } from "../entities/record-entities";
 import { clientError, ErrorCode } from "../errors";
 import { ChangeSet } from "../history/change-set";
 import { RECORDS, type RecordTypeName } from "../records";
 import { EntryReader } from "../records/entry-reader";
 import { fromGlobalId } from "../schema/global-id";
 import type { WriteContext } from "./write-context";
-
-/** The entity class of each record type, for answering a mutation with the record it wrote. */
-export const RECORD_ENTITIES = {
-  Source,
-  State,
-  Topic,
-  Coalition,
-  Official,
-  Meeting,
-  Outcome,
-  Statement,
-} satisfies Record<RecordTypeName, EntityTarget<RecordBase>>;
-
-export type RecordOf<T extends RecordTypeName> = InstanceType<(typeof RECORD_ENTITIES)[T]>;
 
 /** The record as stored now (a mutation's answer). */
 export function loadRecord<T extends RecordTypeName>(manager: EntityManager, recordType: T, id: number): Promise<RecordOf<T>> {

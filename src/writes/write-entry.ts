@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+import type { RecordOf } from "../entities/record-entities";
 import { findEntryIds } from "../history/import-history";
 import { writeEntries } from "../import/import-bundle";
 import { emptyBundle, entryKey } from "../import/read-bundle";
@@ -6,7 +7,7 @@ import { type Entry, RECORDS, type RecordTypeName } from "../records";
 import { EntryReader, type JsonObject } from "../records/entry-reader";
 import { readEntry } from "../records/record-description";
 import { asEntryJson } from "./part-input";
-import { type LockedRecord, loadRecord, lockRecord, type RecordOf } from "./record-write";
+import { type LockedRecord, loadRecord, lockRecord } from "./record-write";
 import type { WriteContext } from "./write-context";
 
 /** Where a mutation's problems are reported: `input.title`, as a bundle's are at `meetings[3].title`. */
