@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { ImportHistory } from "../history/import-history";
 import type { ChangeActor } from "../history/record-change";
+import { RECORD_TYPE_NAMES, type RecordTypeName } from "../records";
 import type { EntryReader } from "../records/entry-reader";
 import { checkEntries } from "./bundle-validation";
 import { type ImportResult, ImportTally } from "./import-result";
@@ -28,17 +29,37 @@ const IMPORT_LOCK_KEY = 0x43_48_41_4e; // "CHAN"
 /** An import may wait for another one longer than the default lock_timeout. */
 const IMPORT_LOCK_TIMEOUT = "30s";
 
-/** Writes the entries' records in dependency order, counting what each upsert did. */
+/** How each record type's entries are written (one upsert per type; keyed records share one), in RECORDS' order. */
+const WRITERS: Record<
+  RecordTypeName,
+  (manager: EntityManager, bundle: RecordBundle, keys: RecordKeys, tally: ImportTally) => Promise<void>
+> = {
+  Source: keyedWriter("Source"),
+  State: keyedWriter("State"),
+  Topic: async (manager, bundle, keys, tally) => {
+    for (const topic of parentsFirst(bundle.Topic)) tally.count("Topic", await upsertKeyedRecord(manager, "Topic", topic, keys));
+  },
+  Coalition: async (manager, bundle, keys, tally) => {
+    for (const coalition of bundle.Coalition) tally.count("Coalition", await upsertCoalition(manager, coalition, keys));
+  },
+  Official: async (manager, bundle, keys, tally) => {
+    for (const official of bundle.Official) tally.count("Official", await upsertOfficial(manager, official, keys));
+  },
+  Meeting: (manager, bundle, keys, tally) => upsertMeetings(manager, bundle.Meeting, keys, tally),
+  Outcome: (manager, bundle, keys, tally) => upsertOutcomes(manager, bundle.Outcome, keys, tally),
+  Statement: (manager, bundle, keys, tally) => upsertStatements(manager, bundle.Statement, keys, tally),
+};
+
+function keyedWriter(recordType: "Source" | "State") {
+  return async (manager: EntityManager, bundle: RecordBundle, keys: RecordKeys, tally: ImportTally) => {
+    for (const entry of bundle[recordType]) tally.count(recordType, await upsertKeyedRecord(manager, recordType, entry, keys));
+  };
+}
+
+/** Writes the entries' records in dependency order (RECORDS' order), counting what each upsert did. */
 async function writeBundle(manager: EntityManager, bundle: RecordBundle, keys: RecordKeys): Promise<ImportTally> {
   const tally = new ImportTally();
-  for (const source of bundle.Source) tally.count("sources", await upsertKeyedRecord(manager, "Source", source, keys));
-  for (const state of bundle.State) tally.count("states", await upsertKeyedRecord(manager, "State", state, keys));
-  for (const topic of parentsFirst(bundle.Topic)) tally.count("topics", await upsertKeyedRecord(manager, "Topic", topic, keys));
-  for (const coalition of bundle.Coalition) tally.count("coalitions", await upsertCoalition(manager, coalition, keys));
-  for (const official of bundle.Official) tally.count("officials", await upsertOfficial(manager, official, keys));
-  await upsertMeetings(manager, bundle.Meeting, keys, tally);
-  await upsertOutcomes(manager, bundle.Outcome, keys, tally);
-  await upsertStatements(manager, bundle.Statement, keys, tally);
+  for (const recordType of RECORD_TYPE_NAMES) await WRITERS[recordType](manager, bundle, keys, tally);
   return tally;
 }
 

@@ -98,7 +98,7 @@ async function syncOutcomes(
   const before = storedFor(stored.meetings.outcomeSlugs, placed.id, placed.existing === null) ?? [];
   const wantedSlugs = outcomes.map((outcome) => outcome.slug);
   for (const outcome of outcomes) {
-    tally.count("outcomes", (await upsertOutcome(manager, outcome, placed.id, keys, stored.outcomes)).action);
+    tally.count("Outcome", (await upsertOutcome(manager, outcome, placed.id, keys, stored.outcomes)).action);
   }
   if (before.some((slug) => !wantedSlugs.includes(slug))) {
     await manager.query(`DELETE FROM outcome WHERE meeting_id = $1 AND NOT (slug = ANY($2))`, [placed.id, wantedSlugs]);
@@ -152,5 +152,5 @@ export async function upsertMeetings(
   };
   const placed: PlacedMeeting[] = [];
   for (const meeting of meetings) placed.push(await placeMeeting(manager, meeting, keys, stored.meetings));
-  for (const meeting of placed) tally.count("meetings", await finishMeeting(manager, meeting, keys, tally, stored));
+  for (const meeting of placed) tally.count("Meeting", await finishMeeting(manager, meeting, keys, tally, stored));
 }

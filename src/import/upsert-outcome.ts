@@ -18,7 +18,7 @@ export async function upsertOutcomes(manager: EntityManager, outcomes: Entry<"Ou
   const stored = await loadStoredOutcomes(manager, outcomes);
   for (const outcome of outcomes) {
     const meetingId = outcome.meeting === undefined ? undefined : keys.id("meeting", outcome.meeting);
-    tally.count("outcomes", (await upsertOutcome(manager, outcome, meetingId, keys, stored)).action);
+    tally.count("Outcome", (await upsertOutcome(manager, outcome, meetingId, keys, stored)).action);
   }
 }
 

@@ -74,5 +74,5 @@ export async function upsertStatements(
 ): Promise<void> {
   if (statements.length === 0) return;
   const stored = await loadStoredStatements(manager, statements, keys);
-  for (const statement of statements) tally.count("statements", (await upsertStatement(manager, statement, keys, stored)).action);
+  for (const statement of statements) tally.count("Statement", (await upsertStatement(manager, statement, keys, stored)).action);
 }
