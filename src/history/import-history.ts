@@ -13,7 +13,7 @@ export async function findEntryIds<T extends RecordTypeName>(
   type: T,
   entries: Entry<T>[],
 ): Promise<(number | null)[]> {
-  const byKey = entries.filter((entry) => entry.storedId === undefined);
+  const byKey = entries.filter((entry) => entry.storedId == null);
   if (byKey.length === 0) return entries.map((entry) => entry.storedId ?? null);
   const { table, keyColumn } = RECORDS[type];
   const keys = byKey.map((entry) => entryKey(type, entry));

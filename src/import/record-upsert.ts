@@ -24,6 +24,7 @@ export function findStored<E extends RecordBase>(
   entry: RecordEntry,
   byKey: FindOptionsWhere<E>,
 ): Promise<E | null> {
+  if (entry.storedId === null) return Promise.resolve(null);
   if (entry.storedId === undefined) return manager.findOneBy(entity, byKey);
   return manager.findOneBy(entity, { id: entry.storedId } as FindOptionsWhere<E>);
 }

@@ -27,7 +27,7 @@ async function storedKeys(manager: EntityManager, type: RecordTypeName, keys: st
 async function reportMissingRequired(manager: EntityManager, reader: EntryReader, bundle: RecordBundle): Promise<void> {
   for (const type of RECORD_TYPE_NAMES) {
     const incomplete = entriesOf(bundle, type).filter(
-      (entry) => entry.missing.length > 0 && entry.storedId === undefined && entryKey(type, entry) !== "",
+      (entry) => entry.missing.length > 0 && entry.storedId == null && entryKey(type, entry) !== "",
     );
     if (incomplete.length === 0) continue;
     const stored = await storedKeys(
@@ -52,7 +52,7 @@ async function checkPatchedDates(manager: EntityManager, reader: EntryReader, bu
     [halves.map((meeting) => meeting.slug), halves.map((meeting) => meeting.storedId ?? 0)],
   );
   for (const meeting of halves) {
-    const before = rows.find((row) => (meeting.storedId === undefined ? row.slug === meeting.slug : row.id === meeting.storedId));
+    const before = rows.find((row) => (meeting.storedId == null ? row.slug === meeting.slug : row.id === meeting.storedId));
     if (!before) continue;
     const date = meeting.date === undefined ? before.date : meeting.date;
     const precision = meeting.datePrecision ?? before.precision ?? DatePrecision.DAY;

@@ -96,18 +96,21 @@ function storedRows<E extends Meeting | Outcome>(
     .createQueryBuilder(entity, "record")
     .where("record.slug = ANY(:slugs) OR record.id = ANY(:ids)", {
       slugs: entries.filter((entry) => entry.storedId === undefined).map((entry) => entry.slug),
-      ids: entries.flatMap((entry) => (entry.storedId === undefined ? [] : [entry.storedId])),
+      ids: entries.flatMap((entry) => (entry.storedId == null ? [] : [entry.storedId])),
     })
     .getMany();
 }
 
 /** The stored meeting an entry writes, if any. */
 export function storedMeeting(stored: StoredMeetings, entry: RecordEntryWithSlug): Meeting | null {
+  if (entry.storedId === null) return null;
+  if (entry.storedId === null) return null;
   return (entry.storedId === undefined ? stored.bySlug.get(entry.slug) : stored.byId.get(entry.storedId)) ?? null;
 }
 
 /** The stored outcome an entry writes, if any. */
 export function storedOutcome(stored: StoredOutcomes, entry: RecordEntryWithSlug): Outcome | null {
+  if (entry.storedId === null) return null;
   return (entry.storedId === undefined ? stored.bySlug.get(entry.slug) : stored.byId.get(entry.storedId)) ?? null;
 }
 

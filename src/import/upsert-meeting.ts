@@ -23,7 +23,7 @@ import {
 } from "./stored-parts";
 import { upsertOutcome } from "./upsert-outcome";
 
-type MeetingInput = Entry<"Meeting">;
+type MeetingEntry = Entry<"Meeting">;
 
 /**
  * Meetings are written in two passes: first every meeting's own row (so `precededBy` and
@@ -31,12 +31,12 @@ type MeetingInput = Entry<"Meeting">;
  * is a patch: fields and child lists it leaves out (undefined) stay as stored.
  */
 interface PlacedMeeting {
-  input: MeetingInput;
+  input: MeetingEntry;
   id: number;
   existing: Meeting | null;
 }
 
-function meetingValues(manager: EntityManager, meeting: MeetingInput, keys: RecordKeys) {
+function meetingValues(manager: EntityManager, meeting: MeetingEntry, keys: RecordKeys) {
   return recordValues(manager, Meeting, RECORDS.Meeting, meeting, keys);
 }
 
@@ -53,7 +53,7 @@ export function participantValues(participant: PartOf<typeof PARTICIPANT>, keys:
 /** Pass one: inserts the new meetings (without children); every meeting's id becomes known. */
 async function placeMeeting(
   manager: EntityManager,
-  meeting: MeetingInput,
+  meeting: MeetingEntry,
   keys: RecordKeys,
   stored: StoredMeetings,
 ): Promise<PlacedMeeting> {
@@ -138,7 +138,7 @@ async function finishMeeting(
 /** Upserts the bundle's meetings with their parts and outcomes, reading what is stored of them up front. */
 export async function upsertMeetings(
   manager: EntityManager,
-  meetings: MeetingInput[],
+  meetings: MeetingEntry[],
   keys: RecordKeys,
   tally: ImportTally,
 ): Promise<void> {

@@ -8,7 +8,7 @@ import type { RecordKeys } from "./record-keys";
 import { upsertRecord } from "./record-upsert";
 import { recordValues } from "./record-values";
 
-type StatementInput = Entry<"Statement">;
+type StatementEntry = Entry<"Statement">;
 
 /** What is stored of the bundle's statements: rows by natural key, and their citations by id. */
 interface StoredStatements {
@@ -25,7 +25,7 @@ function naturalKey(officialId: number, text: string): string {
 /** The stored statements among the bundle's, read in three statements whatever their number. */
 async function loadStoredStatements(
   manager: EntityManager,
-  statements: StatementInput[],
+  statements: StatementEntry[],
   keys: RecordKeys,
 ): Promise<StoredStatements> {
   const officialIds = statements.map((statement) => keys.id("official", statement.official));
@@ -34,7 +34,7 @@ async function loadStoredStatements(
         ON s.official_id = wanted.official_id AND md5(s.text) = md5(wanted.text)`,
     [officialIds, statements.map((statement) => statement.text)],
   );
-  const named = statements.flatMap((statement) => (statement.storedId === undefined ? [] : [statement.storedId]));
+  const named = statements.flatMap((statement) => (statement.storedId == null ? [] : [statement.storedId]));
   const ids = [...found.map((row) => row.id), ...named];
   const rows = ids.length === 0 ? [] : await manager.findBy(Statement, { id: In(ids) });
   const withSources = statements.some((statement) => statement.sources !== undefined);
@@ -46,12 +46,14 @@ async function loadStoredStatements(
 }
 
 /** Upserts one statement by its natural key; the entry is a patch (fields it leaves out stay as stored). */
-async function upsertStatement(manager: EntityManager, statement: StatementInput, keys: RecordKeys, stored: StoredStatements) {
+async function upsertStatement(manager: EntityManager, statement: StatementEntry, keys: RecordKeys, stored: StoredStatements) {
   const officialId = keys.id("official", statement.official);
   const existing =
-    (statement.storedId === undefined
-      ? stored.byKey.get(naturalKey(officialId, statement.text))
-      : stored.byId.get(statement.storedId)) ?? null;
+    statement.storedId === null
+      ? null
+      : ((statement.storedId === undefined
+          ? stored.byKey.get(naturalKey(officialId, statement.text))
+          : stored.byId.get(statement.storedId)) ?? null);
   const values = recordValues(manager, Statement, RECORDS.Statement, statement, keys);
   const citations = statement.sources && citationValues(statement.sources, keys);
   return upsertRecord(manager, Statement, existing, values, async (statementId, isNew) =>
@@ -68,7 +70,7 @@ async function upsertStatement(manager: EntityManager, statement: StatementInput
  */
 export async function upsertStatements(
   manager: EntityManager,
-  statements: StatementInput[],
+  statements: StatementEntry[],
   keys: RecordKeys,
   tally: ImportTally,
 ): Promise<void> {

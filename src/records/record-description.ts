@@ -7,8 +7,12 @@ export type RecordEntry = {
   path: string;
   /** Paths of required fields the entry leaves out: problems only when the record is not stored yet. */
   missing: string[];
-  /** The stored record this entry writes, when the writer named it otherwise than by the entry's key (a mutation's argument). */
-  storedId?: number;
+  /**
+   * The stored record this entry writes, when the writer named it otherwise than by the entry's key (an
+   * update mutation's argument); null for a record the writer creates (a create mutation), which never
+   * becomes an update of a record stored meanwhile under the same key (the insert meets the unique key).
+   */
+  storedId?: number | null;
 };
 
 /** A dependant of a record: who would lose something if it went, and what `cascade: true` does to them. */

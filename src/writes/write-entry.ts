@@ -59,7 +59,7 @@ export async function writeEntry<T extends RecordTypeName>(
   const given = locked ? { ...(await storedKey(manager, recordType, locked.id)), ...json } : json;
   const reader = new EntryReader();
   const entry = readEntry(reader, RECORDS[recordType], given, INPUT_PATH) as Entry<T>;
-  if (locked) entry.storedId = locked.id;
+  entry.storedId = locked ? locked.id : null;
   await checkKeyFree(manager, recordType, entry, locked?.id ?? null, reader);
   const bundle = emptyBundle();
   (bundle[recordType] as Entry<T>[]).push(entry);
