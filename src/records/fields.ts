@@ -262,6 +262,8 @@ export function date<R extends boolean = false>(options: Options<R> = {}) {
   return field<string, R>(
     { kind: "date" },
     (reader, value, path) => {
+      // A Date scalar may hand over a Date (midnight UTC) rather than its text.
+      if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
       if (typeof value === "string" && isIsoDate(value)) return value;
       reader.problem(path, `${describe(value)} is not a date (YYYY-MM-DD)`);
       return null;

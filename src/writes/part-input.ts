@@ -5,9 +5,9 @@ import type { RecordKeys } from "../import/record-keys";
 import type { EntryReader } from "../records/entry-reader";
 import { type PartOf, type PartShape, readPart } from "../records/fields";
 
-/** A GraphQL input object as plain JSON: fields left out dropped, date-times as ISO text. */
+/** A GraphQL input object as a plain entry: fields left out dropped (Date values stay: the date rules read them). */
 export function asEntryJson(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return value;
   if (Array.isArray(value)) return value.map(asEntryJson);
   if (value === null || typeof value !== "object") return value;
   return Object.fromEntries(
