@@ -1,14 +1,6 @@
-import { RECORD_TYPE_NAMES, RECORDS, type RecordTypeName } from "../records";
+import { RECORDS, type RecordTypeName } from "../records";
 
 export { isRecordTypeName, RECORD_TYPE_NAMES, type RecordTypeName } from "../records";
-
-/**
- * Table and human-key column of each record type, as the record descriptions (src/records) give them:
- * the one whitelist of SQL identifiers that writes, the change history, imports and filters use.
- */
-export const RECORD_TABLES = Object.fromEntries(
-  RECORD_TYPE_NAMES.map((type) => [type, { table: RECORDS[type].table, keyColumn: RECORDS[type].keyColumn }]),
-) as { [T in RecordTypeName]: { table: (typeof RECORDS)[T]["table"]; keyColumn: (typeof RECORDS)[T]["keyColumn"] } };
 
 /** How inputs, bundles and filters name a record type they refer to by human key. */
 export const REFERENCED_RECORD_TYPES = {

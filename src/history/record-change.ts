@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { ChangeAction, RecordChange } from "../entities/record-change.entity";
-import { RECORD_TABLES, type RecordTypeName } from "../entities/record-tables";
+import { RECORDS, type RecordTypeName } from "../records";
 import { toGlobalId } from "../schema/global-id";
 
 /** Who made a change: an API key (its label and id) or a keyless actor such as "anonymous" or "cli". */
@@ -25,7 +25,7 @@ export interface ChangeToRecord {
 
 function humanKey(change: ChangeToRecord): string | null {
   if (change.recordKey !== undefined) return change.recordKey;
-  const keyColumn = RECORD_TABLES[change.recordType].keyColumn;
+  const keyColumn = RECORDS[change.recordType].keyColumn;
   if (keyColumn === null) return toGlobalId(change.recordType, change.recordId);
   const snapshot = change.after ?? change.before;
   const key = snapshot?.[keyColumn];
@@ -34,7 +34,7 @@ function humanKey(change: ChangeToRecord): string | null {
 
 async function currentVersion(manager: EntityManager, change: ChangeToRecord): Promise<number> {
   if (change.version !== undefined) return change.version;
-  const { table } = RECORD_TABLES[change.recordType];
+  const { table } = RECORDS[change.recordType];
   const rows: { version: number }[] = await manager.query(`SELECT version FROM "${table}" WHERE id = $1`, [change.recordId]);
   if (rows.length === 0) throw new Error(`recordChange: ${change.recordType} ${change.recordId} has no row; pass its version`);
   return rows[0].version;
