@@ -1,8 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { ChangeAction, RecordChange } from "../entities/record-change.entity";
-import { RECORD_TABLES, type RecordTypeName } from "../entities/record-tables";
+import { RECORDS, type RecordTypeName } from "../records";
 import { toGlobalId } from "../schema/global-id";
-import { snapshotRecord } from "./snapshots";
 
 /** Who made a change: an API key (its label and id) or a keyless actor such as "anonymous" or "cli". */
 export interface ChangeActor {
@@ -26,7 +25,7 @@ export interface ChangeToRecord {
 
 function humanKey(change: ChangeToRecord): string | null {
   if (change.recordKey !== undefined) return change.recordKey;
-  const keyColumn = RECORD_TABLES[change.recordType].keyColumn;
+  const keyColumn = RECORDS[change.recordType].keyColumn;
   if (keyColumn === null) return toGlobalId(change.recordType, change.recordId);
   const snapshot = change.after ?? change.before;
   const key = snapshot?.[keyColumn];
@@ -35,7 +34,7 @@ function humanKey(change: ChangeToRecord): string | null {
 
 async function currentVersion(manager: EntityManager, change: ChangeToRecord): Promise<number> {
   if (change.version !== undefined) return change.version;
-  const { table } = RECORD_TABLES[change.recordType];
+  const { table } = RECORDS[change.recordType];
   const rows: { version: number }[] = await manager.query(`SELECT version FROM "${table}" WHERE id = $1`, [change.recordId]);
   if (rows.length === 0) throw new Error(`recordChange: ${change.recordType} ${change.recordId} has no row; pass its version`);
   return rows[0].version;
@@ -59,19 +58,4 @@ export async function recordChange(manager: EntityManager, change: ChangeToRecor
     version: await currentVersion(manager, change),
   });
   return manager.save(RecordChange, entry);
-}
-
-/** Snapshot-before, change, snapshot-after, record: the common shape of an UPDATE that a write path runs. */
-export async function recordUpdate<T>(
-  manager: EntityManager,
-  actor: ChangeActor | string,
-  recordType: RecordTypeName,
-  recordId: number,
-  write: () => Promise<T>,
-): Promise<T> {
-  const before = await snapshotRecord(manager, recordType, recordId);
-  const result = await write();
-  const after = await snapshotRecord(manager, recordType, recordId);
-  await recordChange(manager, { actor, recordType, recordId, action: ChangeAction.UPDATE, before, after });
-  return result;
 }

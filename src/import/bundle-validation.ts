@@ -1,20 +1,19 @@
 import type { EntityManager } from "typeorm";
-import { badInput } from "../errors";
+import type { EntryReader } from "../records/entry-reader";
 import { checkBundleReferences } from "./bundle-references";
-import { readBundleShape } from "./bundle-shape";
-import type { RecordBundle } from "./bundle-types";
+import type { RecordBundle } from "./read-bundle";
 import type { RecordKeys } from "./record-keys";
 import { checkStoredEntries } from "./stored-entry-checks";
 
 /**
- * Validates a bundle completely: its shape, then its references against the bundle itself and the
- * stored records, then what each entry leaves out (a new record's required fields). Throws BAD_USER_INPUT listing every problem with its JSON path
- * (`meetings[3].participants[0].official: unknown official "x"`); nothing has been written then.
+ * Checks what only the database can tell of entries already read (their references against the entries
+ * themselves and the stored records, then what each entry leaves out). Throws BAD_USER_INPUT listing
+ * every problem of the read and the checks with its path (`meetings[3].participants[0].official: unknown
+ * official "x"`); nothing has been written then.
  */
-export async function validateBundle(manager: EntityManager, raw: unknown): Promise<{ bundle: RecordBundle; keys: RecordKeys }> {
-  const { bundle, reader } = readBundleShape(raw);
+export async function checkEntries(manager: EntityManager, reader: EntryReader, bundle: RecordBundle): Promise<RecordKeys> {
   const keys = await checkBundleReferences(manager, reader, bundle);
   await checkStoredEntries(manager, reader, bundle);
-  if (reader.problems.length > 0) throw badInput(reader.problems);
-  return { bundle, keys };
+  reader.throwIfProblems();
+  return keys;
 }

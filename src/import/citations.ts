@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { Citation } from "../entities/citation.entity";
-import type { CitationInput } from "./bundle-types";
+import type { CITATION } from "../records/citation.part";
+import type { PartOf } from "../records/fields";
 import type { RecordKeys } from "./record-keys";
 import { sameValue } from "./same-value";
 
@@ -22,7 +23,7 @@ export interface CitationValues {
   quoteLang: string | null;
 }
 
-export function citationValues(citations: CitationInput[], keys: RecordKeys): CitationValues[] {
+export function citationValues(citations: PartOf<typeof CITATION>[], keys: RecordKeys): CitationValues[] {
   return citations.map((citation) => ({
     sourceId: keys.id("source", citation.source),
     quote: citation.quote,

@@ -26,9 +26,18 @@ export async function syncCitedChildren<V extends object>(
   const stored = isNew ? [] : await children.load();
   if (sameValue(stored, wanted)) return false;
   if (!isNew) await children.clear();
+  await insertCitedChildren(manager, children, wanted);
+  return true;
+}
+
+/** Inserts cited children (each row, then its citations), after the ones stored. */
+export async function insertCitedChildren<V extends object>(
+  manager: EntityManager,
+  children: CitedChildren<V>,
+  wanted: CitedValues<V>[],
+): Promise<void> {
   for (const { sources, ...values } of wanted) {
     const id = await children.insert(values);
     await insertCitations(manager, children.subject, id, sources);
   }
-  return true;
 }

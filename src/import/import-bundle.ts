@@ -3,17 +3,19 @@ import { connectWatched, rollbackAfterFailure } from "../db/transaction";
 import { ImportHistory } from "../history/import-history";
 import type { ChangeActor } from "../history/record-change";
 import type { Logger } from "../logger";
-import type { RecordBundle } from "./bundle-types";
-import { validateBundle } from "./bundle-validation";
+import { RECORD_TYPE_NAMES, type RecordTypeName } from "../records";
+import type { EntryReader } from "../records/entry-reader";
+import { checkEntries } from "./bundle-validation";
 import { type ImportResult, ImportTally } from "./import-result";
+import { type RecordBundle, readBundle } from "./read-bundle";
 import type { RecordKeys } from "./record-keys";
+import { upsertKeyedRecord } from "./record-upsert";
+import { parentsFirst } from "./topic-order";
 import { upsertCoalition } from "./upsert-coalition";
 import { upsertMeetings } from "./upsert-meeting";
 import { upsertOfficial } from "./upsert-official";
-import { upsertSource } from "./upsert-source";
-import { upsertState } from "./upsert-state";
+import { upsertOutcomes } from "./upsert-outcome";
 import { upsertStatements } from "./upsert-statement";
-import { parentsFirst, upsertTopic } from "./upsert-topic";
 
 export type { ImportResult, TypeCounts } from "./import-result";
 
@@ -33,16 +35,56 @@ export const IMPORT_LOCK_KEY = 0x43_48_41_4e; // "CHAN"
 /** An import may wait for another one longer than the default lock_timeout. */
 const IMPORT_LOCK_TIMEOUT = "30s";
 
-/** Writes the bundle's records in dependency order, counting what each upsert did. */
+/** How each record type's entries are written (one upsert per type; keyed records share one), in RECORDS' order. */
+const WRITERS: Record<
+  RecordTypeName,
+  (manager: EntityManager, bundle: RecordBundle, keys: RecordKeys, tally: ImportTally) => Promise<void>
+> = {
+  Source: keyedWriter("Source"),
+  State: keyedWriter("State"),
+  Topic: async (manager, bundle, keys, tally) => {
+    for (const topic of parentsFirst(bundle.Topic)) tally.count("Topic", await upsertKeyedRecord(manager, "Topic", topic, keys));
+  },
+  Coalition: async (manager, bundle, keys, tally) => {
+    for (const coalition of bundle.Coalition) tally.count("Coalition", await upsertCoalition(manager, coalition, keys));
+  },
+  Official: async (manager, bundle, keys, tally) => {
+    for (const official of bundle.Official) tally.count("Official", await upsertOfficial(manager, official, keys));
+  },
+  Meeting: (manager, bundle, keys, tally) => upsertMeetings(manager, bundle.Meeting, keys, tally),
+  Outcome: (manager, bundle, keys, tally) => upsertOutcomes(manager, bundle.Outcome, keys, tally),
+  Statement: (manager, bundle, keys, tally) => upsertStatements(manager, bundle.Statement, keys, tally),
+};
+
+function keyedWriter(recordType: "Source" | "State") {
+  return async (manager: EntityManager, bundle: RecordBundle, keys: RecordKeys, tally: ImportTally) => {
+    for (const entry of bundle[recordType]) tally.count(recordType, await upsertKeyedRecord(manager, recordType, entry, keys));
+  };
+}
+
+/** Writes the entries' records in dependency order (RECORDS' order), counting what each upsert did. */
 async function writeBundle(manager: EntityManager, bundle: RecordBundle, keys: RecordKeys): Promise<ImportTally> {
   const tally = new ImportTally();
-  for (const source of bundle.sources) tally.count("sources", await upsertSource(manager, source, keys));
-  for (const state of bundle.states) tally.count("states", await upsertState(manager, state, keys));
-  for (const topic of parentsFirst(bundle.topics)) tally.count("topics", await upsertTopic(manager, topic, keys));
-  for (const coalition of bundle.coalitions) tally.count("coalitions", await upsertCoalition(manager, coalition, keys));
-  for (const official of bundle.officials) tally.count("officials", await upsertOfficial(manager, official, keys));
-  await upsertMeetings(manager, bundle.meetings, keys, tally);
-  await upsertStatements(manager, bundle.statements, keys, tally);
+  for (const recordType of RECORD_TYPE_NAMES) await WRITERS[recordType](manager, bundle, keys, tally);
+  return tally;
+}
+
+/**
+ * The write pipeline every change of records goes through, an import's or a mutation's: entries already
+ * read (by the record descriptions, problems in `reader`) are checked against the stored records (every
+ * problem thrown at once, nothing written), written by key, and recorded in the history (versions raised
+ * where a record changed). The caller holds the locks.
+ */
+export async function writeEntries(
+  manager: EntityManager,
+  reader: EntryReader,
+  bundle: RecordBundle,
+  actor: string | ChangeActor,
+): Promise<ImportTally> {
+  const keys = await checkEntries(manager, reader, bundle);
+  const history = await ImportHistory.before(manager, bundle);
+  const tally = await writeBundle(manager, bundle, keys);
+  await history.record(manager, actor);
   return tally;
 }
 
@@ -61,10 +103,8 @@ export async function importBundle(dataSource: DataSource, bundle: unknown, opti
     await runner.startTransaction();
     await runner.query(`SET LOCAL lock_timeout = '${IMPORT_LOCK_TIMEOUT}'`);
     await runner.query(`SELECT pg_advisory_xact_lock($1)`, [IMPORT_LOCK_KEY]);
-    const { bundle: records, keys } = await validateBundle(runner.manager, bundle);
-    const history = await ImportHistory.before(runner.manager, records);
-    const tally = await writeBundle(runner.manager, records, keys);
-    await history.record(runner.manager, options.actor ?? "cli");
+    const { bundle: entries, reader } = readBundle(bundle);
+    const tally = await writeEntries(runner.manager, reader, entries, options.actor ?? "cli");
     if (dryRun) await runner.rollbackTransaction();
     else await runner.commitTransaction();
     return tally.result(dryRun);

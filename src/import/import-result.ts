@@ -1,3 +1,5 @@
+import { RECORD_TYPE_NAMES, RECORDS, type RecordTypeName } from "../records";
+
 /** What one import did to the records of one type. */
 export interface TypeCounts {
   created: number;
@@ -16,23 +18,10 @@ export interface ImportResult {
 
 export type UpsertAction = keyof TypeCounts;
 
-/** Record types in the order an import writes them (outcomes are nested in meetings but counted apart). */
-export const RECORD_TYPES = [
-  "sources",
-  "states",
-  "topics",
-  "coalitions",
-  "officials",
-  "meetings",
-  "outcomes",
-  "statements",
-] as const;
-export type RecordTypeName = (typeof RECORD_TYPES)[number];
-
-/** Counts actions as the upserts report them. */
+/** Counts actions as the upserts report them, per record type, under its bundle section's name, in write order. */
 export class ImportTally {
   private readonly byType = new Map<RecordTypeName, TypeCounts>(
-    RECORD_TYPES.map((type) => [type, { created: 0, updated: 0, unchanged: 0 }]),
+    RECORD_TYPE_NAMES.map((type) => [type, { created: 0, updated: 0, unchanged: 0 }]),
   );
 
   count(type: RecordTypeName, action: UpsertAction): void {
@@ -44,7 +33,7 @@ export class ImportTally {
     const byType: Record<string, TypeCounts> = {};
     const total: TypeCounts = { created: 0, updated: 0, unchanged: 0 };
     for (const [type, counts] of this.byType) {
-      byType[type] = { ...counts };
+      byType[RECORDS[type].section] = { ...counts };
       total.created += counts.created;
       total.updated += counts.updated;
       total.unchanged += counts.unchanged;

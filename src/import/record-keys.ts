@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { keyedTable } from "../entities/record-tables";
-import type { ReferenceType } from "./bundle-types";
+import type { ReferenceType } from "../records/entry-reader";
 
 /** Internal ids by human key, for records stored before the import and records it writes. */
 export class RecordKeys {

@@ -1,6 +1,10 @@
-import type { EntityManager, EntityTarget, QueryDeepPartialEntity } from "typeorm";
+import type { EntityManager, EntityTarget, FindOptionsWhere, QueryDeepPartialEntity } from "typeorm";
 import type { RecordBase } from "../entities/record-base";
+import { RECORD_ENTITIES } from "../entities/record-entities";
+import { type Entry, RECORDS, type RecordDescription, type RecordEntry } from "../records";
 import type { UpsertAction } from "./import-result";
+import type { RecordKeys } from "./record-keys";
+import { recordValues } from "./record-values";
 import { givenFields, sameFields } from "./same-value";
 
 /** Brings a record's child collections in line with the bundle; true when anything was rewritten. */
@@ -11,6 +15,18 @@ export const NO_CHILDREN: ChildrenSync = async () => false;
 export interface UpsertedRecord {
   id: number;
   action: UpsertAction;
+}
+
+/** The stored record an entry writes: the one it names by id (a mutation's), else the one its key finds. */
+export function findStored<E extends RecordBase>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  entry: RecordEntry,
+  byKey: FindOptionsWhere<E>,
+): Promise<E | null> {
+  if (entry.storedId === null) return Promise.resolve(null);
+  if (entry.storedId === undefined) return manager.findOneBy(entity, byKey);
+  return manager.findOneBy(entity, { id: entry.storedId } as FindOptionsWhere<E>);
 }
 
 /** Inserts a record and returns its id; fields left out (undefined) take their column defaults. */
@@ -25,8 +41,7 @@ export async function insertRecord<E extends RecordBase>(
 
 /**
  * Updates a stored record when the fields the entry gives or its children differ from what is stored
- * (fields left out, undefined, stay as stored). TypeORM's update raises `version` by one and sets
- * `updated_at`; an unchanged record is not written at all. `values` always holds the human key, so the
+ * (fields left out, undefined, stay as stored); an unchanged record is not written at all. `values` always holds the human key, so the
  * update is never empty.
  */
 export async function updateRecordIfChanged<E extends RecordBase>(
@@ -37,7 +52,9 @@ export async function updateRecordIfChanged<E extends RecordBase>(
   childrenChanged: boolean,
 ): Promise<UpsertAction> {
   if (!childrenChanged && sameFields(existing, values)) return "unchanged";
-  await manager.update(entity, { id: existing.id }, givenFields(values) as QueryDeepPartialEntity<E>);
+  // The version and updated_at are the ChangeSet's to raise (once per changed record): kept as they are here.
+  const unversioned = { ...givenFields(values), version: () => "version", updatedAt: () => "updated_at" };
+  await manager.update(entity, { id: existing.id }, unversioned as QueryDeepPartialEntity<E>);
   return "updated";
 }
 
@@ -56,4 +73,29 @@ export async function upsertRecord<E extends RecordBase>(
   }
   const childrenChanged = await syncChildren(existing.id, false);
   return { id: existing.id, action: await updateRecordIfChanged(manager, entity, existing, values, childrenChanged) };
+}
+
+/** The record types a bundle refers to by key whose own row is written by `upsertKeyedRecord`. */
+type KeyedType = "Source" | "State" | "Topic" | "Coalition" | "Official";
+
+/**
+ * Upserts an entry of a record type keyed by one column: its own row from the description
+ * (recordValues), its children by `syncChildren`; the key's id becomes known to later entries.
+ */
+export async function upsertKeyedRecord<T extends KeyedType>(
+  manager: EntityManager,
+  recordType: T,
+  entry: Entry<T>,
+  keys: RecordKeys,
+  syncChildren: ChildrenSync = NO_CHILDREN,
+): Promise<UpsertAction> {
+  const description: RecordDescription = RECORDS[recordType];
+  const entity: EntityTarget<RecordBase> = RECORD_ENTITIES[recordType];
+  const keyColumn = RECORDS[recordType].keyColumn;
+  const key = String((entry as Record<string, unknown>)[keyColumn]);
+  const existing = await findStored(manager, entity, entry, { [keyColumn]: key });
+  const values = recordValues(manager, entity, description, entry, keys);
+  const { id, action } = await upsertRecord(manager, entity, existing, values, syncChildren);
+  keys.set(RECORDS[recordType].name, key, id);
+  return action;
 }

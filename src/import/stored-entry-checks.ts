@@ -1,8 +1,9 @@
 import type { EntityManager } from "typeorm";
 import { DatePrecision } from "../entities/enums";
-import type { BundleReader } from "./bundle-reader";
-import type { MeetingInput, RecordBundle, RecordEntry } from "./bundle-types";
-import { checkDatePrecision } from "./meeting-shape";
+import { RECORD_TYPE_NAMES, RECORDS, type RecordTypeName } from "../records";
+import type { EntryReader } from "../records/entry-reader";
+import { checkDatePrecision } from "../records/meeting.record";
+import { entriesOf, entryKey, type RecordBundle } from "./read-bundle";
 
 /**
  * Checks of record entries that depend on whether their records are stored: an entry is a patch, so
@@ -11,68 +12,47 @@ import { checkDatePrecision } from "./meeting-shape";
  * type, and only for the entries that need it (a bundle of complete entries costs none).
  */
 
-/** Table and key column of each record type with required fields: a whitelist, never from input. */
-const KEYED_TABLES = {
-  source: { table: "source", column: "slug" },
-  state: { table: "state", column: "code" },
-  topic: { table: "topic", column: "slug" },
-  coalition: { table: "coalition", column: "slug" },
-  official: { table: "official", column: "slug" },
-  meeting: { table: "meeting", column: "slug" },
-  outcome: { table: "outcome", column: "slug" },
-} as const;
-
-type KeyedType = keyof typeof KEYED_TABLES;
-
-function entriesByType(bundle: RecordBundle): [KeyedType, (RecordEntry & { key: string })[]][] {
-  return [
-    ["source", bundle.sources.map((entry) => ({ ...entry, key: entry.slug }))],
-    ["state", bundle.states.map((entry) => ({ ...entry, key: entry.code }))],
-    ["topic", bundle.topics.map((entry) => ({ ...entry, key: entry.slug }))],
-    ["coalition", bundle.coalitions.map((entry) => ({ ...entry, key: entry.slug }))],
-    ["official", bundle.officials.map((entry) => ({ ...entry, key: entry.slug }))],
-    ["meeting", bundle.meetings.map((entry) => ({ ...entry, key: entry.slug }))],
-    ["outcome", bundle.meetings.flatMap((meeting) => (meeting.outcomes ?? []).map((entry) => ({ ...entry, key: entry.slug })))],
-  ];
-}
-
-/** The keys among `keys` that a stored record of the type has. */
-async function storedKeys(manager: EntityManager, type: KeyedType, keys: string[]): Promise<Set<string>> {
-  const { table, column } = KEYED_TABLES[type];
-  const rows: { key: string }[] = await manager.query(`SELECT "${column}" AS key FROM "${table}" WHERE "${column}" = ANY($1)`, [
-    keys,
-  ]);
+/** The keys among `keys` that a stored record of the type has (an entry naming its stored record by id counts as stored). */
+async function storedKeys(manager: EntityManager, type: RecordTypeName, keys: string[]): Promise<Set<string>> {
+  const { table, keyColumn } = RECORDS[type];
+  if (keyColumn === null) return new Set();
+  const rows: { key: string }[] = await manager.query(
+    `SELECT "${keyColumn}" AS key FROM "${table}" WHERE "${keyColumn}" = ANY($1)`,
+    [keys],
+  );
   return new Set(rows.map((row) => row.key));
 }
 
 /** A new record's entry must give every required field: each one left out is a problem at its path. */
-async function reportMissingRequired(manager: EntityManager, reader: BundleReader, bundle: RecordBundle): Promise<void> {
-  for (const [type, entries] of entriesByType(bundle)) {
-    const incomplete = entries.filter((entry) => entry.missing.length > 0 && entry.key !== "");
+async function reportMissingRequired(manager: EntityManager, reader: EntryReader, bundle: RecordBundle): Promise<void> {
+  for (const type of RECORD_TYPE_NAMES) {
+    const incomplete = entriesOf(bundle, type).filter(
+      (entry) => entry.missing.length > 0 && entry.storedId == null && entryKey(type, entry) !== "",
+    );
     if (incomplete.length === 0) continue;
     const stored = await storedKeys(
       manager,
       type,
-      incomplete.map((entry) => entry.key),
+      incomplete.map((entry) => entryKey(type, entry)),
     );
     for (const entry of incomplete) {
-      if (stored.has(entry.key)) continue;
-      for (const path of entry.missing) reader.problem(path, `is required (no ${type} "${entry.key}" is stored yet)`);
+      const key = entryKey(type, entry);
+      if (stored.has(key)) continue;
+      for (const path of entry.missing) reader.problem(path, `is required (no ${RECORDS[type].name} "${key}" is stored yet)`);
     }
   }
 }
 
 /** A meeting entry giving only `date` or only `datePrecision`, checked with the stored other (a new meeting's precision is DAY). */
-async function checkPatchedDates(manager: EntityManager, reader: BundleReader, meetings: MeetingInput[]): Promise<void> {
-  const halves = meetings.filter((meeting) => (meeting.date === undefined) !== (meeting.datePrecision === undefined));
+async function checkPatchedDates(manager: EntityManager, reader: EntryReader, bundle: RecordBundle): Promise<void> {
+  const halves = bundle.Meeting.filter((meeting) => (meeting.date === undefined) !== (meeting.datePrecision === undefined));
   if (halves.length === 0) return;
-  const rows: { slug: string; date: string | null; precision: DatePrecision }[] = await manager.query(
-    `SELECT slug, date::text AS date, date_precision AS precision FROM meeting WHERE slug = ANY($1)`,
-    [halves.map((meeting) => meeting.slug)],
+  const rows: { id: number; slug: string; date: string | null; precision: DatePrecision }[] = await manager.query(
+    `SELECT id, slug, date::text AS date, date_precision AS precision FROM meeting WHERE slug = ANY($1) OR id = ANY($2)`,
+    [halves.map((meeting) => meeting.slug), halves.map((meeting) => meeting.storedId ?? 0)],
   );
-  const stored = new Map(rows.map((row) => [row.slug, row]));
   for (const meeting of halves) {
-    const before = stored.get(meeting.slug);
+    const before = rows.find((row) => (meeting.storedId == null ? row.slug === meeting.slug : row.id === meeting.storedId));
     if (!before) continue;
     const date = meeting.date === undefined ? before.date : meeting.date;
     const precision = meeting.datePrecision ?? before.precision ?? DatePrecision.DAY;
@@ -81,7 +61,7 @@ async function checkPatchedDates(manager: EntityManager, reader: BundleReader, m
 }
 
 /** Checks what an entry may leave out, against what is stored. */
-export async function checkStoredEntries(manager: EntityManager, reader: BundleReader, bundle: RecordBundle): Promise<void> {
+export async function checkStoredEntries(manager: EntityManager, reader: EntryReader, bundle: RecordBundle): Promise<void> {
   await reportMissingRequired(manager, reader, bundle);
-  await checkPatchedDates(manager, reader, bundle.meetings);
+  await checkPatchedDates(manager, reader, bundle);
 }

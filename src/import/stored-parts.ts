@@ -1,6 +1,7 @@
-import type { EntityManager } from "typeorm";
+import type { EntityManager, EntityTarget } from "typeorm";
 import { Meeting } from "../entities/meeting.entity";
 import { Outcome } from "../entities/outcome.entity";
+import type { RecordEntry } from "../records";
 import { type CitationValues, loadCitations } from "./citations";
 import { loadLinks } from "./link-tables";
 
@@ -18,6 +19,7 @@ export interface ParticipantValues {
 
 export interface StoredMeetings {
   bySlug: Map<string, Meeting>;
+  byId: Map<number, Meeting>;
   participants: Map<number, ParticipantValues[]>;
   topics: Map<number, number[]>;
   precededBy: Map<number, number[]>;
@@ -27,6 +29,7 @@ export interface StoredMeetings {
 
 export interface StoredOutcomes {
   bySlug: Map<string, Outcome>;
+  byId: Map<number, Outcome>;
   topics: Map<number, number[]>;
   parties: Map<number, number[]>;
   citations: Map<number, CitationValues[]>;
@@ -54,11 +57,12 @@ async function loadOutcomeSlugs(manager: EntityManager, meetingIds: number[]): P
 }
 
 /** The stored meetings among `slugs`, with their participants, topics, predecessors, citations and outcomes. */
-export async function loadStoredMeetings(manager: EntityManager, slugs: string[]): Promise<StoredMeetings> {
-  const meetings = await manager.createQueryBuilder(Meeting, "meeting").where("meeting.slug = ANY(:slugs)", { slugs }).getMany();
+export async function loadStoredMeetings(manager: EntityManager, entries: RecordEntryWithSlug[]): Promise<StoredMeetings> {
+  const meetings = await storedRows(manager, Meeting, entries);
   const ids = meetings.map((meeting) => meeting.id);
   return {
     bySlug: new Map(meetings.map((meeting) => [meeting.slug, meeting])),
+    byId: new Map(meetings.map((meeting) => [meeting.id, meeting])),
     participants: await loadParticipants(manager, ids),
     topics: await loadLinks(manager, "meeting_topic", ids),
     precededBy: await loadLinks(manager, "meeting_sequence", ids),
@@ -68,15 +72,46 @@ export async function loadStoredMeetings(manager: EntityManager, slugs: string[]
 }
 
 /** The stored outcomes among `slugs`, with their topics, parties and citations. */
-export async function loadStoredOutcomes(manager: EntityManager, slugs: string[]): Promise<StoredOutcomes> {
-  const outcomes = await manager.createQueryBuilder(Outcome, "outcome").where("outcome.slug = ANY(:slugs)", { slugs }).getMany();
+export async function loadStoredOutcomes(manager: EntityManager, entries: RecordEntryWithSlug[]): Promise<StoredOutcomes> {
+  const outcomes = await storedRows(manager, Outcome, entries);
   const ids = outcomes.map((outcome) => outcome.id);
   return {
     bySlug: new Map(outcomes.map((outcome) => [outcome.slug, outcome])),
+    byId: new Map(outcomes.map((outcome) => [outcome.id, outcome])),
     topics: await loadLinks(manager, "outcome_topic", ids),
     parties: await loadLinks(manager, "outcome_party", ids),
     citations: await loadCitations(manager, "outcomeId", ids),
   };
+}
+
+type RecordEntryWithSlug = RecordEntry & { slug: string };
+
+/** The stored rows the entries name: by slug, or by id for an entry that names its stored record (a mutation's). */
+function storedRows<E extends Meeting | Outcome>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  entries: RecordEntryWithSlug[],
+) {
+  return manager
+    .createQueryBuilder(entity, "record")
+    .where("record.slug = ANY(:slugs) OR record.id = ANY(:ids)", {
+      slugs: entries.filter((entry) => entry.storedId === undefined).map((entry) => entry.slug),
+      ids: entries.flatMap((entry) => (entry.storedId == null ? [] : [entry.storedId])),
+    })
+    .getMany();
+}
+
+/** The stored meeting an entry writes, if any. */
+export function storedMeeting(stored: StoredMeetings, entry: RecordEntryWithSlug): Meeting | null {
+  if (entry.storedId === null) return null;
+  if (entry.storedId === null) return null;
+  return (entry.storedId === undefined ? stored.bySlug.get(entry.slug) : stored.byId.get(entry.storedId)) ?? null;
+}
+
+/** The stored outcome an entry writes, if any. */
+export function storedOutcome(stored: StoredOutcomes, entry: RecordEntryWithSlug): Outcome | null {
+  if (entry.storedId === null) return null;
+  return (entry.storedId === undefined ? stored.bySlug.get(entry.slug) : stored.byId.get(entry.storedId)) ?? null;
 }
 
 /** What is stored for a record: its entry of `byId`, or null when the record is new (nothing stored). */

@@ -1,15 +1,16 @@
 import type { EntityManager } from "typeorm";
-import { Coalition } from "../entities/coalition.entity";
 import { Membership } from "../entities/membership.entity";
-import type { CoalitionInput, MembershipInput } from "./bundle-types";
+import type { Entry } from "../records";
+import type { MEMBERSHIP } from "../records/coalition.record";
+import type { PartOf } from "../records/fields";
 import { citationValues, loadCitations } from "./citations";
 import { type CitedChildren, syncCitedChildren } from "./cited-children";
 import type { UpsertAction } from "./import-result";
 import type { RecordKeys } from "./record-keys";
-import { insertRecord, upsertRecord } from "./record-upsert";
+import { insertRecord, upsertKeyedRecord } from "./record-upsert";
 
 /** Memberships as compared: state, role, period and citations, in the bundle's order. */
-function wantedMembers(members: MembershipInput[], keys: RecordKeys) {
+export function wantedMembers(members: PartOf<typeof MEMBERSHIP>[], keys: RecordKeys) {
   return members.map((member) => ({
     stateId: keys.id("state", member.state),
     role: member.role,
@@ -38,7 +39,7 @@ async function storedMembers(manager: EntityManager, coalitionId: number): Promi
 }
 
 /** The coalition's memberships, replaced when they differ from the bundle's. */
-function memberships(manager: EntityManager, coalitionId: number): CitedChildren<Omit<MemberValues, "sources">> {
+export function memberships(manager: EntityManager, coalitionId: number): CitedChildren<Omit<MemberValues, "sources">> {
   return {
     subject: "membershipId",
     load: () => storedMembers(manager, coalitionId),
@@ -49,23 +50,10 @@ function memberships(manager: EntityManager, coalitionId: number): CitedChildren
   };
 }
 
-export async function upsertCoalition(
-  manager: EntityManager,
-  coalition: CoalitionInput,
-  keys: RecordKeys,
-): Promise<UpsertAction> {
-  const existing = await manager.findOneBy(Coalition, { slug: coalition.slug });
-  const values = {
-    slug: coalition.slug,
-    name: coalition.name,
-    description: coalition.description,
-    foundedOn: coalition.foundedOn,
-  };
+export function upsertCoalition(manager: EntityManager, coalition: Entry<"Coalition">, keys: RecordKeys): Promise<UpsertAction> {
   const members = coalition.members && wantedMembers(coalition.members, keys);
   // Members left out of the entry stay as stored; a list given (even empty) replaces them.
-  const { id, action } = await upsertRecord(manager, Coalition, existing, values, async (coalitionId, isNew) =>
+  return upsertKeyedRecord(manager, "Coalition", coalition, keys, async (coalitionId, isNew) =>
     members ? syncCitedChildren(manager, memberships(manager, coalitionId), members, isNew) : false,
   );
-  keys.set("coalition", coalition.slug, id);
-  return action;
 }

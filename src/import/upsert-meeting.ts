@@ -1,15 +1,29 @@
 import type { EntityManager } from "typeorm";
 import { Meeting } from "../entities/meeting.entity";
 import { Participant } from "../entities/participant.entity";
-import type { MeetingInput } from "./bundle-types";
+import { type Entry, RECORDS } from "../records";
+
+import type { PartOf } from "../records/fields";
+import type { PARTICIPANT } from "../records/meeting.record";
+
 import { citationValues, syncCitations } from "./citations";
 import type { ImportTally, UpsertAction } from "./import-result";
 import { syncLinks } from "./link-tables";
 import type { RecordKeys } from "./record-keys";
 import { insertRecord, updateRecordIfChanged } from "./record-upsert";
+import { recordValues } from "./record-values";
 import { sameValue } from "./same-value";
-import { loadStoredMeetings, loadStoredOutcomes, type StoredMeetings, type StoredOutcomes, storedFor } from "./stored-parts";
+import {
+  loadStoredMeetings,
+  loadStoredOutcomes,
+  type StoredMeetings,
+  type StoredOutcomes,
+  storedFor,
+  storedMeeting,
+} from "./stored-parts";
 import { upsertOutcome } from "./upsert-outcome";
+
+type MeetingEntry = Entry<"Meeting">;
 
 /**
  * Meetings are written in two passes: first every meeting's own row (so `precededBy` and
@@ -17,36 +31,34 @@ import { upsertOutcome } from "./upsert-outcome";
  * is a patch: fields and child lists it leaves out (undefined) stay as stored.
  */
 interface PlacedMeeting {
-  input: MeetingInput;
+  input: MeetingEntry;
   id: number;
   existing: Meeting | null;
 }
 
-function meetingValues(meeting: MeetingInput, keys: RecordKeys) {
+function meetingValues(manager: EntityManager, meeting: MeetingEntry, keys: RecordKeys) {
+  return recordValues(manager, Meeting, RECORDS.Meeting, meeting, keys);
+}
+
+/** A participant's row values (the meeting's id aside). */
+export function participantValues(participant: PartOf<typeof PARTICIPANT>, keys: RecordKeys) {
   return {
-    slug: meeting.slug,
-    title: meeting.title,
-    coalitionId: keys.presentId("coalition", meeting.coalition),
-    date: meeting.date,
-    datePrecision: meeting.datePrecision,
-    status: meeting.status,
-    format: meeting.format,
-    level: meeting.level,
-    locationCity: meeting.locationCity,
-    locationCountryId: keys.presentId("state", meeting.locationCountry),
-    summary: meeting.summary,
+    officialId: keys.id("official", participant.official),
+    representingStateId: keys.optionalId("state", participant.representing),
+    role: participant.role,
+    attendance: participant.attendance,
   };
 }
 
 /** Pass one: inserts the new meetings (without children); every meeting's id becomes known. */
 async function placeMeeting(
   manager: EntityManager,
-  meeting: MeetingInput,
+  meeting: MeetingEntry,
   keys: RecordKeys,
   stored: StoredMeetings,
 ): Promise<PlacedMeeting> {
-  const existing = stored.bySlug.get(meeting.slug) ?? null;
-  const id = existing ? existing.id : await insertRecord(manager, Meeting, meetingValues(meeting, keys));
+  const existing = storedMeeting(stored, meeting);
+  const id = existing ? existing.id : await insertRecord(manager, Meeting, meetingValues(manager, meeting, keys));
   keys.set("meeting", meeting.slug, id);
   return { input: meeting, id, existing };
 }
@@ -58,12 +70,7 @@ async function syncParticipants(
   stored: StoredMeetings,
 ): Promise<boolean> {
   if (!placed.input.participants) return false;
-  const wanted = placed.input.participants.map((participant) => ({
-    officialId: keys.id("official", participant.official),
-    representingStateId: keys.optionalId("state", participant.representing),
-    role: participant.role,
-    attendance: participant.attendance,
-  }));
+  const wanted = placed.input.participants.map((participant) => participantValues(participant, keys));
   const before = storedFor(stored.participants, placed.id, placed.existing === null);
   if (sameValue(before ?? [], wanted)) return false;
   if (before && before.length > 0) await manager.delete(Participant, { meetingId: placed.id });
@@ -91,7 +98,7 @@ async function syncOutcomes(
   const before = storedFor(stored.meetings.outcomeSlugs, placed.id, placed.existing === null) ?? [];
   const wantedSlugs = outcomes.map((outcome) => outcome.slug);
   for (const outcome of outcomes) {
-    tally.count("outcomes", (await upsertOutcome(manager, outcome, placed.id, keys, stored.outcomes)).action);
+    tally.count("Outcome", (await upsertOutcome(manager, outcome, placed.id, keys, stored.outcomes)).action);
   }
   if (before.some((slug) => !wantedSlugs.includes(slug))) {
     await manager.query(`DELETE FROM outcome WHERE meeting_id = $1 AND NOT (slug = ANY($2))`, [placed.id, wantedSlugs]);
@@ -125,28 +132,25 @@ async function finishMeeting(
     await syncOutcomes(manager, placed, keys, tally, stored),
   ];
   if (!placed.existing) return "created";
-  return updateRecordIfChanged(manager, Meeting, placed.existing, meetingValues(input, keys), changes.includes(true));
+  return updateRecordIfChanged(manager, Meeting, placed.existing, meetingValues(manager, input, keys), changes.includes(true));
 }
 
 /** Upserts the bundle's meetings with their parts and outcomes, reading what is stored of them up front. */
 export async function upsertMeetings(
   manager: EntityManager,
-  meetings: MeetingInput[],
+  meetings: MeetingEntry[],
   keys: RecordKeys,
   tally: ImportTally,
 ): Promise<void> {
   if (meetings.length === 0) return;
   const stored = {
-    meetings: await loadStoredMeetings(
-      manager,
-      meetings.map((meeting) => meeting.slug),
-    ),
+    meetings: await loadStoredMeetings(manager, meetings),
     outcomes: await loadStoredOutcomes(
       manager,
-      meetings.flatMap((meeting) => (meeting.outcomes ?? []).map((outcome) => outcome.slug)),
+      meetings.flatMap((meeting) => meeting.outcomes ?? []),
     ),
   };
   const placed: PlacedMeeting[] = [];
   for (const meeting of meetings) placed.push(await placeMeeting(manager, meeting, keys, stored.meetings));
-  for (const meeting of placed) tally.count("meetings", await finishMeeting(manager, meeting, keys, tally, stored));
+  for (const meeting of placed) tally.count("Meeting", await finishMeeting(manager, meeting, keys, tally, stored));
 }

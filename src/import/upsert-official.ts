@@ -1,15 +1,16 @@
 import type { EntityManager } from "typeorm";
-import { Official } from "../entities/official.entity";
 import { Position } from "../entities/position.entity";
-import type { OfficialInput, PositionInput } from "./bundle-types";
+import type { Entry } from "../records";
+import type { PartOf } from "../records/fields";
+import type { POSITION } from "../records/official.record";
 import { citationValues, loadCitations } from "./citations";
 import { type CitedChildren, syncCitedChildren } from "./cited-children";
 import type { UpsertAction } from "./import-result";
 import type { RecordKeys } from "./record-keys";
-import { insertRecord, upsertRecord } from "./record-upsert";
+import { insertRecord, upsertKeyedRecord } from "./record-upsert";
 
 /** Positions as compared: title, organisation, state, period and citations, in the bundle's order. */
-function wantedPositions(positions: PositionInput[], keys: RecordKeys) {
+export function wantedPositions(positions: PartOf<typeof POSITION>[], keys: RecordKeys) {
   return positions.map((position) => ({
     title: position.title,
     organization: position.organization,
@@ -40,7 +41,7 @@ async function storedPositions(manager: EntityManager, officialId: number): Prom
 }
 
 /** The official's positions, replaced when they differ from the bundle's. */
-function positions(manager: EntityManager, officialId: number): CitedChildren<Omit<PositionValues, "sources">> {
+export function positions(manager: EntityManager, officialId: number): CitedChildren<Omit<PositionValues, "sources">> {
   return {
     subject: "positionId",
     load: () => storedPositions(manager, officialId),
@@ -51,17 +52,10 @@ function positions(manager: EntityManager, officialId: number): CitedChildren<Om
   };
 }
 
-export async function upsertOfficial(manager: EntityManager, official: OfficialInput, keys: RecordKeys): Promise<UpsertAction> {
-  const existing = await manager.findOneBy(Official, { slug: official.slug });
+export function upsertOfficial(manager: EntityManager, official: Entry<"Official">, keys: RecordKeys): Promise<UpsertAction> {
   // Positions left out of the entry stay as stored; a list given (even empty) replaces them.
   const wanted = official.positions && wantedPositions(official.positions, keys);
-  const { id, action } = await upsertRecord(
-    manager,
-    Official,
-    existing,
-    { slug: official.slug, name: official.name },
-    async (officialId, isNew) => (wanted ? syncCitedChildren(manager, positions(manager, officialId), wanted, isNew) : false),
+  return upsertKeyedRecord(manager, "Official", official, keys, async (officialId, isNew) =>
+    wanted ? syncCitedChildren(manager, positions(manager, officialId), wanted, isNew) : false,
   );
-  keys.set("official", official.slug, id);
-  return action;
 }

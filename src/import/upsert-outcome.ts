@@ -1,11 +1,26 @@
 import type { EntityManager } from "typeorm";
 import { Outcome } from "../entities/outcome.entity";
-import type { OutcomeInput } from "./bundle-types";
+import { type Entry, RECORDS } from "../records";
 import { citationValues, syncCitations } from "./citations";
+import type { ImportTally } from "./import-result";
 import { syncLinks } from "./link-tables";
 import type { RecordKeys } from "./record-keys";
 import { type UpsertedRecord, upsertRecord } from "./record-upsert";
-import { type StoredOutcomes, storedFor } from "./stored-parts";
+import { recordValues } from "./record-values";
+import { loadStoredOutcomes, type StoredOutcomes, storedFor, storedOutcome } from "./stored-parts";
+
+/**
+ * Upserts the outcome entries listed on their own (each naming its meeting; one left out keeps the
+ * stored one), after the meetings.
+ */
+export async function upsertOutcomes(manager: EntityManager, outcomes: Entry<"Outcome">[], keys: RecordKeys, tally: ImportTally) {
+  if (outcomes.length === 0) return;
+  const stored = await loadStoredOutcomes(manager, outcomes);
+  for (const outcome of outcomes) {
+    const meetingId = outcome.meeting === undefined ? undefined : keys.id("meeting", outcome.meeting);
+    tally.count("Outcome", (await upsertOutcome(manager, outcome, meetingId, keys, stored)).action);
+  }
+}
 
 /**
  * Upserts one of a meeting's outcomes by slug (an outcome named under another meeting moves here). The
@@ -13,23 +28,16 @@ import { type StoredOutcomes, storedFor } from "./stored-parts";
  */
 export async function upsertOutcome(
   manager: EntityManager,
-  outcome: OutcomeInput,
-  meetingId: number,
+  outcome: Entry<"Outcome">,
+  meetingId: number | undefined,
   keys: RecordKeys,
   stored: StoredOutcomes,
 ): Promise<UpsertedRecord> {
-  const values = {
-    slug: outcome.slug,
-    meetingId,
-    kind: outcome.kind,
-    status: outcome.status,
-    summary: outcome.summary,
-    followUpMeetingId: keys.presentId("meeting", outcome.followUpMeeting),
-  };
+  const values = { ...recordValues(manager, Outcome, RECORDS.Outcome, outcome, keys), meetingId };
   const topicIds = outcome.topics?.map((topic) => keys.id("topic", topic));
   const partyIds = outcome.parties?.map((state) => keys.id("state", state));
   const citations = outcome.sources && citationValues(outcome.sources, keys);
-  return upsertRecord(manager, Outcome, stored.bySlug.get(outcome.slug) ?? null, values, async (outcomeId, isNew) => {
+  return upsertRecord(manager, Outcome, storedOutcome(stored, outcome), values, async (outcomeId, isNew) => {
     const topicsChanged = await syncLinks(
       manager,
       "outcome_topic",

@@ -1,14 +1,19 @@
 import { type EntityManager, In } from "typeorm";
 import { Statement } from "../entities/statement.entity";
-import type { StatementInput } from "./bundle-types";
+import { type Entry, RECORDS } from "../records";
+
 import { type CitationValues, citationValues, loadCitations, syncCitations } from "./citations";
 import type { ImportTally } from "./import-result";
 import type { RecordKeys } from "./record-keys";
 import { upsertRecord } from "./record-upsert";
+import { recordValues } from "./record-values";
+
+type StatementEntry = Entry<"Statement">;
 
 /** What is stored of the bundle's statements: rows by natural key, and their citations by id. */
 interface StoredStatements {
   byKey: Map<string, Statement>;
+  byId: Map<number, Statement>;
   citations: Map<number, CitationValues[]>;
 }
 
@@ -20,7 +25,7 @@ function naturalKey(officialId: number, text: string): string {
 /** The stored statements among the bundle's, read in three statements whatever their number. */
 async function loadStoredStatements(
   manager: EntityManager,
-  statements: StatementInput[],
+  statements: StatementEntry[],
   keys: RecordKeys,
 ): Promise<StoredStatements> {
   const officialIds = statements.map((statement) => keys.id("official", statement.official));
@@ -29,27 +34,27 @@ async function loadStoredStatements(
         ON s.official_id = wanted.official_id AND md5(s.text) = md5(wanted.text)`,
     [officialIds, statements.map((statement) => statement.text)],
   );
-  const ids = found.map((row) => row.id);
+  const named = statements.flatMap((statement) => (statement.storedId == null ? [] : [statement.storedId]));
+  const ids = [...found.map((row) => row.id), ...named];
   const rows = ids.length === 0 ? [] : await manager.findBy(Statement, { id: In(ids) });
   const withSources = statements.some((statement) => statement.sources !== undefined);
   return {
     byKey: new Map(rows.map((row) => [naturalKey(row.officialId, row.text), row])),
+    byId: new Map(rows.map((row) => [row.id, row])),
     citations: withSources ? await loadCitations(manager, "statementId", ids) : new Map(),
   };
 }
 
 /** Upserts one statement by its natural key; the entry is a patch (fields it leaves out stay as stored). */
-async function upsertStatement(manager: EntityManager, statement: StatementInput, keys: RecordKeys, stored: StoredStatements) {
+async function upsertStatement(manager: EntityManager, statement: StatementEntry, keys: RecordKeys, stored: StoredStatements) {
   const officialId = keys.id("official", statement.official);
-  const existing = stored.byKey.get(naturalKey(officialId, statement.text)) ?? null;
-  const values = {
-    officialId,
-    meetingId: keys.presentId("meeting", statement.meeting),
-    text: statement.text,
-    lang: statement.lang,
-    madeOn: statement.madeOn,
-    sourceId: keys.presentId("source", statement.source),
-  };
+  const existing =
+    statement.storedId === null
+      ? null
+      : ((statement.storedId === undefined
+          ? stored.byKey.get(naturalKey(officialId, statement.text))
+          : stored.byId.get(statement.storedId)) ?? null);
+  const values = recordValues(manager, Statement, RECORDS.Statement, statement, keys);
   const citations = statement.sources && citationValues(statement.sources, keys);
   return upsertRecord(manager, Statement, existing, values, async (statementId, isNew) =>
     citations
@@ -65,11 +70,11 @@ async function upsertStatement(manager: EntityManager, statement: StatementInput
  */
 export async function upsertStatements(
   manager: EntityManager,
-  statements: StatementInput[],
+  statements: StatementEntry[],
   keys: RecordKeys,
   tally: ImportTally,
 ): Promise<void> {
   if (statements.length === 0) return;
   const stored = await loadStoredStatements(manager, statements, keys);
-  for (const statement of statements) tally.count("statements", (await upsertStatement(manager, statement, keys, stored)).action);
+  for (const statement of statements) tally.count("Statement", (await upsertStatement(manager, statement, keys, stored)).action);
 }

@@ -3,7 +3,7 @@ import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import { hydrateRows, type RawRow, tableOf } from "../queries/hydrate";
 
 /** The human-key columns a record can be looked up by (a whitelist: they become SQL identifiers). */
-export type RecordKey = "slug" | "code";
+export type HumanKeyColumn = "slug" | "code";
 
 /**
  * Per-request loaders of whole records by internal id or by human key, one per entity class:
@@ -25,7 +25,7 @@ export class RecordLoaders {
     return loader as DataLoader<number, T | null>;
   }
 
-  byKey<T extends ObjectLiteral>(target: EntityTarget<T>, key: RecordKey): DataLoader<string, T | null> {
+  byKey<T extends ObjectLiteral>(target: EntityTarget<T>, key: HumanKeyColumn): DataLoader<string, T | null> {
     const mapKey = `${String((target as { name?: string }).name)}:${key}`;
     let loader = this.keyLoaders.get(mapKey);
     if (!loader) {
@@ -37,7 +37,7 @@ export class RecordLoaders {
 
   private async loadBy<T extends ObjectLiteral, K extends number | string>(
     target: EntityTarget<T>,
-    column: "id" | RecordKey,
+    column: "id" | HumanKeyColumn,
     keys: readonly K[],
     keyOf: (row: T) => K,
   ): Promise<(T | null)[]> {

@@ -1,10 +1,16 @@
 import { Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, Resolver } from "type-graphql";
 import { Role } from "../auth/role";
 import type { RequestContext } from "../context";
+import type { RecordOf } from "../entities/record-entities";
+import type { RecordTypeName } from "../records";
 import { CitationInput } from "../schema/citation.input";
 import { Node } from "../schema/node.interface";
-import { addCitation, type CitingRecord, removeCitation } from "../writes/citation-writes";
+import { addCitation, removeCitation } from "../writes/citation-writes";
+
 import { writeAs } from "../writes/write-context";
+
+/** The record that holds a citation (itself or through its memberships/positions). */
+type CitingRecord = RecordOf<RecordTypeName>;
 
 const EXPECTED_VERSION = {
   nullable: true,

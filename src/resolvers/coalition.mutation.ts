@@ -4,9 +4,9 @@ import type { RequestContext } from "../context";
 import { Coalition } from "../entities/coalition.entity";
 import { CreateCoalitionInput, UpdateCoalitionInput } from "../schema/coalition.input";
 import { DeleteRecordPayload } from "../schema/delete-result";
-import { createCoalition, updateCoalition } from "../writes/coalition";
 import { deleteRecord } from "../writes/delete-record";
 import { writeAs } from "../writes/write-context";
+import { writeEntry } from "../writes/write-entry";
 
 // Arguments as classes so the schema lists them in the contract's order: key, input, expectedVersion.
 @ArgsType()
@@ -44,7 +44,7 @@ export class CoalitionMutationResolver {
     @Arg("input", () => CreateCoalitionInput, { validate: false, description: "The new Coalition." }) input: CreateCoalitionInput,
     @Ctx() context: RequestContext,
   ): Promise<Coalition> {
-    return writeAs(context, (write) => createCoalition(write, input));
+    return writeAs(context, (write) => writeEntry(write, "Coalition", input));
   }
 
   @Authorized(Role.EDITOR)
@@ -56,7 +56,9 @@ export class CoalitionMutationResolver {
     @Args(() => UpdateCoalitionArgs, { validate: false }) args: UpdateCoalitionArgs,
     @Ctx() context: RequestContext,
   ): Promise<Coalition> {
-    return writeAs(context, (write) => updateCoalition(write, args.slug, args.input, args.expectedVersion));
+    return writeAs(context, (write) =>
+      writeEntry(write, "Coalition", args.input, { key: args.slug, expectedVersion: args.expectedVersion }),
+    );
   }
 
   @Authorized(Role.EDITOR)

@@ -5,8 +5,8 @@ import { Meeting } from "../entities/meeting.entity";
 import { DeleteRecordPayload } from "../schema/delete-result";
 import { CreateMeetingInput, UpdateMeetingInput } from "../schema/meeting.input";
 import { deleteRecord } from "../writes/delete-record";
-import { createMeeting, updateMeeting } from "../writes/meeting";
 import { writeAs } from "../writes/write-context";
+import { writeEntry } from "../writes/write-entry";
 
 // Arguments as classes so the schema lists them in the contract's order: key, input, expectedVersion.
 @ArgsType()
@@ -42,7 +42,7 @@ export class MeetingMutationResolver {
     @Arg("input", () => CreateMeetingInput, { validate: false, description: "The new Meeting." }) input: CreateMeetingInput,
     @Ctx() context: RequestContext,
   ): Promise<Meeting> {
-    return writeAs(context, (write) => createMeeting(write, input));
+    return writeAs(context, (write) => writeEntry(write, "Meeting", input));
   }
 
   @Authorized(Role.EDITOR)
@@ -54,7 +54,9 @@ export class MeetingMutationResolver {
     @Args(() => UpdateMeetingArgs, { validate: false }) args: UpdateMeetingArgs,
     @Ctx() context: RequestContext,
   ): Promise<Meeting> {
-    return writeAs(context, (write) => updateMeeting(write, args.slug, args.input, args.expectedVersion));
+    return writeAs(context, (write) =>
+      writeEntry(write, "Meeting", args.input, { key: args.slug, expectedVersion: args.expectedVersion }),
+    );
   }
 
   @Authorized(Role.EDITOR)

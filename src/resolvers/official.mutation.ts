@@ -5,8 +5,8 @@ import { Official } from "../entities/official.entity";
 import { DeleteRecordPayload } from "../schema/delete-result";
 import { CreateOfficialInput, UpdateOfficialInput } from "../schema/official.input";
 import { deleteRecord } from "../writes/delete-record";
-import { createOfficial, updateOfficial } from "../writes/official";
 import { writeAs } from "../writes/write-context";
+import { writeEntry } from "../writes/write-entry";
 
 // Arguments as classes so the schema lists them in the contract's order: key, input, expectedVersion.
 @ArgsType()
@@ -42,7 +42,7 @@ export class OfficialMutationResolver {
     @Arg("input", () => CreateOfficialInput, { validate: false, description: "The new Official." }) input: CreateOfficialInput,
     @Ctx() context: RequestContext,
   ): Promise<Official> {
-    return writeAs(context, (write) => createOfficial(write, input));
+    return writeAs(context, (write) => writeEntry(write, "Official", input));
   }
 
   @Authorized(Role.EDITOR)
@@ -54,7 +54,9 @@ export class OfficialMutationResolver {
     @Args(() => UpdateOfficialArgs, { validate: false }) args: UpdateOfficialArgs,
     @Ctx() context: RequestContext,
   ): Promise<Official> {
-    return writeAs(context, (write) => updateOfficial(write, args.slug, args.input, args.expectedVersion));
+    return writeAs(context, (write) =>
+      writeEntry(write, "Official", args.input, { key: args.slug, expectedVersion: args.expectedVersion }),
+    );
   }
 
   @Authorized(Role.EDITOR)

@@ -5,8 +5,8 @@ import { Outcome } from "../entities/outcome.entity";
 import { DeleteRecordPayload } from "../schema/delete-result";
 import { CreateOutcomeInput, UpdateOutcomeInput } from "../schema/outcome.input";
 import { deleteRecord } from "../writes/delete-record";
-import { createOutcome, updateOutcome } from "../writes/outcome";
 import { writeAs } from "../writes/write-context";
+import { writeEntry } from "../writes/write-entry";
 
 // Arguments as classes so the schema lists them in the contract's order: key, input, expectedVersion.
 @ArgsType()
@@ -42,7 +42,7 @@ export class OutcomeMutationResolver {
     @Arg("input", () => CreateOutcomeInput, { validate: false, description: "The new Outcome." }) input: CreateOutcomeInput,
     @Ctx() context: RequestContext,
   ): Promise<Outcome> {
-    return writeAs(context, (write) => createOutcome(write, input));
+    return writeAs(context, (write) => writeEntry(write, "Outcome", input));
   }
 
   @Authorized(Role.EDITOR)
@@ -54,7 +54,9 @@ export class OutcomeMutationResolver {
     @Args(() => UpdateOutcomeArgs, { validate: false }) args: UpdateOutcomeArgs,
     @Ctx() context: RequestContext,
   ): Promise<Outcome> {
-    return writeAs(context, (write) => updateOutcome(write, args.slug, args.input, args.expectedVersion));
+    return writeAs(context, (write) =>
+      writeEntry(write, "Outcome", args.input, { key: args.slug, expectedVersion: args.expectedVersion }),
+    );
   }
 
   @Authorized(Role.EDITOR)

@@ -11,7 +11,7 @@ import { getArgumentValues } from "graphql/execution/values";
 import type { RequestContext } from "../context";
 import { ErrorCode } from "../errors";
 import type { PageKey } from "../loaders/meeting-connection.loader";
-import type { RecordKey } from "../loaders/record.loader";
+import type { HumanKeyColumn } from "../loaders/record.loader";
 import type { RecordEntity } from "../loaders/records-by-key.loader";
 import { hydrateRows, type RawRow } from "../queries/hydrate";
 import type { MeetingParent } from "../queries/meeting-list";
@@ -34,7 +34,7 @@ interface SelectedMeetings {
 export async function recordWithMeetings<T extends { id: number }>(
   parent: MeetingParent,
   target: RecordEntity<T>,
-  key: { field: RecordKey; value: string },
+  key: { field: HumanKeyColumn; value: string },
   context: RequestContext,
   info: GraphQLResolveInfo,
 ): Promise<T | null> {

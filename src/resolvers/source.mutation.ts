@@ -5,8 +5,8 @@ import { Source } from "../entities/source.entity";
 import { DeleteRecordPayload } from "../schema/delete-result";
 import { CreateSourceInput, UpdateSourceInput } from "../schema/source.input";
 import { deleteRecord } from "../writes/delete-record";
-import { createSource, updateSource } from "../writes/source";
 import { writeAs } from "../writes/write-context";
+import { writeEntry } from "../writes/write-entry";
 
 // Arguments as classes so the schema lists them in the contract's order: key, input, expectedVersion.
 @ArgsType()
@@ -42,7 +42,7 @@ export class SourceMutationResolver {
     @Arg("input", () => CreateSourceInput, { validate: false, description: "The new Source." }) input: CreateSourceInput,
     @Ctx() context: RequestContext,
   ): Promise<Source> {
-    return writeAs(context, (write) => createSource(write, input));
+    return writeAs(context, (write) => writeEntry(write, "Source", input));
   }
 
   @Authorized(Role.EDITOR)
@@ -54,7 +54,9 @@ export class SourceMutationResolver {
     @Args(() => UpdateSourceArgs, { validate: false }) args: UpdateSourceArgs,
     @Ctx() context: RequestContext,
   ): Promise<Source> {
-    return writeAs(context, (write) => updateSource(write, args.slug, args.input, args.expectedVersion));
+    return writeAs(context, (write) =>
+      writeEntry(write, "Source", args.input, { key: args.slug, expectedVersion: args.expectedVersion }),
+    );
   }
 
   @Authorized(Role.EDITOR)

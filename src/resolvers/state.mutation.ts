@@ -5,8 +5,8 @@ import { State } from "../entities/state.entity";
 import { DeleteRecordPayload } from "../schema/delete-result";
 import { CreateStateInput, UpdateStateInput } from "../schema/state.input";
 import { deleteRecord } from "../writes/delete-record";
-import { createState, updateState } from "../writes/state";
 import { writeAs } from "../writes/write-context";
+import { writeEntry } from "../writes/write-entry";
 
 // Arguments as classes so the schema lists them in the contract's order: key, input, expectedVersion.
 @ArgsType()
@@ -42,7 +42,7 @@ export class StateMutationResolver {
     @Arg("input", () => CreateStateInput, { validate: false, description: "The new State." }) input: CreateStateInput,
     @Ctx() context: RequestContext,
   ): Promise<State> {
-    return writeAs(context, (write) => createState(write, input));
+    return writeAs(context, (write) => writeEntry(write, "State", input));
   }
 
   @Authorized(Role.EDITOR)
@@ -54,7 +54,9 @@ export class StateMutationResolver {
     @Args(() => UpdateStateArgs, { validate: false }) args: UpdateStateArgs,
     @Ctx() context: RequestContext,
   ): Promise<State> {
-    return writeAs(context, (write) => updateState(write, args.code, args.input, args.expectedVersion));
+    return writeAs(context, (write) =>
+      writeEntry(write, "State", args.input, { key: args.code, expectedVersion: args.expectedVersion }),
+    );
   }
 
   @Authorized(Role.EDITOR)

@@ -5,8 +5,9 @@ import { Statement } from "../entities/statement.entity";
 import { DeleteRecordPayload } from "../schema/delete-result";
 import { CreateStatementInput, UpdateStatementInput } from "../schema/statement.input";
 import { deleteRecord } from "../writes/delete-record";
-import { createStatement, statementIdOf, updateStatement } from "../writes/statement";
+import { recordIdOf } from "../writes/record-write";
 import { writeAs } from "../writes/write-context";
+import { writeEntry } from "../writes/write-entry";
 
 // Arguments as classes so the schema lists them in the contract's order: key, input, expectedVersion.
 @ArgsType()
@@ -44,7 +45,7 @@ export class StatementMutationResolver {
     @Arg("input", () => CreateStatementInput, { validate: false, description: "The new Statement." }) input: CreateStatementInput,
     @Ctx() context: RequestContext,
   ): Promise<Statement> {
-    return writeAs(context, (write) => createStatement(write, input));
+    return writeAs(context, (write) => writeEntry(write, "Statement", input));
   }
 
   @Authorized(Role.EDITOR)
@@ -56,7 +57,12 @@ export class StatementMutationResolver {
     @Args(() => UpdateStatementArgs, { validate: false }) args: UpdateStatementArgs,
     @Ctx() context: RequestContext,
   ): Promise<Statement> {
-    return writeAs(context, (write) => updateStatement(write, args.id, args.input, args.expectedVersion));
+    return writeAs(context, (write) =>
+      writeEntry(write, "Statement", args.input, {
+        key: recordIdOf("Statement", args.id),
+        expectedVersion: args.expectedVersion,
+      }),
+    );
   }
 
   @Authorized(Role.EDITOR)
@@ -66,7 +72,10 @@ export class StatementMutationResolver {
     @Ctx() context: RequestContext,
   ): Promise<DeleteRecordPayload> {
     return writeAs(context, (write) =>
-      deleteRecord(write, "Statement", statementIdOf(args.id), { cascade: args.cascade, expectedVersion: args.expectedVersion }),
+      deleteRecord(write, "Statement", recordIdOf("Statement", args.id), {
+        cascade: args.cascade,
+        expectedVersion: args.expectedVersion,
+      }),
     );
   }
 }

@@ -5,8 +5,8 @@ import { Topic } from "../entities/topic.entity";
 import { DeleteRecordPayload } from "../schema/delete-result";
 import { CreateTopicInput, UpdateTopicInput } from "../schema/topic.input";
 import { deleteRecord } from "../writes/delete-record";
-import { createTopic, updateTopic } from "../writes/topic";
 import { writeAs } from "../writes/write-context";
+import { writeEntry } from "../writes/write-entry";
 
 // Arguments as classes so the schema lists them in the contract's order: key, input, expectedVersion.
 @ArgsType()
@@ -42,7 +42,7 @@ export class TopicMutationResolver {
     @Arg("input", () => CreateTopicInput, { validate: false, description: "The new Topic." }) input: CreateTopicInput,
     @Ctx() context: RequestContext,
   ): Promise<Topic> {
-    return writeAs(context, (write) => createTopic(write, input));
+    return writeAs(context, (write) => writeEntry(write, "Topic", input));
   }
 
   @Authorized(Role.EDITOR)
@@ -54,7 +54,9 @@ export class TopicMutationResolver {
     @Args(() => UpdateTopicArgs, { validate: false }) args: UpdateTopicArgs,
     @Ctx() context: RequestContext,
   ): Promise<Topic> {
-    return writeAs(context, (write) => updateTopic(write, args.slug, args.input, args.expectedVersion));
+    return writeAs(context, (write) =>
+      writeEntry(write, "Topic", args.input, { key: args.slug, expectedVersion: args.expectedVersion }),
+    );
   }
 
   @Authorized(Role.EDITOR)

@@ -1,25 +1,18 @@
-import { IsOptional, Matches, MaxLength, ValidateNested } from "class-validator";
 import { Field, InputType } from "type-graphql";
 import { DatePrecision, MeetingFormat, MeetingLevel, MeetingStatus } from "../entities/enums";
 import "./enums";
 import { CitationInput } from "./citation.input";
-import { LocalizedTextRules, OmittableNotNull, SLUG_MAX, SLUG_MESSAGE, SLUG_PATTERN } from "./input-rules";
 import { LocalizedStringInput } from "./localized-string.input";
 import { LocationInput } from "./location.input";
 import { ParticipantInput } from "./participant.input";
 import { DateScalar } from "./scalars";
 
-const SLUG_LIST = { each: true, message: SLUG_MESSAGE };
-
 @InputType("CreateMeetingInput", { description: "A new meeting with its participants, topics and sources." })
 export class CreateMeetingInput {
   @Field(() => String, { description: "The meeting's human key." })
-  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
-  @MaxLength(SLUG_MAX)
   slug: string;
 
   @Field(() => [LocalizedStringInput], { description: "The meeting's title, one entry per language." })
-  @LocalizedTextRules()
   title: LocalizedStringInput[];
 
   @Field(() => DateScalar, { nullable: true, description: "When it took place (null: unknown)." })
@@ -38,38 +31,24 @@ export class CreateMeetingInput {
   level?: MeetingLevel | null;
 
   @Field(() => LocationInput, { nullable: true, description: "Where it took place." })
-  @IsOptional()
-  @ValidateNested()
   location?: LocationInput | null;
 
   @Field(() => String, { nullable: true, description: "The coalition's slug (null: a meeting outside any coalition)." })
-  @IsOptional()
-  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
   coalition?: string | null;
 
   @Field(() => [LocalizedStringInput], { nullable: true, description: "A summary, one entry per language." })
-  @IsOptional()
-  @ValidateNested({ each: true })
   summary?: LocalizedStringInput[] | null;
 
   @Field(() => [ParticipantInput], { nullable: true, description: "Who took part." })
-  @IsOptional()
-  @ValidateNested({ each: true })
   participants?: ParticipantInput[] | null;
 
   @Field(() => [String], { nullable: true, description: "Slugs of the topics discussed." })
-  @IsOptional()
-  @Matches(SLUG_PATTERN, SLUG_LIST)
   topics?: string[] | null;
 
   @Field(() => [String], { nullable: true, description: "Slugs of the meetings this one follows up on." })
-  @IsOptional()
-  @Matches(SLUG_PATTERN, SLUG_LIST)
   precededBy?: string[] | null;
 
   @Field(() => [CitationInput], { nullable: true, description: "Sources for the meeting." })
-  @IsOptional()
-  @ValidateNested({ each: true })
   sources?: CitationInput[] | null;
 }
 
@@ -78,25 +57,18 @@ export class CreateMeetingInput {
 })
 export class UpdateMeetingInput {
   @Field(() => String, { nullable: true, description: "A new human key." })
-  @OmittableNotNull()
-  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
-  @MaxLength(SLUG_MAX)
   slug?: string;
 
   @Field(() => [LocalizedStringInput], { nullable: true, description: "The title (replaces every language held)." })
-  @OmittableNotNull()
-  @LocalizedTextRules()
   title?: LocalizedStringInput[];
 
   @Field(() => DateScalar, { nullable: true, description: "When it took place (null: unknown)." })
   date?: string | null;
 
   @Field(() => DatePrecision, { nullable: true, description: "How much of the date is known." })
-  @OmittableNotNull()
   datePrecision?: DatePrecision;
 
   @Field(() => MeetingStatus, { nullable: true, description: "Whether it took place." })
-  @OmittableNotNull()
   status?: MeetingStatus;
 
   @Field(() => MeetingFormat, { nullable: true, description: "How the participants met." })
@@ -106,37 +78,23 @@ export class UpdateMeetingInput {
   level?: MeetingLevel | null;
 
   @Field(() => LocationInput, { nullable: true, description: "Where it took place (null clears)." })
-  @IsOptional()
-  @ValidateNested()
   location?: LocationInput | null;
 
   @Field(() => String, { nullable: true, description: "The coalition's slug (null: outside any coalition)." })
-  @IsOptional()
-  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
   coalition?: string | null;
 
   @Field(() => [LocalizedStringInput], { nullable: true, description: "The summary (replaces it; null clears)." })
-  @IsOptional()
-  @ValidateNested({ each: true })
   summary?: LocalizedStringInput[] | null;
 
   @Field(() => [ParticipantInput], { nullable: true, description: "Replaces every participant (see addParticipant)." })
-  @IsOptional()
-  @ValidateNested({ each: true })
   participants?: ParticipantInput[] | null;
 
   @Field(() => [String], { nullable: true, description: "Replaces the topics (see addMeetingTopic)." })
-  @IsOptional()
-  @Matches(SLUG_PATTERN, SLUG_LIST)
   topics?: string[] | null;
 
   @Field(() => [String], { nullable: true, description: "Replaces the meetings this one follows up on." })
-  @IsOptional()
-  @Matches(SLUG_PATTERN, SLUG_LIST)
   precededBy?: string[] | null;
 
   @Field(() => [CitationInput], { nullable: true, description: "Replaces the meeting's citations (see addCitation)." })
-  @IsOptional()
-  @ValidateNested({ each: true })
   sources?: CitationInput[] | null;
 }

@@ -1,15 +1,12 @@
-import { IsOptional, Matches, ValidateNested } from "class-validator";
 import { Field, InputType } from "type-graphql";
 import { MembershipRole } from "../entities/enums";
 import "./enums";
 import { CitationInput } from "./citation.input";
-import { STATE_CODE_MESSAGE, STATE_CODE_PATTERN } from "./input-rules";
 import { DateScalar } from "./scalars";
 
 @InputType("MembershipInput", { description: "A state's membership of a coalition over a period." })
 export class MembershipInput {
   @Field(() => String, { description: "The member state's code (it must exist)." })
-  @Matches(STATE_CODE_PATTERN, { message: STATE_CODE_MESSAGE })
   state: string;
 
   @Field(() => MembershipRole, { nullable: true, description: "The state's role in the coalition; MEMBER when left out." })
@@ -22,7 +19,5 @@ export class MembershipInput {
   until?: string | null;
 
   @Field(() => [CitationInput], { nullable: true, description: "Sources for the membership." })
-  @IsOptional()
-  @ValidateNested({ each: true })
   sources?: CitationInput[] | null;
 }

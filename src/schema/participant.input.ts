@@ -1,18 +1,13 @@
-import { IsOptional, Matches } from "class-validator";
 import { Field, InputType } from "type-graphql";
 import { Attendance, ParticipantRole } from "../entities/enums";
 import "./enums";
-import { SLUG_MESSAGE, SLUG_PATTERN, STATE_CODE_MESSAGE, STATE_CODE_PATTERN } from "./input-rules";
 
 @InputType("ParticipantInput", { description: "An official's part in a meeting." })
 export class ParticipantInput {
   @Field(() => String, { description: "The official's slug (it must exist); an official takes part once per meeting." })
-  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
   official: string;
 
   @Field(() => String, { nullable: true, description: "The code of the state they represented (it must exist)." })
-  @IsOptional()
-  @Matches(STATE_CODE_PATTERN, { message: STATE_CODE_MESSAGE })
   representing?: string | null;
 
   @Field(() => ParticipantRole, { nullable: true, description: "Their role; PARTICIPANT when left out." })

@@ -1,63 +1,32 @@
-import type { EntityManager } from "typeorm";
-import { Coalition } from "../entities/coalition.entity";
-import { Meeting } from "../entities/meeting.entity";
-import { Official } from "../entities/official.entity";
-import { Outcome } from "../entities/outcome.entity";
-import type { RecordTypeName } from "../entities/record-tables";
-import { Statement } from "../entities/statement.entity";
 import { clientError, ErrorCode } from "../errors";
+import { citationValues, insertCitations } from "../import/citations";
+import { CITATION } from "../records/citation.part";
 import type { CitationInput } from "../schema/citation.input";
 import { fromGlobalId, toGlobalId } from "../schema/global-id";
-import { insertCitations } from "./citations";
-import { changeRecord, inputProblems } from "./record-write";
-import { References } from "./references";
+import { readPartInput } from "./part-input";
+import { changeRecord, loadRecord } from "./record-write";
 import { findPart, type PartTypeName } from "./sub-record";
-import { bumpVersion } from "./versioned-record";
 import type { WriteContext } from "./write-context";
 
 const CITABLE: readonly PartTypeName[] = ["Membership", "Position", "Meeting", "Outcome", "Statement"];
 
-/** A record that holds citations (itself or through its memberships/positions). */
-export type CitingRecord = Coalition | Official | Meeting | Outcome | Statement;
-
-const ENTITIES = { Coalition, Official, Meeting, Outcome, Statement } as const;
-
-function loadOwner(manager: EntityManager, ownerType: RecordTypeName, id: number): Promise<CitingRecord> {
-  const entity = ENTITIES[ownerType as keyof typeof ENTITIES];
-  return manager.findOneByOrFail<CitingRecord>(entity, { id });
-}
-
 /** `addCitation`: cites one more source for a membership, position, meeting, outcome or statement. */
-export async function addCitation(
-  context: WriteContext,
-  subject: string,
-  input: CitationInput,
-  expectedVersion?: number | null,
-): Promise<CitingRecord> {
+export async function addCitation(context: WriteContext, subject: string, input: CitationInput, expectedVersion?: number | null) {
   const { manager } = context;
   const part = await findPart(manager, subject, CITABLE, "subject");
-  const references = new References(manager);
+  let wanted: ReturnType<typeof citationValues> = [];
   await changeRecord(context, part.ownerType, part.ownerId, expectedVersion, {
-    problems: await inputProblems(input),
-    check: async (_record, problems) => {
-      references.want("source", input.source, "input.source");
-      if (input.quoteLang && !input.quote) problems.add("input.quoteLang", "is given without a quote");
-      await references.load(problems);
+    check: async (_record, reader) => {
+      const read = await readPartInput(manager, reader, CITATION, input);
+      if (read) wanted = citationValues([read.part], read.keys);
     },
-    apply: async (record) => {
-      await insertCitations(manager, references, part.citationColumn, part.id, [input]);
-      await bumpVersion(manager, part.ownerType, record.id);
-    },
+    apply: () => insertCitations(manager, part.citationSubject, part.id, wanted),
   });
-  return loadOwner(manager, part.ownerType, part.ownerId);
+  return loadRecord(manager, part.ownerType, part.ownerId);
 }
 
 /** `removeCitation`: removes one citation (by its id); the record that held it gets a new version. */
-export async function removeCitation(
-  context: WriteContext,
-  citation: string,
-  expectedVersion?: number | null,
-): Promise<CitingRecord> {
+export async function removeCitation(context: WriteContext, citation: string, expectedVersion?: number | null) {
   const { manager } = context;
   const decoded = fromGlobalId(citation);
   if (decoded?.typeName !== "Citation")
@@ -75,10 +44,7 @@ export async function removeCitation(
   const [typeName, id] = rows[0].subject.split(":");
   const part = await findPart(manager, toGlobalId(typeName, Number(id)), CITABLE, "citation");
   await changeRecord(context, part.ownerType, part.ownerId, expectedVersion, {
-    apply: async (record) => {
-      await manager.query(`DELETE FROM citation WHERE id = $1`, [decoded.id]);
-      await bumpVersion(manager, part.ownerType, record.id);
-    },
+    apply: () => manager.query(`DELETE FROM citation WHERE id = $1`, [decoded.id]),
   });
-  return loadOwner(manager, part.ownerType, part.ownerId);
+  return loadRecord(manager, part.ownerType, part.ownerId);
 }

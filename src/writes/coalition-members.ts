@@ -1,10 +1,10 @@
-import { Coalition } from "../entities/coalition.entity";
+import { insertCitedChildren } from "../import/cited-children";
+import { memberships, wantedMembers } from "../import/upsert-coalition";
+import { MEMBERSHIP } from "../records/coalition.record";
 import type { MembershipInput } from "../schema/membership.input";
-import { insertMembership, prepareMemberships } from "./memberships";
-import { changeRecord, inputProblems } from "./record-write";
-import { References } from "./references";
+import { readPartInput } from "./part-input";
+import { changeRecord, loadRecord } from "./record-write";
 import { findPart } from "./sub-record";
-import { bumpVersion } from "./versioned-record";
 import type { WriteContext } from "./write-context";
 
 /** `addMembership`: one more membership of a coalition (the coalition's version goes up). */
@@ -13,67 +13,46 @@ export async function addMembership(
   coalition: string,
   input: MembershipInput,
   expectedVersion?: number | null,
-): Promise<Coalition> {
+) {
   const { manager } = context;
-  const references = new References(manager);
-  const problems = await inputProblems(input);
+  let wanted: ReturnType<typeof wantedMembers> = [];
   const { id } = await changeRecord(context, "Coalition", coalition, expectedVersion, {
-    problems,
-    check: async () => {
-      prepareMemberships([input], "input", references, problems);
-      await references.load(problems);
-      // prepareMemberships locates items in a list; a single input sits at `input` itself.
-      for (const problem of problems.list) problem.path = problem.path.replace(/^input\[0\]/, "input");
+    check: async (_record, reader) => {
+      const read = await readPartInput(manager, reader, MEMBERSHIP, input);
+      if (read) wanted = wantedMembers([read.part], read.keys);
     },
-    apply: async (record) => {
-      await insertMembership(manager, references, record.id, input);
-      await bumpVersion(manager, "Coalition", record.id);
-    },
+    apply: (record) => insertCitedChildren(manager, memberships(manager, record.id), wanted),
   });
-  return manager.findOneByOrFail(Coalition, { id });
+  return loadRecord(manager, "Coalition", id);
 }
 
 /** `endMembership`: sets the day a membership ended. */
-export async function endMembership(
-  context: WriteContext,
-  membership: string,
-  until: string,
-  expectedVersion?: number | null,
-): Promise<Coalition> {
+export async function endMembership(context: WriteContext, membership: string, until: string, expectedVersion?: number | null) {
   const { manager } = context;
   const part = await findPart(manager, membership, ["Membership"], "membership");
   const { id } = await changeRecord(context, "Coalition", part.ownerId, expectedVersion, {
-    check: async (_record, problems) => {
+    check: async (_record, reader) => {
       const rows: { since: string | null }[] = await manager.query(`SELECT since::text AS since FROM membership WHERE id = $1`, [
         part.id,
       ]);
       const since = rows[0]?.since;
-      if (since && until < since) problems.add("until", `must not be before the membership began (${since})`);
+      if (since && until < since) reader.problem("until", `must not be before the membership began (${since})`);
     },
-    apply: async (record) => {
-      await manager.query(`UPDATE membership SET until = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
+    apply: () =>
+      manager.query(`UPDATE membership SET until = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
         part.id,
         until,
-      ]);
-      await bumpVersion(manager, "Coalition", record.id);
-    },
+      ]),
   });
-  return manager.findOneByOrFail(Coalition, { id });
+  return loadRecord(manager, "Coalition", id);
 }
 
 /** `removeMembership`: deletes a membership recorded in error (its citations go with it). */
-export async function removeMembership(
-  context: WriteContext,
-  membership: string,
-  expectedVersion?: number | null,
-): Promise<Coalition> {
+export async function removeMembership(context: WriteContext, membership: string, expectedVersion?: number | null) {
   const { manager } = context;
   const part = await findPart(manager, membership, ["Membership"], "membership");
   const { id } = await changeRecord(context, "Coalition", part.ownerId, expectedVersion, {
-    apply: async (record) => {
-      await manager.query(`DELETE FROM membership WHERE id = $1`, [part.id]);
-      await bumpVersion(manager, "Coalition", record.id);
-    },
+    apply: () => manager.query(`DELETE FROM membership WHERE id = $1`, [part.id]),
   });
-  return manager.findOneByOrFail(Coalition, { id });
+  return loadRecord(manager, "Coalition", id);
 }

@@ -1,36 +1,39 @@
 import type { EntityManager } from "typeorm";
 import { ChangeAction } from "../entities/record-change.entity";
-import { RECORD_TABLES, type RecordTypeName } from "../entities/record-tables";
 import { clientError, ErrorCode } from "../errors";
+import { ChangeSet } from "../history/change-set";
 import { recordChange } from "../history/record-change";
 import { snapshotRecord } from "../history/snapshots";
+import { isRecordTypeName, RECORDS, type RecordTypeName } from "../records";
+import type { DependantRule } from "../records/record-description";
 import type { DeleteRecordPayload, DependantGroup } from "../schema/delete-result";
 import { toGlobalId } from "../schema/global-id";
-import { DEPENDANT_RULES, type DependantRule } from "./dependant-rules";
-import { meetingIdOfOutcome, withMeetingsOfOutcome } from "./meeting-of-outcome";
-import { bumpVersion, lockRecord } from "./versioned-record";
+import { lockRecord } from "./record-write";
 import type { WriteContext } from "./write-context";
 
 interface FoundDependants {
   rule: DependantRule;
+  recordType: RecordTypeName;
   rows: { id: number; key: string | null }[];
 }
 
+/** The dependants of a record, by the rules of its description. */
 async function findDependants(manager: EntityManager, recordType: RecordTypeName, id: number): Promise<FoundDependants[]> {
   const found: FoundDependants[] = [];
-  for (const rule of DEPENDANT_RULES[recordType]) {
+  for (const rule of RECORDS[recordType].dependants as DependantRule[]) {
+    if (!isRecordTypeName(rule.recordType)) throw new Error(`${recordType}: dependant type ${rule.recordType} is not described`);
     const rows: { id: number; key: string | null }[] = await manager.query(rule.find, [id]);
-    if (rows.length > 0) found.push({ rule, rows });
+    if (rows.length > 0) found.push({ rule, recordType: rule.recordType, rows });
   }
   return found;
 }
 
-function groupOf({ rule, rows }: FoundDependants): DependantGroup {
+function groupOf({ rule, recordType, rows }: FoundDependants): DependantGroup {
   return {
-    recordType: rule.recordType,
+    recordType,
     relation: rule.relation,
     count: rows.length,
-    keys: rows.map((row) => row.key ?? toGlobalId(rule.recordType, row.id)),
+    keys: rows.map((row) => row.key ?? toGlobalId(recordType, row.id)),
     cascade: rule.cascade === "delete" ? "DELETE" : "UPDATE",
   };
 }
@@ -44,38 +47,7 @@ function refusal(recordType: RecordTypeName, key: string, groups: DependantGroup
   );
 }
 
-/** Detaches every `update` dependant, then raises each one's version once and records its before and after. */
-async function detachDependants(context: WriteContext, recordId: number, found: FoundDependants[]): Promise<void> {
-  const affected = new Map<string, { recordType: RecordTypeName; id: number; before: Record<string, unknown> | null }>();
-  const touch = async (recordType: RecordTypeName, id: number) => {
-    if (affected.has(`${recordType}:${id}`)) return;
-    const before = await snapshotRecord(context.manager, recordType, id);
-    affected.set(`${recordType}:${id}`, { recordType, id, before });
-  };
-  for (const { rule, rows } of found) {
-    for (const row of rows) {
-      await touch(rule.recordType, row.id);
-      // A meeting's snapshot nests its outcomes: changing an outcome changes its meeting too.
-      if (rule.recordType === "Outcome") await touch("Meeting", await meetingIdOfOutcome(context, row.id));
-    }
-  }
-  for (const { rule } of found) if (rule.detach) await context.manager.query(rule.detach, [recordId]);
-  for (const { recordType, id, before } of affected.values()) {
-    const version = await bumpVersion(context.manager, recordType, id);
-    const after = await snapshotRecord(context.manager, recordType, id);
-    await recordChange(context.manager, {
-      actor: context.actor,
-      recordType,
-      recordId: id,
-      action: ChangeAction.UPDATE,
-      before,
-      after,
-      version,
-    });
-  }
-}
-
-/** Deletes a locked record; with `cascade`, its dependants first (each recorded in the history). */
+/** Deletes a locked record; with `cascade`, its dependants first (each detached one recorded as an UPDATE before the DELETE). */
 async function deleteLocked(
   context: WriteContext,
   recordType: RecordTypeName,
@@ -87,18 +59,23 @@ async function deleteLocked(
   const groups = found.map(groupOf);
   if (found.length > 0 && !cascade) throw refusal(recordType, key, groups);
   const before = await snapshotRecord(context.manager, recordType, record.id);
-  for (const { rule, rows } of found.filter((entry) => entry.rule.cascade === "delete")) {
+  for (const { recordType: dependantType, rows } of found.filter((entry) => entry.rule.cascade === "delete")) {
     for (const row of rows) {
-      const dependant = await lockRecord(context.manager, rule.recordType, row.id, null, "id");
-      await deleteLocked(context, rule.recordType, dependant, row.key ?? toGlobalId(rule.recordType, row.id), true);
+      const dependant = await lockRecord(context.manager, dependantType, row.id);
+      await deleteLocked(context, dependantType, dependant, row.key ?? toGlobalId(dependantType, row.id), true);
     }
   }
-  await detachDependants(
-    context,
-    record.id,
-    found.filter((entry) => entry.rule.cascade === "update"),
-  );
-  await context.manager.query(`DELETE FROM "${RECORD_TABLES[recordType].table}" WHERE id = $1`, [record.id]);
+  const detached = new ChangeSet(context.manager);
+  const updated = found.filter((entry) => entry.rule.cascade === "update");
+  for (const { recordType: dependantType, rows } of updated) {
+    await detached.watch(
+      dependantType,
+      rows.map((row) => row.id),
+    );
+  }
+  for (const { rule } of updated) if (rule.detach) await context.manager.query(rule.detach, [record.id]);
+  await detached.record(context.actor);
+  await context.manager.query(`DELETE FROM "${RECORDS[recordType].table}" WHERE id = $1`, [record.id]);
   await recordChange(context.manager, {
     actor: context.actor,
     recordType,
@@ -113,7 +90,9 @@ async function deleteLocked(
 
 /**
  * `delete<Type>`: refuses with CONFLICT (naming every dependant) when other records depend on the
- * record, unless `cascade` is true; then the dependants are deleted or detached first, per DEPENDANT_RULES.
+ * record, unless `cascade` is true; then the dependants are deleted or detached first, per the record
+ * description's `dependants`. Records holding the deleted one (an outcome's meeting) and detached
+ * dependants get a new version and an UPDATE entry.
  */
 export async function deleteRecord(
   context: WriteContext,
@@ -123,11 +102,9 @@ export async function deleteRecord(
 ): Promise<DeleteRecordPayload> {
   const record = await lockRecord(context.manager, recordType, key, options.expectedVersion);
   const label = typeof key === "number" ? toGlobalId(recordType, key) : key;
-  const remove = () => deleteLocked(context, recordType, record, label, options.cascade === true);
-  // An outcome is part of its meeting's record; deleting a meeting deletes its outcomes without this.
-  const cascaded =
-    recordType === "Outcome"
-      ? await withMeetingsOfOutcome(context, [await meetingIdOfOutcome(context, record.id)], remove)
-      : await remove();
+  const changes = new ChangeSet(context.manager);
+  await changes.watch(recordType, [record.id]);
+  const cascaded = await deleteLocked(context, recordType, record, label, options.cascade === true);
+  await changes.record(context.actor);
   return { deletedId: toGlobalId(recordType, record.id), recordType, key: label, version: record.version, cascaded };
 }

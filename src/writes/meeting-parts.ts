@@ -1,10 +1,9 @@
-import { Meeting } from "../entities/meeting.entity";
+import { Participant } from "../entities/participant.entity";
+import { participantValues } from "../import/upsert-meeting";
+import { PARTICIPANT } from "../records/meeting.record";
 import type { ParticipantInput } from "../schema/participant.input";
-import { insertParticipant } from "./participants";
-import { changeRecord, inputProblems } from "./record-write";
-import { References } from "./references";
-import { insertLinks } from "./rows";
-import { bumpVersion } from "./versioned-record";
+import { readPartInput } from "./part-input";
+import { changeRecord, loadRecord } from "./record-write";
 import type { WriteContext } from "./write-context";
 
 /** `addParticipant`: one more official in a meeting, without rewriting the meeting. */
@@ -13,28 +12,23 @@ export async function addParticipant(
   meeting: string,
   input: ParticipantInput,
   expectedVersion?: number | null,
-): Promise<Meeting> {
+) {
   const { manager } = context;
-  const references = new References(manager);
+  let values: ReturnType<typeof participantValues> | null = null;
   const { id } = await changeRecord(context, "Meeting", meeting, expectedVersion, {
-    problems: await inputProblems(input),
-    check: async (record, problems) => {
-      references.want("official", input.official, "input.official");
-      references.want("state", input.representing, "input.representing");
-      await references.load(problems);
-      if (!problems.isEmpty) return;
+    check: async (record, reader) => {
+      const read = await readPartInput(manager, reader, PARTICIPANT, input);
+      if (!read) return;
+      values = participantValues(read.part, read.keys);
       const rows: unknown[] = await manager.query(`SELECT 1 FROM participant WHERE meeting_id = $1 AND official_id = $2`, [
         record.id,
-        references.id("official", input.official),
+        values.officialId,
       ]);
-      if (rows.length > 0) problems.add("input.official", `"${input.official}" already takes part in this meeting`);
+      if (rows.length > 0) reader.problem("input.official", `"${input.official}" already takes part in this meeting`);
     },
-    apply: async (record) => {
-      await insertParticipant(manager, references, record.id, input);
-      await bumpVersion(manager, "Meeting", record.id);
-    },
+    apply: (record) => manager.insert(Participant, { ...values, meetingId: record.id }),
   });
-  return manager.findOneByOrFail(Meeting, { id });
+  return loadRecord(manager, "Meeting", id);
 }
 
 /** `removeParticipant`: takes an official out of a meeting. */
@@ -43,78 +37,62 @@ export async function removeParticipant(
   meeting: string,
   official: string,
   expectedVersion?: number | null,
-): Promise<Meeting> {
+) {
   const { manager } = context;
   const { id } = await changeRecord(context, "Meeting", meeting, expectedVersion, {
-    check: async (record, problems) => {
+    check: async (record, reader) => {
       const rows: unknown[] = await manager.query(
         `SELECT 1 FROM participant p JOIN official o ON o.id = p.official_id WHERE p.meeting_id = $1 AND o.slug = $2`,
         [record.id, official],
       );
-      if (rows.length === 0) problems.add("official", `"${official}" does not take part in this meeting`);
+      if (rows.length === 0) reader.problem("official", `"${official}" does not take part in this meeting`);
     },
-    apply: async (record) => {
-      await manager.query(
+    apply: (record) =>
+      manager.query(
         `DELETE FROM participant p USING official o WHERE o.id = p.official_id AND p.meeting_id = $1 AND o.slug = $2`,
         [record.id, official],
-      );
-      await bumpVersion(manager, "Meeting", record.id);
-    },
+      ),
   });
-  return manager.findOneByOrFail(Meeting, { id });
+  return loadRecord(manager, "Meeting", id);
 }
 
 /** `addMeetingTopic`: tags a meeting with one more topic. */
-export async function addMeetingTopic(
-  context: WriteContext,
-  meeting: string,
-  topic: string,
-  expectedVersion?: number | null,
-): Promise<Meeting> {
+export async function addMeetingTopic(context: WriteContext, meeting: string, topic: string, expectedVersion?: number | null) {
   const { manager } = context;
-  const references = new References(manager);
   const { id } = await changeRecord(context, "Meeting", meeting, expectedVersion, {
-    check: async (record, problems) => {
-      references.want("topic", topic, "topic");
-      await references.load(problems);
-      if (!problems.isEmpty) return;
-      const rows: unknown[] = await manager.query(`SELECT 1 FROM meeting_topic WHERE meeting_id = $1 AND topic_id = $2`, [
+    check: async (record, reader) => {
+      const rows: { tagged: boolean }[] = await manager.query(
+        `SELECT EXISTS (SELECT 1 FROM meeting_topic WHERE meeting_id = $1 AND topic_id = t.id) AS tagged FROM topic t WHERE t.slug = $2`,
+        [record.id, topic],
+      );
+      if (rows.length === 0) reader.problem("topic", `unknown topic "${topic}"`);
+      else if (rows[0].tagged) reader.problem("topic", `the meeting is already tagged with "${topic}"`);
+    },
+    apply: (record) =>
+      manager.query(`INSERT INTO meeting_topic (meeting_id, topic_id) SELECT $1, id FROM topic WHERE slug = $2`, [
         record.id,
-        references.id("topic", topic),
-      ]);
-      if (rows.length > 0) problems.add("topic", `the meeting is already tagged with "${topic}"`);
-    },
-    apply: async (record) => {
-      await insertLinks(manager, "meeting_topic", "meeting_id", record.id, "topic_id", [references.id("topic", topic)]);
-      await bumpVersion(manager, "Meeting", record.id);
-    },
+        topic,
+      ]),
   });
-  return manager.findOneByOrFail(Meeting, { id });
+  return loadRecord(manager, "Meeting", id);
 }
 
 /** `removeMeetingTopic`: removes one topic from a meeting. */
-export async function removeMeetingTopic(
-  context: WriteContext,
-  meeting: string,
-  topic: string,
-  expectedVersion?: number | null,
-): Promise<Meeting> {
+export async function removeMeetingTopic(context: WriteContext, meeting: string, topic: string, expectedVersion?: number | null) {
   const { manager } = context;
   const { id } = await changeRecord(context, "Meeting", meeting, expectedVersion, {
-    check: async (record, problems) => {
+    check: async (record, reader) => {
       const rows: unknown[] = await manager.query(
         `SELECT 1 FROM meeting_topic mt JOIN topic t ON t.id = mt.topic_id WHERE mt.meeting_id = $1 AND t.slug = $2`,
         [record.id, topic],
       );
-      if (rows.length === 0) problems.add("topic", `the meeting is not tagged with "${topic}"`);
+      if (rows.length === 0) reader.problem("topic", `the meeting is not tagged with "${topic}"`);
     },
-    apply: async (record) => {
-      await manager.query(
+    apply: (record) =>
+      manager.query(
         `DELETE FROM meeting_topic mt USING topic t WHERE t.id = mt.topic_id AND mt.meeting_id = $1 AND t.slug = $2`,
         [record.id, topic],
-      );
-      await bumpVersion(manager, "Meeting", record.id);
-    },
+      ),
   });
-  return manager.findOneByOrFail(Meeting, { id });
+  return loadRecord(manager, "Meeting", id);
 }

@@ -1,10 +1,10 @@
-import { Official } from "../entities/official.entity";
+import { insertCitedChildren } from "../import/cited-children";
+import { positions, wantedPositions } from "../import/upsert-official";
+import { POSITION } from "../records/official.record";
 import type { PositionInput } from "../schema/position.input";
-import { insertPosition, preparePositions } from "./positions";
-import { changeRecord, inputProblems } from "./record-write";
-import { References } from "./references";
+import { readPartInput } from "./part-input";
+import { changeRecord, loadRecord } from "./record-write";
 import { findPart } from "./sub-record";
-import { bumpVersion } from "./versioned-record";
 import type { WriteContext } from "./write-context";
 
 /** `addPosition`: one more post of an official (the official's version goes up). */
@@ -13,67 +13,43 @@ export async function addPosition(
   official: string,
   input: PositionInput,
   expectedVersion?: number | null,
-): Promise<Official> {
+) {
   const { manager } = context;
-  const references = new References(manager);
-  const problems = await inputProblems(input);
+  let wanted: ReturnType<typeof wantedPositions> = [];
   const { id } = await changeRecord(context, "Official", official, expectedVersion, {
-    problems,
-    check: async () => {
-      preparePositions([input], "input", references, problems);
-      await references.load(problems);
-      // preparePositions locates items in a list; a single input sits at `input` itself.
-      for (const problem of problems.list) problem.path = problem.path.replace(/^input\[0\]/, "input");
+    check: async (_record, reader) => {
+      const read = await readPartInput(manager, reader, POSITION, input);
+      if (read) wanted = wantedPositions([read.part], read.keys);
     },
-    apply: async (record) => {
-      await insertPosition(manager, references, record.id, input);
-      await bumpVersion(manager, "Official", record.id);
-    },
+    apply: (record) => insertCitedChildren(manager, positions(manager, record.id), wanted),
   });
-  return manager.findOneByOrFail(Official, { id });
+  return loadRecord(manager, "Official", id);
 }
 
 /** `endPosition`: sets the day an official left a post. */
-export async function endPosition(
-  context: WriteContext,
-  position: string,
-  until: string,
-  expectedVersion?: number | null,
-): Promise<Official> {
+export async function endPosition(context: WriteContext, position: string, until: string, expectedVersion?: number | null) {
   const { manager } = context;
   const part = await findPart(manager, position, ["Position"], "position");
   const { id } = await changeRecord(context, "Official", part.ownerId, expectedVersion, {
-    check: async (_record, problems) => {
+    check: async (_record, reader) => {
       const rows: { since: string | null }[] = await manager.query(`SELECT since::text AS since FROM position WHERE id = $1`, [
         part.id,
       ]);
       const since = rows[0]?.since;
-      if (since && until < since) problems.add("until", `must not be before the official took the post (${since})`);
+      if (since && until < since) reader.problem("until", `must not be before the official took the post (${since})`);
     },
-    apply: async (record) => {
-      await manager.query(`UPDATE position SET until = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
-        part.id,
-        until,
-      ]);
-      await bumpVersion(manager, "Official", record.id);
-    },
+    apply: () =>
+      manager.query(`UPDATE position SET until = $2, version = version + 1, updated_at = now() WHERE id = $1`, [part.id, until]),
   });
-  return manager.findOneByOrFail(Official, { id });
+  return loadRecord(manager, "Official", id);
 }
 
 /** `removePosition`: deletes a position recorded in error (its citations go with it). */
-export async function removePosition(
-  context: WriteContext,
-  position: string,
-  expectedVersion?: number | null,
-): Promise<Official> {
+export async function removePosition(context: WriteContext, position: string, expectedVersion?: number | null) {
   const { manager } = context;
   const part = await findPart(manager, position, ["Position"], "position");
   const { id } = await changeRecord(context, "Official", part.ownerId, expectedVersion, {
-    apply: async (record) => {
-      await manager.query(`DELETE FROM position WHERE id = $1`, [part.id]);
-      await bumpVersion(manager, "Official", record.id);
-    },
+    apply: () => manager.query(`DELETE FROM position WHERE id = $1`, [part.id]),
   });
-  return manager.findOneByOrFail(Official, { id });
+  return loadRecord(manager, "Official", id);
 }

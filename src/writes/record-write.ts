@@ -1,63 +1,74 @@
-import type { EntityManager } from "typeorm";
-import { ChangeAction } from "../entities/record-change.entity";
-import { RECORD_TABLES, type RecordTypeName } from "../entities/record-tables";
-import { recordChange, recordUpdate } from "../history/record-change";
-import { snapshotRecord } from "../history/snapshots";
-import { Problems } from "./problems";
-import { validateInput } from "./validate-input";
-import { type LockedRecord, lockRecord } from "./versioned-record";
+import type { EntityManager, EntityTarget } from "typeorm";
+import { classifyDatabaseError } from "../db/database-errors";
+import type { RecordBase } from "../entities/record-base";
+import { RECORD_ENTITIES, type RecordOf } from "../entities/record-entities";
+import { clientError, ErrorCode } from "../errors";
+import { ChangeSet } from "../history/change-set";
+import { RECORDS, type RecordTypeName } from "../records";
+import { EntryReader } from "../records/entry-reader";
+import { fromGlobalId } from "../schema/global-id";
 import type { WriteContext } from "./write-context";
 
-/** True when another record of the type already holds this human key. */
-export async function keyTaken(manager: EntityManager, recordType: RecordTypeName, key: string, exceptId = 0): Promise<boolean> {
-  const { table, keyColumn } = RECORD_TABLES[recordType];
-  const rows: unknown[] = await manager.query(`SELECT 1 FROM "${table}" WHERE "${keyColumn ?? "id"}" = $1 AND id <> $2`, [
-    key,
-    exceptId,
-  ]);
-  return rows.length > 0;
+/** The record as stored now (a mutation's answer). */
+export function loadRecord<T extends RecordTypeName>(manager: EntityManager, recordType: T, id: number): Promise<RecordOf<T>> {
+  const entity: EntityTarget<RecordBase> = RECORD_ENTITIES[recordType];
+  return manager.findOneByOrFail(entity, { id }) as Promise<RecordOf<T>>;
 }
 
-/** Reports a human key already held by another record of the type. */
-export async function checkKeyFree(
-  manager: EntityManager,
-  recordType: RecordTypeName,
-  key: string | undefined,
-  path: string,
-  problems: Problems,
-  exceptId = 0,
-): Promise<void> {
-  if (key === undefined) return;
-  const keyName = RECORD_TABLES[recordType].keyColumn;
-  if (await keyTaken(manager, recordType, key, exceptId))
-    problems.add(path, `a ${recordType} with ${keyName} "${key}" already exists`);
-}
-
-/** The problems of an input's own rules, collected (not thrown) so reference problems can join them. */
-export async function inputProblems(input: object): Promise<Problems> {
-  const problems = new Problems();
-  problems.addAll(await validateInput(input));
-  return problems;
-}
-
-/** Records the CREATE of a record just inserted (version 1). */
-export async function recordCreation(context: WriteContext, recordType: RecordTypeName, id: number): Promise<void> {
-  const after = await snapshotRecord(context.manager, recordType, id);
-  await recordChange(context.manager, {
-    actor: context.actor,
-    recordType,
-    recordId: id,
-    action: ChangeAction.CREATE,
-    before: null,
-    after,
-    version: 1,
-  });
+/** A record row locked for this transaction. */
+export interface LockedRecord {
+  id: number;
+  version: number;
 }
 
 /**
- * The frame of every change to an existing record (updates and nested writes): lock it and check
- * `expectedVersion` (CONFLICT when stale), let `check` collect problems (all thrown together), then
- * `apply` the change (which must raise the version once) between two snapshots for the history.
+ * Locks the record (SELECT ... FOR UPDATE) and checks its version. Concurrent writers of the same
+ * record queue on the row lock; each sees the version the previous one committed, so of many writers
+ * holding the same `expectedVersion` exactly one passes and the others get CONFLICT with nothing written.
+ * `key` is the human key's value, or (a number) the internal id.
+ */
+export async function lockRecord(
+  manager: EntityManager,
+  recordType: RecordTypeName,
+  key: string | number,
+  expectedVersion?: number | null,
+): Promise<LockedRecord> {
+  const { table, keyColumn } = RECORDS[recordType];
+  const column = typeof key === "number" ? "id" : (keyColumn ?? "id");
+  const sql = `SELECT id, version FROM "${table}" WHERE "${column}" = $1`;
+  const rows: LockedRecord[] = await manager.query(`${sql} FOR UPDATE`, [key]).catch(async (error: unknown) => {
+    if (classifyDatabaseError(error) !== "LOCK_TIMEOUT") throw error;
+    // The transaction is aborted; another connection reads the version (a plain read waits for no lock).
+    const [current]: LockedRecord[] = await manager.connection.query(sql, [key]);
+    throw clientError(
+      ErrorCode.CONFLICT,
+      `${recordType} "${key}" is being changed by another writer for longer than the lock timeout; retry`,
+      {
+        reason: "LOCK_TIMEOUT",
+        retryable: true,
+        currentVersion: current?.version ?? null,
+      },
+    );
+  });
+  if (rows.length === 0) {
+    throw clientError(ErrorCode.NOT_FOUND, `no ${recordType} with ${keyColumn ?? "id"} "${key}"`, { recordType, key });
+  }
+  const row = rows[0];
+  if (expectedVersion !== undefined && expectedVersion !== null && row.version !== expectedVersion) {
+    throw clientError(
+      ErrorCode.CONFLICT,
+      `${recordType} "${key}" is at version ${row.version}, not the expected ${expectedVersion}: it changed since you read it`,
+      { currentVersion: row.version, expectedVersion },
+    );
+  }
+  return row;
+}
+
+/**
+ * The frame of a change to one part of an existing record (a participant, a membership, a citation):
+ * lock the record and check `expectedVersion` (CONFLICT when stale), let `check` report problems (all
+ * thrown together, nothing written), then `apply` the change; the ChangeSet raises the version and
+ * records the history when the record's snapshot changed.
  */
 export async function changeRecord(
   context: WriteContext,
@@ -65,15 +76,24 @@ export async function changeRecord(
   key: string | number,
   expectedVersion: number | null | undefined,
   steps: {
-    problems?: Problems;
-    check?: (record: LockedRecord, problems: Problems) => Promise<void>;
+    check?: (record: LockedRecord, reader: EntryReader) => Promise<void>;
     apply: (record: LockedRecord) => Promise<unknown>;
   },
 ): Promise<LockedRecord> {
   const record = await lockRecord(context.manager, recordType, key, expectedVersion);
-  const problems = steps.problems ?? new Problems();
-  await steps.check?.(record, problems);
-  problems.throwIfAny();
-  await recordUpdate(context.manager, context.actor, recordType, record.id, () => steps.apply(record));
+  const reader = new EntryReader();
+  await steps.check?.(record, reader);
+  reader.throwIfProblems();
+  const changes = new ChangeSet(context.manager);
+  await changes.watch(recordType, [record.id]);
+  await steps.apply(record);
+  await changes.record(context.actor);
   return record;
+}
+
+/** A record's internal id from its global id; NOT_FOUND for an id of another type or none of ours. */
+export function recordIdOf(recordType: RecordTypeName, globalId: string): number {
+  const decoded = fromGlobalId(globalId);
+  if (decoded?.typeName !== recordType) throw clientError(ErrorCode.NOT_FOUND, `no ${recordType} with id "${globalId}"`);
+  return decoded.id;
 }

@@ -1,19 +1,19 @@
 import type { EntityManager } from "typeorm";
 import type { RecordTypeName } from "../entities/record-tables";
 import { clientError, ErrorCode } from "../errors";
+import type { CitationSubject } from "../import/citations";
 import { fromGlobalId } from "../schema/global-id";
-import type { CitationSubjectColumn } from "./citations";
 
 /** The parts of records that nested writes address by global id, with the record each belongs to. */
 const PARTS = {
-  Membership: { table: "membership", owner: "Coalition", ownerColumn: "coalition_id", citationColumn: "membership_id" },
-  Position: { table: "position", owner: "Official", ownerColumn: "official_id", citationColumn: "position_id" },
-  Meeting: { table: "meeting", owner: "Meeting", ownerColumn: "id", citationColumn: "meeting_id" },
-  Outcome: { table: "outcome", owner: "Outcome", ownerColumn: "id", citationColumn: "outcome_id" },
-  Statement: { table: "statement", owner: "Statement", ownerColumn: "id", citationColumn: "statement_id" },
+  Membership: { table: "membership", owner: "Coalition", ownerColumn: "coalition_id", citationSubject: "membershipId" },
+  Position: { table: "position", owner: "Official", ownerColumn: "official_id", citationSubject: "positionId" },
+  Meeting: { table: "meeting", owner: "Meeting", ownerColumn: "id", citationSubject: "meetingId" },
+  Outcome: { table: "outcome", owner: "Outcome", ownerColumn: "id", citationSubject: "outcomeId" },
+  Statement: { table: "statement", owner: "Statement", ownerColumn: "id", citationSubject: "statementId" },
 } as const satisfies Record<
   string,
-  { table: string; owner: RecordTypeName; ownerColumn: string; citationColumn: CitationSubjectColumn }
+  { table: string; owner: RecordTypeName; ownerColumn: string; citationSubject: CitationSubject }
 >;
 
 export type PartTypeName = keyof typeof PARTS;
@@ -24,7 +24,7 @@ export interface FoundPart {
   id: number;
   ownerType: RecordTypeName;
   ownerId: number;
-  citationColumn: CitationSubjectColumn;
+  citationSubject: CitationSubject;
 }
 
 /** Finds a part by global id among the allowed types; NOT_FOUND when the id names nothing of those types. */
@@ -45,5 +45,5 @@ export async function findPart(
     [decoded.id],
   );
   if (rows.length === 0) throw clientError(ErrorCode.NOT_FOUND, `${argument}: no ${typeName} with id "${globalId}"`);
-  return { typeName, id: decoded.id, ownerType: part.owner, ownerId: rows[0].owner_id, citationColumn: part.citationColumn };
+  return { typeName, id: decoded.id, ownerType: part.owner, ownerId: rows[0].owner_id, citationSubject: part.citationSubject };
 }

@@ -25,7 +25,10 @@ function postgresCode(error: unknown): string | undefined {
 
 /**
  * Runs one write in one transaction: all of it commits, or nothing does. Races that the checks before
- * the write cannot see (a concurrent insert of the same key, a lock held too long) become CONFLICT.
+ * the write cannot see (a concurrent insert of the same key, a serialization failure) become CONFLICT.
+ * A lock held too long is left to the one classifier of database failures (src/db/database-errors.ts,
+ * answered by the error formatter: CONFLICT, reason LOCK_TIMEOUT, retryable), as for imports; a record
+ * lock is answered by lockRecord with the record's current version too.
  */
 export async function runWrite<T>(
   dataSource: DataSource,
@@ -38,7 +41,7 @@ export async function runWrite<T>(
     const code = postgresCode(error);
     if (code === "23505")
       throw clientError(ErrorCode.CONFLICT, "a record with this key was written concurrently; reload and retry");
-    if (code === "55P03" || code === "40001" || code === "40P01") {
+    if (code === "40001" || code === "40P01") {
       throw clientError(ErrorCode.CONFLICT, "the record is being changed by another writer; reload and retry");
     }
     throw error;

@@ -20,7 +20,7 @@ async function meetingVersion(slug: string): Promise<number> {
 test("a stale expectedVersion is CONFLICT with the current version, and nothing is written", async () => {
   const version = await meetingVersion("chiefs-in-paris");
   await api.edit(
-    `mutation($v: Int!) { updateMeeting(slug: "chiefs-in-paris", expectedVersion: $v, input: { status: HELD }) { version } }`,
+    `mutation($v: Int!) { updateMeeting(slug: "chiefs-in-paris", expectedVersion: $v, input: { status: POSTPONED }) { version } }`,
     {
       v: version,
     },

@@ -1,7 +1,10 @@
+import { Citation, Coalition, Meeting, Official, Outcome, Participant, Source, State, Topic } from "../../entities";
 import { column, type FieldProjection, globalId, localized, localizedList, timestamp, value } from "./field-projection";
+import { storedScalars } from "./stored-scalars";
 
 /**
- * The fields a meeting page can compute in its own statement, per GraphQL type. Each list is in the order its
+ * The fields a meeting page can compute in its own statement, per GraphQL type; each type's stored scalars
+ * (a `@Field` on a `@Column`) are derived from its entity (storedScalars), the rest listed here. Each list is in the order its
  * field resolver's loader returns it (see src/loaders), so a projected answer is the same as a resolved one;
  * `tests/projection.test.ts` compares the two. A selection with any field not listed here is resolved field by
  * field instead.
@@ -25,15 +28,9 @@ const citations = (parentColumn: string) => (alias: string, child: string) => ({
   orderBy: `${child}.id`,
 });
 
-export const PROJECTED_TYPES: ProjectedTypes = {
+const LISTED: ProjectedTypes = {
   Meeting: {
     ...record("Meeting"),
-    slug: column("slug"),
-    date: column("date"),
-    datePrecision: column("date_precision"),
-    status: column("status"),
-    format: column("format"),
-    level: column("level"),
     title: localized("title"),
     titles: localizedList("title"),
     summary: localized("summary"),
@@ -78,34 +75,27 @@ export const PROJECTED_TYPES: ProjectedTypes = {
   },
   Participant: {
     ...record("Participant"),
-    role: column("role"),
-    attendance: column("attendance"),
     official: { kind: "object", type: "Official", sql: byId("official", "official_id") },
     representing: { kind: "object", type: "State", sql: byId("state", "representing_state_id") },
   },
   Official: {
     ...record("Official"),
-    slug: column("slug"),
     name: localized("name"),
     names: localizedList("name"),
   },
   State: {
     ...record("State"),
-    code: column("code"),
     name: localized("name"),
     names: localizedList("name"),
   },
   Coalition: {
     ...record("Coalition"),
-    slug: column("slug"),
-    foundedOn: column("founded_on"),
     name: localized("name"),
     names: localizedList("name"),
     description: localized("description"),
   },
   Topic: {
     ...record("Topic"),
-    slug: column("slug"),
     name: localized("name"),
     names: localizedList("name"),
     description: localized("description"),
@@ -113,9 +103,6 @@ export const PROJECTED_TYPES: ProjectedTypes = {
   },
   Outcome: {
     ...record("Outcome"),
-    slug: column("slug"),
-    kind: column("kind"),
-    status: column("status"),
     summary: localized("summary"),
     summaries: localizedList("summary"),
     followUpMeeting: { kind: "object", type: "Meeting", sql: byId("meeting", "follow_up_meeting_id") },
@@ -141,18 +128,10 @@ export const PROJECTED_TYPES: ProjectedTypes = {
   },
   Citation: {
     ...record("Citation"),
-    quote: column("quote"),
-    quoteLang: column("quote_lang"),
     source: { kind: "object", type: "Source", sql: byId("source", "source_id") },
   },
   Source: {
     ...record("Source"),
-    slug: column("slug"),
-    kind: column("kind"),
-    publisher: column("publisher"),
-    url: column("url"),
-    language: column("language"),
-    publishedAt: timestamp("published_at"),
     title: localized("title"),
     titles: localizedList("title"),
   },
@@ -161,3 +140,34 @@ export const PROJECTED_TYPES: ProjectedTypes = {
     text: value((alias) => `${alias}.value`),
   },
 };
+
+/** The entity of each type whose stored scalars are projected (read when first used: entities import this module's users). */
+const ENTITIES: Record<string, () => Parameters<typeof storedScalars>[0]> = {
+  Meeting: () => Meeting,
+  Participant: () => Participant,
+  Official: () => Official,
+  State: () => State,
+  Coalition: () => Coalition,
+  Topic: () => Topic,
+  Outcome: () => Outcome,
+  Citation: () => Citation,
+  Source: () => Source,
+};
+
+function withStoredScalars(listed: ProjectedTypes): ProjectedTypes {
+  const types: ProjectedTypes = {};
+  for (const [typeName, fields] of Object.entries(listed)) {
+    let all: Record<string, FieldProjection> | undefined;
+    const entity = ENTITIES[typeName];
+    Object.defineProperty(types, typeName, {
+      enumerable: true,
+      get: () => {
+        all ??= { ...(entity ? storedScalars(entity()) : {}), ...fields };
+        return all;
+      },
+    });
+  }
+  return types;
+}
+
+export const PROJECTED_TYPES: ProjectedTypes = withStoredScalars(LISTED);

@@ -1,0 +1,42 @@
+import { key, localized, reference } from "./fields";
+import type { RecordDescription } from "./record-description";
+
+export const TOPIC = {
+  type: "Topic",
+  name: "topic" as const,
+  section: "topics",
+  table: "topic",
+  key: ["slug"] as const,
+  keyColumn: "slug",
+  fields: {
+    slug: key("slug"),
+    name: localized({ required: true }),
+    description: localized(),
+    parent: reference("topic"),
+  },
+  snapshot: `SELECT jsonb_build_object('slug', t.slug, 'name', t.name, 'description', t.description, 'parent', p.slug) AS snapshot
+    FROM topic t LEFT JOIN topic p ON p.id = t.parent_id WHERE t.id = $1`,
+  dependants: [
+    {
+      recordType: "Topic",
+      relation: "parent topic",
+      find: `SELECT id, slug AS key FROM topic WHERE parent_id = $1`,
+      cascade: "update",
+      detach: `UPDATE topic SET parent_id = NULL WHERE parent_id = $1`,
+    },
+    {
+      recordType: "Meeting",
+      relation: "topic",
+      find: `SELECT m.id, m.slug AS key FROM meeting_topic mt JOIN meeting m ON m.id = mt.meeting_id WHERE mt.topic_id = $1`,
+      cascade: "update",
+      detach: `DELETE FROM meeting_topic WHERE topic_id = $1`,
+    },
+    {
+      recordType: "Outcome",
+      relation: "topic",
+      find: `SELECT o.id, o.slug AS key FROM outcome_topic ot JOIN outcome o ON o.id = ot.outcome_id WHERE ot.topic_id = $1`,
+      cascade: "update",
+      detach: `DELETE FROM outcome_topic WHERE topic_id = $1`,
+    },
+  ],
+} satisfies RecordDescription;
