@@ -45,7 +45,7 @@ export interface Config {
   trustProxy: boolean | number | string[];
 }
 
-/** Query and traffic limits (README "Access & limits" gives the anchor of each default). */
+/** Query and traffic limits (docs/api.md, "Limits", gives the anchor of each default). */
 export interface Limits {
   /** MAX_QUERY_DEPTH: deepest field nesting; introspection-only operations are exempt. */
   maxDepth: number;

@@ -1,5 +1,5 @@
 /**
- * The tabs a first-time visitor sees: the question the product exists for (API.md) first, then a
+ * The tabs a first-time visitor sees: the question the product exists for (docs/api.md) first, then a
  * few more that show participants, aggregates, Russian full-text search and global ids.
  * Pure data (no DOM), so the test suite validates every example against the live schema.
  */

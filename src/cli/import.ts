@@ -1,5 +1,5 @@
 /**
- * `npm run import -- FILE... [--dry-run]`: imports record bundles (API.md, "Record bundles"), each
+ * `npm run import -- FILE... [--dry-run]`: imports record bundles (docs/bundle-format.md), each
  * in its own transaction, and prints the counts. A bad bundle prints one problem per line and exits 1.
  */
 import { readFile } from "node:fs/promises";

@@ -2,8 +2,8 @@ import type { EntityManager } from "typeorm";
 import { RECORDS, type RecordTypeName } from "../records";
 
 /**
- * Snapshots of records as the change history stores them: the record-bundle shape of API.md ("Record
- * bundles"), references by human key, parts included (a meeting's outcomes too, as the bundle nests
+ * Snapshots of records as the change history stores them: the record-bundle shape of docs/bundle-format.md,
+ * references by human key, parts included (a meeting's outcomes too, as the bundle nests
  * them), so the `before` of any entry can be imported to revert a change. Each record description holds
  * its snapshot statement (`snapshot`, `$1` = the id).
  */

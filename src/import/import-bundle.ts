@@ -89,7 +89,7 @@ export async function writeEntries(
 }
 
 /**
- * Imports a record bundle (API.md, "Record bundles") in one transaction: validates everything first
+ * Imports a record bundle (docs/bundle-format.md) in one transaction: validates everything first
  * (BAD_USER_INPUT with every problem's JSON path, nothing written), then upserts by human key. Each
  * entry is a patch: fields it leaves out stay as stored, `null` clears, a child list it gives replaces
  * the stored one; statements are upserted by (official, text) and never deleted. Records and

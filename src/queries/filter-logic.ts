@@ -70,7 +70,7 @@ export function compileFilter<F extends LogicalFilter<F>>(
   return { sql, keyCheck: keys.check() };
 }
 
-/** The most values a list in a filter may hold (slugs, codes, enum values, `and`/`or` branches): API.md's limit. */
+/** The most values a list in a filter may hold (slugs, codes, enum values, `and`/`or` branches): the contract's limit (docs/api.md, Limits). */
 export const MAX_FILTER_LIST_VALUES = 1000;
 
 /**

@@ -9,7 +9,7 @@ function SavedQueriesIcon() {
   );
 }
 
-/** GraphiQL sidebar plugin for the saved-query library (API.md "Saved queries"). */
+/** GraphiQL sidebar plugin for the saved-query library (docs/api.md, "Saved queries and CSV"). */
 export const savedQueriesPlugin: GraphiQLPlugin = {
   title: "Saved queries",
   icon: SavedQueriesIcon,

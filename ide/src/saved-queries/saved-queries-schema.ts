@@ -9,7 +9,7 @@ import {
   isScalarType,
 } from "graphql";
 
-/** The SavedQuery fields the panel can show, in the order it asks for them (API.md "Saved queries"). */
+/** The SavedQuery fields the panel can show, in the order it asks for them (docs/api.md, "Saved queries and CSV"). */
 const wantedFields = ["name", "title", "description", "document", "variables", "version", "restPath", "updatedAt"] as const;
 type WantedField = (typeof wantedFields)[number];
 
