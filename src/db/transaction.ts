@@ -5,7 +5,7 @@ import type { Logger } from "../logger";
 export interface WatchedConnection {
   /** The error to answer for `error`: the connection's own error when it hides behind a released runner, else `error`. */
   failure(error: unknown): unknown;
-  /** Stops watching and releases the runner. */
+  /** Stops watching, and releases the runner unless it is the caller's to release. */
   release(): Promise<void>;
 }
 
@@ -27,7 +27,7 @@ interface ErrorEmitter {
  * as an internal error (about one import in three cut by pg_terminate_backend). `failure` gives the connection's
  * own error instead, which database-errors.ts classifies as the database being unavailable.
  */
-export async function connectWatched(runner: QueryRunner): Promise<WatchedConnection> {
+export async function connectWatched(runner: QueryRunner, callersRunner = false): Promise<WatchedConnection> {
   const connection = (await runner.connect()) as ErrorEmitter;
   let lost: unknown;
   const listener = (error: unknown) => {
@@ -38,7 +38,7 @@ export async function connectWatched(runner: QueryRunner): Promise<WatchedConnec
     failure: (error) => (lost !== undefined && isReleasedRunnerError(error) ? lost : error),
     release: () => {
       connection.removeListener("error", listener);
-      return runner.release();
+      return callersRunner ? Promise.resolve() : runner.release();
     },
   };
 }

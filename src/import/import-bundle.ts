@@ -98,7 +98,7 @@ export async function writeEntries(
 export async function importBundle(dataSource: DataSource, bundle: unknown, options: ImportOptions = {}): Promise<ImportResult> {
   const dryRun = options.dryRun ?? false;
   const runner = options.queryRunner ?? dataSource.createQueryRunner();
-  const connection = await connectWatched(runner);
+  const connection = await connectWatched(runner, options.queryRunner !== undefined);
   try {
     await runner.startTransaction();
     await runner.query(`SET LOCAL lock_timeout = '${IMPORT_LOCK_TIMEOUT}'`);
@@ -112,6 +112,6 @@ export async function importBundle(dataSource: DataSource, bundle: unknown, opti
     await rollbackAfterFailure(runner, options.log);
     throw connection.failure(error);
   } finally {
-    if (!options.queryRunner) await connection.release();
+    await connection.release();
   }
 }
