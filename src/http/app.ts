@@ -8,6 +8,7 @@ import type { DataSource } from "typeorm";
 import { createAccessGate } from "../auth/access-gate";
 import type { Config } from "../config";
 import type { RequestContext } from "../context";
+import { type Notifications, startNotifications } from "../db/notifications";
 import { checkReadiness, type Readiness } from "../db/readiness";
 import type { Logger } from "../logger";
 import { createErrorFormatter } from "../plugins/error-masking";
@@ -46,6 +47,8 @@ export interface AppDeps {
   config: Config;
   dataSource: DataSource;
   log: Logger;
+  /** The process's LISTEN connection: other instances' news (a server has one; a CLI running one query does not). */
+  notifications?: Notifications;
 }
 
 export interface ChanceryApp {
@@ -170,8 +173,18 @@ function urlHost(host: string | undefined): string {
   return isIPv6(host) ? `[${host}]` : host;
 }
 
-/** Starts listening; `close` drains in-flight requests, then stops Apollo. */
-export async function startServer(deps: AppDeps, port = deps.config.port): Promise<ChanceryServer> {
+/** Starts listening; `close` drains in-flight requests, then stops Apollo and the LISTEN connection. */
+export async function startServer(appDeps: AppDeps, port = appDeps.config.port): Promise<ChanceryServer> {
+  const notifications = startNotifications({ url: databaseUrlOf(appDeps.dataSource), log: appDeps.log });
+  try {
+    return await serve({ ...appDeps, notifications }, notifications, port);
+  } catch (error) {
+    await notifications.close();
+    throw error;
+  }
+}
+
+async function serve(deps: AppDeps, notifications: Notifications, port: number): Promise<ChanceryServer> {
   const { app, apollo, beginDrain } = await createApp(deps);
   const server = createServer(app);
   applyHttpTimeouts(server, deps.config);
@@ -192,6 +205,13 @@ export async function startServer(deps: AppDeps, port = deps.config.port): Promi
       const { forced } = await drainHttpServer(server, deps.config.shutdownTimeoutMs);
       if (forced) deps.log.warn({ graceMs: deps.config.shutdownTimeoutMs }, "in-flight requests cut off at shutdown");
       await apollo.stop();
+      await notifications.close();
     },
   };
+}
+
+function databaseUrlOf(dataSource: DataSource): string {
+  const { url } = dataSource.options as { url?: string };
+  if (!url) throw new Error("the DataSource has no url");
+  return url;
 }
