@@ -76,5 +76,8 @@ test("the listening connection terminated by the database comes back, listens ag
 });
 
 test("channel names are plain identifiers", async () => {
-  await assert.rejects(notifications.listen("news; DROP TABLE meeting", () => {}), /not a channel name/);
+  await assert.rejects(
+    notifications.listen("news; DROP TABLE meeting", () => {}),
+    /not a channel name/,
+  );
 });
