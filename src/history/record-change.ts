@@ -2,6 +2,7 @@ import type { EntityManager } from "typeorm";
 import { ChangeAction, RecordChange } from "../entities/record-change.entity";
 import { RECORDS, type RecordTypeName } from "../records";
 import { toGlobalId } from "../schema/global-id";
+import { inCommitOrder } from "./change-order";
 
 /** Who made a change: an API key (its label and id) or a keyless actor such as "anonymous" or "cli". */
 export interface ChangeActor {
@@ -57,5 +58,6 @@ export async function recordChange(manager: EntityManager, change: ChangeToRecor
     after: change.after,
     version: await currentVersion(manager, change),
   });
+  await inCommitOrder(manager);
   return manager.save(RecordChange, entry);
 }
