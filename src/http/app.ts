@@ -155,6 +155,7 @@ export async function createApp(deps: AppDeps): Promise<ChanceryApp> {
       admit,
       maxBodyBytes: deps.config.limits.maxBodyBytes,
       maxTokens: deps.config.limits.maxTokens,
+      safelist: deps.config.safelist,
     }),
   );
   app.use(httpErrorHandler);

@@ -4,11 +4,14 @@ import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { DataSource } from "typeorm";
 import type { AccessGate } from "../auth/access-gate";
 import { createRequestContext, type RequestContext } from "../context";
-import { SavedQuery } from "../entities/saved-query.entity";
+import type { SavedQuery } from "../entities/saved-query.entity";
 import { ErrorCode, type InputProblem } from "../errors";
 import { findFirstList, listAtPath, toCsv } from "../saved-queries/csv-export";
 import { nestedRunProblems, operationsOf, parseDocument } from "../saved-queries/document-check";
+import { heldToSafelist } from "../saved-queries/safelist.plugin";
+import { visibilityOf } from "../saved-queries/saved-query-list";
 import { savedQueryPipeline } from "../saved-queries/saved-query-pipeline";
+import { lookupSavedQuery } from "../saved-queries/saved-query-store";
 import { type QueryStringValue, variablesFromQueryString } from "../saved-queries/variable-coercion";
 
 export interface SavedQueryRouteOptions {
@@ -18,6 +21,8 @@ export interface SavedQueryRouteOptions {
   maxBodyBytes: number;
   /** MAX_QUERY_TOKENS: a saved document is counted like a document a client sends. */
   maxTokens: number;
+  /** SAFELIST: a client held to it finds only approved saved queries and its own. */
+  safelist: boolean;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -97,8 +102,8 @@ async function runSaved(req: Request, res: Response, options: SavedQueryRouteOpt
     return;
   }
   const viewer = await options.admit(req);
-  // PostgreSQL text cannot hold U+0000, so no saved query has such a name (and the lookup would fail).
-  const savedQuery = name.includes("\u0000") ? null : await options.dataSource.getRepository(SavedQuery).findOneBy({ name });
+  const visibility = visibilityOf(heldToSafelist(viewer, options.safelist), viewer);
+  const savedQuery = await lookupSavedQuery(options.dataSource, name, visibility);
   if (!savedQuery) {
     sendErrors(res, 404, [{ message: `no saved query is named "${name}"`, extensions: { code: ErrorCode.NOT_FOUND } }]);
     return;

@@ -74,7 +74,7 @@ export class SavedQueryResolver extends RecordResolver(SavedQuery, "SavedQuery")
       ]);
     }
     if (!context.savedQueryPipeline) throw new Error("runSavedQuery needs the server's request pipeline");
-    const savedQuery = await findSavedQuery(context.dataSource, name);
+    const savedQuery = await findSavedQuery(context.dataSource, name, savedQueryVisibility(context));
     const prepared = prepareRun(info.schema, savedQuery, variables ?? null);
     const { data, errors } = await context.savedQueryPipeline(savedQuery, prepared.variables, context);
     const [firstError] = errors ?? [];

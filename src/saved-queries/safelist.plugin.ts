@@ -25,9 +25,9 @@ function onlyReachesSavedQueries(operation: OperationDefinitionNode): boolean {
   );
 }
 
-/** EDITOR and ADMIN keys are not held to the safelist. */
-function isTrusted(viewer: Viewer): boolean {
-  return viewer.role !== null && roleAtLeast(viewer.role, Role.EDITOR);
+/** Under SAFELIST, anonymous and READER clients are held to it; EDITOR and ADMIN keys are not. */
+export function heldToSafelist(viewer: Viewer, safelist: boolean): boolean {
+  return safelist && !(viewer.role !== null && roleAtLeast(viewer.role, Role.EDITOR));
 }
 
 /**
@@ -41,8 +41,7 @@ function isTrusted(viewer: Viewer): boolean {
 export function safelistPlugin(dataSource: DataSource, enabled: boolean): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart({ contextValue }) {
-      if (!enabled) return;
-      if (isTrusted(contextValue.viewer)) return;
+      if (!heldToSafelist(contextValue.viewer, enabled)) return;
       contextValue.approvedSavedQueriesOnly = true;
       return {
         async didResolveOperation(requestContext) {

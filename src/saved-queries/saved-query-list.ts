@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import type { Viewer } from "../auth/viewer";
 import type { RequestContext } from "../context";
 import { SavedQuery } from "../entities/saved-query.entity";
 import { type CompiledFilter, NO_FILTER } from "../queries/filter-logic";
@@ -19,7 +20,12 @@ export type SavedQueryVisibility = { all: true } | { all: false; ownerApiKeyId: 
 
 /** The visibility of saved queries for this request. */
 export function savedQueryVisibility(context: RequestContext): SavedQueryVisibility {
-  return context.approvedSavedQueriesOnly ? { all: false, ownerApiKeyId: context.viewer.apiKeyId } : { all: true };
+  return visibilityOf(context.approvedSavedQueriesOnly, context.viewer);
+}
+
+/** All saved queries, or (a client held to the SAFELIST) approved ones and the viewer's own. */
+export function visibilityOf(approvedOnly: boolean, viewer: Viewer): SavedQueryVisibility {
+  return approvedOnly ? { all: false, ownerApiKeyId: viewer.apiKeyId } : { all: true };
 }
 
 interface SavedQueryListFilter {

@@ -6,6 +6,7 @@ import { SAVED_QUERY_NAME_PATTERN, SavedQuery } from "../entities/saved-query.en
 import { badInput, clientError, ErrorCode, type InputProblem } from "../errors";
 import { checkSavedDocument, operationsOf, parseDocument } from "./document-check";
 import { assertMayApprove, assertMayChange } from "./saved-query-access";
+import { isVisible, type SavedQueryVisibility } from "./saved-query-list";
 import { checkDefaultVariables } from "./variable-coercion";
 
 /** What `saveQuery` takes (the GraphQL `SaveQueryInput`). */
@@ -123,11 +124,30 @@ export async function deleteSavedQuery(dataSource: DataSource, viewer: Viewer, n
   });
 }
 
-/** The saved query of this name, or NOT_FOUND. */
-export async function findSavedQuery(dataSource: DataSource, name: string): Promise<SavedQuery> {
-  const savedQuery = await dataSource.getRepository(SavedQuery).findOneBy({ name });
+/**
+ * The saved query of this name, or NOT_FOUND; one the client may not see (SAFELIST) answers exactly as a
+ * name that does not exist, so that running names cannot probe for unapproved drafts.
+ */
+export async function findSavedQuery(
+  dataSource: DataSource,
+  name: string,
+  visibility: SavedQueryVisibility = { all: true },
+): Promise<SavedQuery> {
+  const savedQuery = await lookupSavedQuery(dataSource, name, visibility);
   if (!savedQuery) throw clientError(ErrorCode.NOT_FOUND, `no saved query is named "${name}"`);
   return savedQuery;
+}
+
+/** The saved query of this name if the client may see it, else null. */
+export async function lookupSavedQuery(
+  dataSource: DataSource,
+  name: string,
+  visibility: SavedQueryVisibility,
+): Promise<SavedQuery | null> {
+  // PostgreSQL text cannot hold U+0000, so no saved query has such a name (and the lookup would fail).
+  if (name.includes("\u0000")) return null;
+  const savedQuery = await dataSource.getRepository(SavedQuery).findOneBy({ name });
+  return savedQuery && isVisible(savedQuery, visibility) ? savedQuery : null;
 }
 
 /** True when some saved query's current version holds exactly this document (by its hash) and is approved. */
