@@ -85,3 +85,18 @@ test("an import changing every meeting, participant and citation costs the same 
   );
   assert.deepEqual(meeting, { version: 2, participants: 4, title: "Meeting 42 (revised)" });
 });
+
+test("an import that runs out of its own statement timeout writes nothing and says where it stopped", async () => {
+  await assert.rejects(
+    importBundle(db.dataSource, generatedBundle(500, "late"), { statementTimeoutMs: 1 }),
+    (error: Error & { extensions?: Record<string, unknown> }) => {
+      assert.match(error.message, /^the import ran longer than IMPORT_STATEMENT_TIMEOUT_MS \(1 ms\) while \w+/);
+      assert.equal(error.extensions?.code, "QUERY_TOO_COMPLEX");
+      return true;
+    },
+  );
+  const [{ count }]: { count: number }[] = await db.dataSource.query(
+    `SELECT count(*)::int AS count FROM meeting WHERE slug LIKE 'late-%'`,
+  );
+  assert.equal(count, 0);
+});
