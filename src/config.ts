@@ -20,6 +20,8 @@ export interface Config {
   seedDemo: boolean;
   dbPoolMax: number;
   dbStatementTimeoutMs: number;
+  /** An import's transaction runs under this statement timeout instead (0: none). */
+  importStatementTimeoutMs: number;
   dbLockTimeoutMs: number;
   /** Parameterized reads each pool connection keeps prepared; 0 turns prepared statements off (e.g. behind PgBouncer < 1.21 in transaction mode). */
   dbPreparedStatements: number;
@@ -202,6 +204,17 @@ export function readHttpTimeouts(env: NodeJS.ProcessEnv): { keepAliveTimeoutMs: 
   return { keepAliveTimeoutMs, headersTimeoutMs };
 }
 
+/** IMPORT_STATEMENT_TIMEOUT_MS unless set: ten minutes, so a large import never meets a request's timeout. */
+export const DEFAULT_IMPORT_STATEMENT_TIMEOUT_MS = 600_000;
+
+/**
+ * IMPORT_STATEMENT_TIMEOUT_MS, validated: the statement timeout of an import's transaction (CLI and
+ * `importRecords` alike; importBundle reads it when its caller passes none).
+ */
+export function readImportStatementTimeoutMs(env: NodeJS.ProcessEnv = processEnvironment()): number {
+  return readInt(env, "IMPORT_STATEMENT_TIMEOUT_MS", DEFAULT_IMPORT_STATEMENT_TIMEOUT_MS, 0, 86_400_000);
+}
+
 let envFileRead = false;
 
 /**
@@ -234,6 +247,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = processEnvironment()): Confi
     dbPoolMax: readInt(env, "DB_POOL_MAX", 10, 1, 1000),
     dbStatementTimeoutMs: readInt(env, "DB_STATEMENT_TIMEOUT_MS", 5000, 0, 3_600_000),
     dbLockTimeoutMs: readInt(env, "DB_LOCK_TIMEOUT_MS", 1000, 0, 3_600_000),
+    importStatementTimeoutMs: readImportStatementTimeoutMs(env),
     dbPreparedStatements: readInt(env, "DB_PREPARED_STATEMENTS", 200, 0, 10_000),
     dbConnectionTimeoutMs: readInt(env, "DB_CONNECTION_TIMEOUT_MS", 3000, 1, 600_000),
     shutdownTimeoutMs: readInt(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),

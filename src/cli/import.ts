@@ -39,7 +39,11 @@ async function main(): Promise<number> {
     if (config.migrate) await applyMigrations(database.dataSource);
     for (const file of files) {
       try {
-        const result = await importBundle(database.dataSource, await readBundle(file), { dryRun, actor: "cli" });
+        const result = await importBundle(database.dataSource, await readBundle(file), {
+          dryRun,
+          actor: "cli",
+          statementTimeoutMs: config.importStatementTimeoutMs,
+        });
         for (const line of describeImport(file, result)) console.log(line);
       } catch (error) {
         if (!(error instanceof GraphQLError)) throw error;

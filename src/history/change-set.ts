@@ -1,8 +1,9 @@
 import type { EntityManager } from "typeorm";
 import { ChangeAction } from "../entities/record-change.entity";
+import { progressAt } from "../import/import-progress";
 import { isRecordTypeName, RECORDS, type RecordDescription, type RecordTypeName } from "../records";
 import { changedRows } from "../writes/sql-rows";
-import { type ChangeActor, recordChange } from "./record-change";
+import { type ChangeActor, type ChangeToRecord, recordChanges } from "./record-change";
 import { type Snapshot, snapshotRecords } from "./snapshots";
 
 interface WatchedRecord {
@@ -52,36 +53,54 @@ export class ChangeSet {
     }
   }
 
-  /** After the write: one version and one entry for each watched record whose snapshot changed. */
+  /**
+   * After the write: one version and one entry for each watched record whose snapshot changed. Per record
+   * type one snapshot statement and one version update; the entries in one insert.
+   */
   async record(actor: ChangeActor | string): Promise<void> {
     const byType = new Map<RecordTypeName, WatchedRecord[]>();
-    for (const record of this.watched.values()) byType.set(record.recordType, [...(byType.get(record.recordType) ?? []), record]);
+    for (const record of this.watched.values()) {
+      const records = byType.get(record.recordType);
+      if (records) records.push(record);
+      else byType.set(record.recordType, [record]);
+    }
+    const changes: ChangeToRecord[] = [];
     for (const [recordType, records] of byType) {
+      progressAt(
+        `reading ${records.length.toLocaleString("en")} ${RECORDS[recordType].section} after the write, for the history`,
+      );
       const after = await snapshotRecords(
         this.manager,
         recordType,
         records.map((record) => record.id),
       );
-      for (const record of records) await this.recordOne(actor, record, after.get(record.id) ?? null);
+      // A record gone after the write was deleted by it; deletes record their own entry.
+      const changed = records.filter((record) => {
+        const snapshot = after.get(record.id);
+        return snapshot !== undefined && JSON.stringify(record.before) !== JSON.stringify(snapshot);
+      });
+      const versions = await raiseVersions(
+        this.manager,
+        recordType,
+        changed.filter((record) => record.before !== null).map((record) => record.id),
+      );
+      for (const { id, before } of changed) {
+        const action = before === null ? ChangeAction.CREATE : ChangeAction.UPDATE;
+        const version = before === null ? 1 : (versions.get(id) ?? 1);
+        changes.push({ actor, recordType, recordId: id, action, before, after: after.get(id) ?? null, version });
+      }
     }
-  }
-
-  private async recordOne(actor: ChangeActor | string, record: WatchedRecord, after: Snapshot | null): Promise<void> {
-    // A record gone after the write was deleted by it; deletes record their own entry.
-    if (after === null || JSON.stringify(record.before) === JSON.stringify(after)) return;
-    const { recordType, id, before } = record;
-    const version = before === null ? 1 : await raiseVersion(this.manager, recordType, id);
-    const action = before === null ? ChangeAction.CREATE : ChangeAction.UPDATE;
-    await recordChange(this.manager, { actor, recordType, recordId: id, action, before, after, version });
+    await recordChanges(this.manager, changes);
   }
 }
 
-/** Raises a record's version by one (and its updated_at); answers the new version. */
-async function raiseVersion(manager: EntityManager, recordType: RecordTypeName, id: number): Promise<number> {
-  const rows = await changedRows<{ version: number }>(
+/** Raises the records' versions by one (and their updated_at), in one statement; answers the new versions by id. */
+async function raiseVersions(manager: EntityManager, recordType: RecordTypeName, ids: number[]): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await changedRows<{ id: number; version: number }>(
     manager,
-    `UPDATE "${RECORDS[recordType].table}" SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version`,
-    [id],
+    `UPDATE "${RECORDS[recordType].table}" SET version = version + 1, updated_at = now() WHERE id = ANY($1::int[]) RETURNING id, version`,
+    [ids],
   );
-  return rows[0].version;
+  return new Map(rows.map((row) => [row.id, row.version]));
 }

@@ -1,5 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { ChangeAction, RecordChange } from "../entities/record-change.entity";
+import { insertRows } from "../import/bulk-rows";
+import { progressAt } from "../import/import-progress";
 import { RECORDS, type RecordTypeName } from "../records";
 import { toGlobalId } from "../schema/global-id";
 import { inCommitOrder } from "./change-order";
@@ -42,22 +44,33 @@ async function currentVersion(manager: EntityManager, change: ChangeToRecord): P
 }
 
 /**
- * Appends one entry to the change history, inside the caller's transaction (so the entry exists exactly
- * when the change does). Every write path calls this: mutations, nested writes, cascades and imports.
+ * Appends entries to the change history, in their order, inside the caller's transaction (so an entry
+ * exists exactly when its change does): one multi-row insert per chunk, taken in commit order. Every
+ * write path comes here: mutations, nested writes, cascades and imports.
  */
-export async function recordChange(manager: EntityManager, change: ChangeToRecord): Promise<RecordChange> {
-  const actor = typeof change.actor === "string" ? { label: change.actor, apiKeyId: null } : change.actor;
-  const entry = manager.create(RecordChange, {
-    actor: actor.label,
-    apiKeyId: actor.apiKeyId,
-    recordType: change.recordType,
-    recordId: change.recordId,
-    recordKey: humanKey(change),
-    action: change.action as ChangeAction,
-    before: change.before,
-    after: change.after,
-    version: await currentVersion(manager, change),
-  });
+export async function recordChanges(manager: EntityManager, changes: ChangeToRecord[]): Promise<void> {
+  if (changes.length === 0) return;
+  const rows: Partial<RecordChange>[] = [];
+  for (const change of changes) {
+    const actor = typeof change.actor === "string" ? { label: change.actor, apiKeyId: null } : change.actor;
+    rows.push({
+      actor: actor.label,
+      apiKeyId: actor.apiKeyId,
+      recordType: change.recordType,
+      recordId: change.recordId,
+      recordKey: humanKey(change),
+      action: change.action as ChangeAction,
+      before: change.before,
+      after: change.after,
+      version: await currentVersion(manager, change),
+    });
+  }
   await inCommitOrder(manager);
-  return manager.save(RecordChange, entry);
+  progressAt(`writing ${rows.length.toLocaleString("en")} history entries`);
+  await insertRows(manager, RecordChange, rows);
+}
+
+/** Appends one entry to the change history (see recordChanges). */
+export function recordChange(manager: EntityManager, change: ChangeToRecord): Promise<void> {
+  return recordChanges(manager, [change]);
 }

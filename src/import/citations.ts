@@ -2,8 +2,9 @@ import type { EntityManager } from "typeorm";
 import { Citation } from "../entities/citation.entity";
 import type { CITATION } from "../records/citation.part";
 import type { PartOf } from "../records/fields";
+import { deleteRowsOf, insertRows } from "./bulk-rows";
+import type { OwnedRows } from "./owned-rows";
 import type { RecordKeys } from "./record-keys";
-import { sameValue } from "./same-value";
 
 /** The fact a citation supports: the column of `citation` that points at it (a whitelist). */
 export type CitationSubject = "membershipId" | "positionId" | "meetingId" | "outcomeId" | "statementId";
@@ -50,33 +51,30 @@ export async function loadCitations(
   return bySubject;
 }
 
-export async function insertCitations(
+/** A subject's citations as owned rows: compared in the order they were written. */
+export function citationRows(subject: CitationSubject): OwnedRows<CitationValues> {
+  return {
+    name: `citation (${SUBJECT_COLUMNS[subject]})`,
+    load: (manager, ids) => loadCitations(manager, subject, ids),
+    clear: (manager, ids) => deleteRowsOf(manager, "citation", SUBJECT_COLUMNS[subject], ids),
+    insert: (manager, rows) =>
+      insertRows(
+        manager,
+        Citation,
+        rows.map(({ ownerId, value }) => ({ ...value, [subject]: ownerId })),
+      ),
+  };
+}
+
+/** Adds citations to one subject, after its stored ones. */
+export function insertCitations(
   manager: EntityManager,
   subject: CitationSubject,
   id: number,
   citations: CitationValues[],
 ): Promise<void> {
-  if (citations.length === 0) return;
-  await manager.insert(
-    Citation,
-    citations.map((citation) => ({ ...citation, [subject]: id })),
+  return citationRows(subject).insert(
+    manager,
+    citations.map((value) => ({ ownerId: id, value })),
   );
-}
-
-/**
- * Replaces a subject's citations when the `stored` ones (null for a new subject) differ from `wanted`;
- * true when it did. Undefined `wanted` (a list the entry leaves out) leaves the stored ones alone.
- */
-export async function syncCitations(
-  manager: EntityManager,
-  subject: CitationSubject,
-  id: number,
-  wanted: CitationValues[] | undefined,
-  stored: CitationValues[] | null,
-): Promise<boolean> {
-  if (wanted === undefined) return false;
-  if (sameValue(stored ?? [], wanted)) return false;
-  if (stored && stored.length > 0) await manager.query(`DELETE FROM citation WHERE ${SUBJECT_COLUMNS[subject]} = $1`, [id]);
-  await insertCitations(manager, subject, id, wanted);
-  return true;
 }

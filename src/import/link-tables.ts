@@ -1,7 +1,9 @@
 import type { EntityManager } from "typeorm";
-import { sameValue } from "./same-value";
+import { CHUNK_ROWS, deleteRowsOf } from "./bulk-rows";
+import { progressAt, progressRows } from "./import-progress";
+import type { OwnedRows } from "./owned-rows";
 
-/** The many-to-many tables an import fills: owner column, target column (a whitelist; never from input). */
+/** Link tables an import syncs: each record's list of references (topics, predecessors, parties), owner column first. */
 const LINK_TABLES = {
   meeting_topic: ["meeting_id", "topic_id"],
   meeting_sequence: ["meeting_id", "preceded_by_id"],
@@ -11,41 +13,36 @@ const LINK_TABLES = {
 
 export type LinkTable = keyof typeof LINK_TABLES;
 
-function sorted(ids: number[]): number[] {
-  return [...ids].sort((a, b) => a - b);
+/** A list of references as a set: sorted and without repeats (the order of links is not kept). */
+export function linkSet(ids: number[] | undefined): number[] | undefined {
+  return ids && [...new Set(ids)].sort((a, b) => a - b);
 }
 
-/** The stored links of each owner id, one statement for all. */
-export async function loadLinks(manager: EntityManager, table: LinkTable, ownerIds: number[]): Promise<Map<number, number[]>> {
-  const byOwner = new Map<number, number[]>(ownerIds.map((id) => [id, []]));
-  if (ownerIds.length === 0) return byOwner;
+/** The links of a table as owned rows: each owner's targets, compared as sets (wanted ones go through `linkSet`). */
+export function linkRows(table: LinkTable): OwnedRows<number> {
   const [owner, target] = LINK_TABLES[table];
-  const rows: { owner: number; target: number }[] = await manager.query(
-    `SELECT ${owner} AS owner, ${target} AS target FROM ${table} WHERE ${owner} = ANY($1)`,
-    [ownerIds],
-  );
-  for (const row of rows) byOwner.get(row.owner)?.push(row.target);
-  return byOwner;
-}
-
-/**
- * Makes the owner's links exactly `targetIds` (a set) given what is `stored` (null for a new owner,
- * which has none); true when anything changed. Undefined `targetIds` (a list the entry leaves out)
- * leaves the stored links alone.
- */
-export async function syncLinks(
-  manager: EntityManager,
-  table: LinkTable,
-  ownerId: number,
-  targetIds: number[] | undefined,
-  stored: number[] | null,
-): Promise<boolean> {
-  const [owner, target] = LINK_TABLES[table];
-  if (targetIds === undefined) return false;
-  if (sameValue(sorted(stored ?? []), sorted(targetIds))) return false;
-  if (stored && stored.length > 0) await manager.query(`DELETE FROM ${table} WHERE ${owner} = $1`, [ownerId]);
-  if (targetIds.length > 0) {
-    await manager.query(`INSERT INTO ${table} (${owner}, ${target}) SELECT $1, unnest($2::int[])`, [ownerId, targetIds]);
-  }
-  return true;
+  return {
+    name: table,
+    load: async (manager: EntityManager, ownerIds: number[]) => {
+      const byOwner = new Map<number, number[]>(ownerIds.map((id) => [id, []]));
+      const rows: { owner: number; target: number }[] = await manager.query(
+        `SELECT ${owner} AS owner, ${target} AS target FROM ${table} WHERE ${owner} = ANY($1) ORDER BY ${target}`,
+        [ownerIds],
+      );
+      for (const row of rows) byOwner.get(row.owner)?.push(row.target);
+      return byOwner;
+    },
+    clear: (manager, ownerIds) => deleteRowsOf(manager, table, owner, ownerIds),
+    insert: async (manager, rows) => {
+      for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
+        const chunk = rows.slice(start, start + CHUNK_ROWS);
+        progressAt(`inserting ${table} rows (${start.toLocaleString("en")} of ${rows.length.toLocaleString("en")} written)`);
+        await manager.query(`INSERT INTO ${table} (${owner}, ${target}) SELECT * FROM unnest($1::int[], $2::int[])`, [
+          chunk.map((row) => row.ownerId),
+          chunk.map((row) => row.value),
+        ]);
+        progressRows(table, chunk.length);
+      }
+    },
+  };
 }

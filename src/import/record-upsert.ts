@@ -1,101 +1,109 @@
-import type { EntityManager, EntityTarget, FindOptionsWhere, QueryDeepPartialEntity } from "typeorm";
+import { type EntityManager, type EntityTarget, In } from "typeorm";
 import type { RecordBase } from "../entities/record-base";
 import { RECORD_ENTITIES } from "../entities/record-entities";
-import { type Entry, RECORDS, type RecordDescription, type RecordEntry } from "../records";
-import type { UpsertAction } from "./import-result";
+import { RECORDS, type RecordEntry, type RecordTypeName } from "../records";
+import type { ReferenceType } from "../records/entry-reader";
+import { allocateIds, insertRows, updateRows } from "./bulk-rows";
+import { progressAt } from "./import-progress";
+import type { ImportTally } from "./import-result";
+import { entryKey } from "./read-bundle";
 import type { RecordKeys } from "./record-keys";
 import { recordValues } from "./record-values";
 import { givenFields, sameFields } from "./same-value";
 
-/** Brings a record's child collections in line with the bundle; true when anything was rewritten. */
-export type ChildrenSync = (id: number, isNew: boolean) => Promise<boolean>;
-
-export const NO_CHILDREN: ChildrenSync = async () => false;
-
-export interface UpsertedRecord {
+/** An entry once its record has an id: the stored row it patches (null for a new record) and its row values. */
+export interface PlacedRecord<E extends RecordEntry = RecordEntry> {
+  entry: E;
+  existing: RecordBase | null;
   id: number;
-  action: UpsertAction;
+  values: Record<string, unknown>;
 }
 
-/** The stored record an entry writes: the one it names by id (a mutation's), else the one its key finds. */
-export function findStored<E extends RecordBase>(
-  manager: EntityManager,
-  entity: EntityTarget<E>,
-  entry: RecordEntry,
-  byKey: FindOptionsWhere<E>,
-): Promise<E | null> {
-  if (entry.storedId === null) return Promise.resolve(null);
-  if (entry.storedId === undefined) return manager.findOneBy(entity, byKey);
-  return manager.findOneBy(entity, { id: entry.storedId } as FindOptionsWhere<E>);
+/** How one record type's entries are written beyond their own row. */
+export interface RecordWriter<E extends RecordEntry> {
+  /** The stored row each entry patches (null for none); by default found by the type's key column. */
+  stored?: (manager: EntityManager, entries: E[]) => Promise<(RecordBase | null)[]>;
+  /** Row values the description does not give (an outcome's meeting, from the meeting it is nested in). */
+  extraValues?: (entry: E, index: number) => Record<string, unknown>;
+  /** Syncs the records' parts and links in bulk; answers the ids of the records whose parts changed. */
+  children?: (manager: EntityManager, placed: PlacedRecord<E>[]) => Promise<Set<number>>;
 }
 
-/** Inserts a record and returns its id; fields left out (undefined) take their column defaults. */
-export async function insertRecord<E extends RecordBase>(
-  manager: EntityManager,
-  entity: EntityTarget<E>,
-  values: QueryDeepPartialEntity<E>,
-): Promise<number> {
-  const result = await manager.insert(entity, givenFields(values) as QueryDeepPartialEntity<E>);
-  return Number(result.identifiers[0].id);
+/** The stored rows the entries patch, in one statement: the id an entry names (a mutation's), else its key's. */
+async function storedByKey(manager: EntityManager, type: RecordTypeName, entries: RecordEntry[]): Promise<(RecordBase | null)[]> {
+  const entity: EntityTarget<RecordBase> = RECORD_ENTITIES[type];
+  const keyColumn = RECORDS[type].keyColumn;
+  if (keyColumn === null) throw new Error(`import: ${type} has no key column; give its writer a stored()`);
+  const keyProperty = manager.connection.getMetadata(entity).findColumnWithDatabaseName(keyColumn)?.propertyName ?? keyColumn;
+  const keys = entries.filter((entry) => entry.storedId === undefined).map((entry) => entryKey(type, entry));
+  const ids = entries.flatMap((entry) => (entry.storedId == null ? [] : [entry.storedId]));
+  if (keys.length === 0 && ids.length === 0) return entries.map(() => null);
+  const rows = await manager.find(entity, { where: [{ [keyProperty]: In(keys) }, { id: In(ids) }] });
+  const byKey = new Map(rows.map((row) => [String((row as unknown as Record<string, unknown>)[keyProperty]), row]));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return entries.map((entry) => {
+    if (entry.storedId === null) return null;
+    return (entry.storedId === undefined ? byKey.get(entryKey(type, entry)) : byId.get(entry.storedId)) ?? null;
+  });
 }
 
 /**
- * Updates a stored record when the fields the entry gives or its children differ from what is stored
- * (fields left out, undefined, stay as stored); an unchanged record is not written at all. `values` always holds the human key, so the
- * update is never empty.
+ * Writes a record type's entries set-based: the stored rows they patch are read in one statement, the
+ * new records get their ids in one and their rows in one insert (every key known to later references
+ * first, so a topic may name a parent later in the bundle), the parts are synced by `writer.children`,
+ * and the stored records whose given fields differ are updated in one statement. Each entry is a patch:
+ * fields it leaves out (undefined) stay as stored; a record whose fields and parts match is not written.
+ * Version and history are the ChangeSet's. Counts each entry's action in `tally`.
  */
-export async function updateRecordIfChanged<E extends RecordBase>(
+export async function writeRecords<T extends RecordTypeName, E extends RecordEntry>(
   manager: EntityManager,
-  entity: EntityTarget<E>,
-  existing: E,
-  values: QueryDeepPartialEntity<E>,
-  childrenChanged: boolean,
-): Promise<UpsertAction> {
-  if (!childrenChanged && sameFields(existing, values)) return "unchanged";
-  // The version and updated_at are the ChangeSet's to raise (once per changed record): kept as they are here.
-  const unversioned = { ...givenFields(values), version: () => "version", updatedAt: () => "updated_at" };
-  await manager.update(entity, { id: existing.id }, unversioned as QueryDeepPartialEntity<E>);
-  return "updated";
-}
-
-/** Creates or updates one record by its human key (`existing` was looked up by it), children included. */
-export async function upsertRecord<E extends RecordBase>(
-  manager: EntityManager,
-  entity: EntityTarget<E>,
-  existing: E | null,
-  values: QueryDeepPartialEntity<E>,
-  syncChildren: ChildrenSync,
-): Promise<UpsertedRecord> {
-  if (!existing) {
-    const id = await insertRecord(manager, entity, values);
-    await syncChildren(id, true);
-    return { id, action: "created" };
-  }
-  const childrenChanged = await syncChildren(existing.id, false);
-  return { id: existing.id, action: await updateRecordIfChanged(manager, entity, existing, values, childrenChanged) };
-}
-
-/** The record types a bundle refers to by key whose own row is written by `upsertKeyedRecord`. */
-type KeyedType = "Source" | "State" | "Topic" | "Coalition" | "Official";
-
-/**
- * Upserts an entry of a record type keyed by one column: its own row from the description
- * (recordValues), its children by `syncChildren`; the key's id becomes known to later entries.
- */
-export async function upsertKeyedRecord<T extends KeyedType>(
-  manager: EntityManager,
-  recordType: T,
-  entry: Entry<T>,
+  type: T,
+  entries: E[],
   keys: RecordKeys,
-  syncChildren: ChildrenSync = NO_CHILDREN,
-): Promise<UpsertAction> {
-  const description: RecordDescription = RECORDS[recordType];
-  const entity: EntityTarget<RecordBase> = RECORD_ENTITIES[recordType];
-  const keyColumn = RECORDS[recordType].keyColumn;
-  const key = String((entry as Record<string, unknown>)[keyColumn]);
-  const existing = await findStored(manager, entity, entry, { [keyColumn]: key });
-  const values = recordValues(manager, entity, description, entry, keys);
-  const { id, action } = await upsertRecord(manager, entity, existing, values, syncChildren);
-  keys.set(RECORDS[recordType].name, key, id);
-  return action;
+  tally: ImportTally,
+  writer: RecordWriter<E> = {},
+): Promise<PlacedRecord<E>[]> {
+  if (entries.length === 0) return [];
+  const description = RECORDS[type];
+  const entity: EntityTarget<RecordBase> = RECORD_ENTITIES[type];
+  progressAt(`reading the stored ${description.section} (${entries.length.toLocaleString("en")} entries)`);
+  const stored = await (writer.stored ?? ((m, list) => storedByKey(m, type, list)))(manager, entries);
+  const newIds = await allocateIds(manager, description.table, stored.filter((row) => row === null).length);
+  let next = 0;
+  const ids = stored.map((row) => row?.id ?? newIds[next++]);
+  if (description.keyColumn !== null) {
+    entries.forEach((entry, index) => {
+      keys.set(description.name as ReferenceType, entryKey(type, entry), ids[index]);
+    });
+  }
+  const placed: PlacedRecord<E>[] = entries.map((entry, index) => ({
+    entry,
+    existing: stored[index],
+    id: ids[index],
+    values: { ...recordValues(manager, entity, description, entry, keys), ...writer.extraValues?.(entry, index) },
+  }));
+  await insertRows(
+    manager,
+    entity,
+    placed.filter((record) => record.existing === null).map((record) => ({ ...record.values, id: record.id })),
+  );
+  const childrenChanged = (await writer.children?.(manager, placed)) ?? new Set<number>();
+  const changed = placed.filter((record) => record.existing !== null && !sameFields(record.existing, record.values));
+  await updateRows(
+    manager,
+    entity,
+    changed.map((record) => ({ ...givenFields(record.values), id: record.id })),
+  );
+  const updated = new Set(changed.map((record) => record.id));
+  for (const record of placed) {
+    const action =
+      record.existing === null ? "created" : updated.has(record.id) || childrenChanged.has(record.id) ? "updated" : "unchanged";
+    tally.count(type, action);
+  }
+  return placed;
+}
+
+/** The union of the records whose parts changed, over several syncs. */
+export function anyChanged(...sets: Set<number>[]): Set<number> {
+  return new Set(sets.flatMap((set) => [...set]));
 }

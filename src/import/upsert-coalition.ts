@@ -1,13 +1,13 @@
 import type { EntityManager } from "typeorm";
-import { Membership } from "../entities/membership.entity";
 import type { Entry } from "../records";
 import type { MEMBERSHIP } from "../records/coalition.record";
 import type { PartOf } from "../records/fields";
-import { citationValues, loadCitations } from "./citations";
-import { type CitedChildren, syncCitedChildren } from "./cited-children";
-import type { UpsertAction } from "./import-result";
+import { citationValues } from "./citations";
+import type { ImportTally } from "./import-result";
+import { syncOwnedRows } from "./owned-rows";
+import { MEMBERSHIP_ROWS } from "./part-rows";
 import type { RecordKeys } from "./record-keys";
-import { insertRecord, upsertKeyedRecord } from "./record-upsert";
+import { writeRecords } from "./record-upsert";
 
 /** Memberships as compared: state, role, period and citations, in the bundle's order. */
 export function wantedMembers(members: PartOf<typeof MEMBERSHIP>[], keys: RecordKeys) {
@@ -20,40 +20,23 @@ export function wantedMembers(members: PartOf<typeof MEMBERSHIP>[], keys: Record
   }));
 }
 
-type MemberValues = ReturnType<typeof wantedMembers>[number];
-
-async function storedMembers(manager: EntityManager, coalitionId: number): Promise<MemberValues[]> {
-  const rows = await manager.find(Membership, { where: { coalitionId }, order: { id: "ASC" } });
-  const citations = await loadCitations(
-    manager,
-    "membershipId",
-    rows.map((row) => row.id),
-  );
-  return rows.map((row) => ({
-    stateId: row.stateId,
-    role: row.role,
-    since: row.since,
-    until: row.until,
-    sources: citations.get(row.id) ?? [],
-  }));
-}
-
-/** The coalition's memberships, replaced when they differ from the bundle's. */
-export function memberships(manager: EntityManager, coalitionId: number): CitedChildren<Omit<MemberValues, "sources">> {
-  return {
-    subject: "membershipId",
-    load: () => storedMembers(manager, coalitionId),
-    clear: async () => {
-      await manager.delete(Membership, { coalitionId });
-    },
-    insert: (member) => insertRecord(manager, Membership, { ...member, coalitionId }),
-  };
-}
-
-export function upsertCoalition(manager: EntityManager, coalition: Entry<"Coalition">, keys: RecordKeys): Promise<UpsertAction> {
-  const members = coalition.members && wantedMembers(coalition.members, keys);
-  // Members left out of the entry stay as stored; a list given (even empty) replaces them.
-  return upsertKeyedRecord(manager, "Coalition", coalition, keys, async (coalitionId, isNew) =>
-    members ? syncCitedChildren(manager, memberships(manager, coalitionId), members, isNew) : false,
-  );
+/** The bundle's coalitions; members left out of an entry stay as stored, a list given (even empty) replaces them. */
+export async function upsertCoalitions(
+  manager: EntityManager,
+  coalitions: Entry<"Coalition">[],
+  keys: RecordKeys,
+  tally: ImportTally,
+): Promise<void> {
+  await writeRecords(manager, "Coalition", coalitions, keys, tally, {
+    children: (m, placed) =>
+      syncOwnedRows(
+        m,
+        MEMBERSHIP_ROWS,
+        placed.map(({ entry, id, existing }) => ({
+          ownerId: id,
+          isNew: existing === null,
+          wanted: entry.members && wantedMembers(entry.members, keys),
+        })),
+      ),
+  });
 }

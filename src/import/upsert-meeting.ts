@@ -1,44 +1,20 @@
 import type { EntityManager } from "typeorm";
-import { Meeting } from "../entities/meeting.entity";
-import { Participant } from "../entities/participant.entity";
-import { type Entry, RECORDS } from "../records";
-
+import type { Entry } from "../records";
 import type { PartOf } from "../records/fields";
 import type { PARTICIPANT } from "../records/meeting.record";
-
-import { citationValues, syncCitations } from "./citations";
-import type { ImportTally, UpsertAction } from "./import-result";
-import { syncLinks } from "./link-tables";
+import { citationRows, citationValues } from "./citations";
+import { progressAt } from "./import-progress";
+import type { ImportTally } from "./import-result";
+import { linkRows, linkSet } from "./link-tables";
+import { syncOwnedRows } from "./owned-rows";
+import { PARTICIPANT_ROWS, type PartValues } from "./part-rows";
 import type { RecordKeys } from "./record-keys";
-import { insertRecord, updateRecordIfChanged } from "./record-upsert";
-import { recordValues } from "./record-values";
+import { anyChanged, type PlacedRecord, writeRecords } from "./record-upsert";
 import { sameValue } from "./same-value";
-import {
-  loadStoredMeetings,
-  loadStoredOutcomes,
-  type StoredMeetings,
-  type StoredOutcomes,
-  storedFor,
-  storedMeeting,
-} from "./stored-parts";
-import { upsertOutcome } from "./upsert-outcome";
+import { upsertOutcomes } from "./upsert-outcome";
 
 type MeetingEntry = Entry<"Meeting">;
-
-/**
- * Meetings are written in two passes: first every meeting's own row (so `precededBy` and
- * `followUpMeeting` can point at meetings later in the bundle), then each meeting's children. An entry
- * is a patch: fields and child lists it leaves out (undefined) stay as stored.
- */
-interface PlacedMeeting {
-  input: MeetingEntry;
-  id: number;
-  existing: Meeting | null;
-}
-
-function meetingValues(manager: EntityManager, meeting: MeetingEntry, keys: RecordKeys) {
-  return recordValues(manager, Meeting, RECORDS.Meeting, meeting, keys);
-}
+type PlacedMeeting = PlacedRecord<MeetingEntry>;
 
 /** A participant's row values (the meeting's id aside). */
 export function participantValues(participant: PartOf<typeof PARTICIPANT>, keys: RecordKeys) {
@@ -50,107 +26,93 @@ export function participantValues(participant: PartOf<typeof PARTICIPANT>, keys:
   };
 }
 
-/** Pass one: inserts the new meetings (without children); every meeting's id becomes known. */
-async function placeMeeting(
-  manager: EntityManager,
-  meeting: MeetingEntry,
-  keys: RecordKeys,
-  stored: StoredMeetings,
-): Promise<PlacedMeeting> {
-  const existing = storedMeeting(stored, meeting);
-  const id = existing ? existing.id : await insertRecord(manager, Meeting, meetingValues(manager, meeting, keys));
-  keys.set("meeting", meeting.slug, id);
-  return { input: meeting, id, existing };
-}
-
-async function syncParticipants(
-  manager: EntityManager,
-  placed: PlacedMeeting,
-  keys: RecordKeys,
-  stored: StoredMeetings,
-): Promise<boolean> {
-  if (!placed.input.participants) return false;
-  const wanted = placed.input.participants.map((participant) => participantValues(participant, keys));
-  const before = storedFor(stored.participants, placed.id, placed.existing === null);
-  if (sameValue(before ?? [], wanted)) return false;
-  if (before && before.length > 0) await manager.delete(Participant, { meetingId: placed.id });
-  if (wanted.length > 0)
-    await manager.insert(
-      Participant,
-      wanted.map((participant) => ({ ...participant, meetingId: placed.id })),
-    );
-  return true;
+/** The outcome slugs stored under each of the meetings (one statement). */
+async function storedOutcomeSlugs(manager: EntityManager, meetingIds: number[]): Promise<Map<number, string[]>> {
+  const byMeeting = new Map<number, string[]>(meetingIds.map((id) => [id, []]));
+  if (meetingIds.length === 0) return byMeeting;
+  const rows: { meetingId: number; slug: string }[] = await manager.query(
+    `SELECT meeting_id AS "meetingId", slug FROM outcome WHERE meeting_id = ANY($1)`,
+    [meetingIds],
+  );
+  for (const row of rows) byMeeting.get(row.meetingId)?.push(row.slug);
+  return byMeeting;
 }
 
 /**
- * Upserts the meeting's outcomes and removes the ones its `outcomes` list no longer names; true when the
- * set changed. A meeting entry without `outcomes` leaves them all alone.
+ * Upserts every meeting's outcomes (moving one named under another meeting here) and removes the ones
+ * a meeting's `outcomes` list no longer names; answers the meetings whose set of outcomes changed. A
+ * meeting entry without `outcomes` leaves them all alone.
  */
-async function syncOutcomes(
-  manager: EntityManager,
-  placed: PlacedMeeting,
-  keys: RecordKeys,
-  tally: ImportTally,
-  stored: { meetings: StoredMeetings; outcomes: StoredOutcomes },
-): Promise<boolean> {
-  const outcomes = placed.input.outcomes;
-  if (!outcomes) return false;
-  const before = storedFor(stored.meetings.outcomeSlugs, placed.id, placed.existing === null) ?? [];
-  const wantedSlugs = outcomes.map((outcome) => outcome.slug);
-  for (const outcome of outcomes) {
-    tally.count("Outcome", (await upsertOutcome(manager, outcome, placed.id, keys, stored.outcomes)).action);
+async function syncOutcomes(manager: EntityManager, placed: PlacedMeeting[], keys: RecordKeys, tally: ImportTally) {
+  const listing = placed.filter((meeting) => meeting.entry.outcomes !== undefined);
+  const before = await storedOutcomeSlugs(
+    manager,
+    listing.filter((meeting) => meeting.existing !== null).map((meeting) => meeting.id),
+  );
+  await upsertOutcomes(
+    manager,
+    listing.flatMap((meeting) => (meeting.entry.outcomes ?? []).map((entry) => ({ entry, meetingId: meeting.id }))),
+    keys,
+    tally,
+  );
+  const wanted = (meeting: PlacedMeeting) => (meeting.entry.outcomes ?? []).map((outcome) => outcome.slug);
+  const pruned = listing.filter((meeting) => (before.get(meeting.id) ?? []).some((slug) => !wanted(meeting).includes(slug)));
+  if (pruned.length > 0) {
+    progressAt(`removing outcomes no longer listed by ${pruned.length.toLocaleString("en")} meetings`);
+    const kept = pruned.flatMap((meeting) => wanted(meeting).map((slug) => ({ id: meeting.id, slug })));
+    await manager.query(
+      `DELETE FROM outcome o WHERE o.meeting_id = ANY($1::int[]) AND NOT EXISTS (
+         SELECT 1 FROM unnest($2::int[], $3::text[]) AS kept(meeting_id, slug) WHERE kept.meeting_id = o.meeting_id AND kept.slug = o.slug)`,
+      [pruned.map((meeting) => meeting.id), kept.map((row) => row.id), kept.map((row) => row.slug)],
+    );
   }
-  if (before.some((slug) => !wantedSlugs.includes(slug))) {
-    await manager.query(`DELETE FROM outcome WHERE meeting_id = $1 AND NOT (slug = ANY($2))`, [placed.id, wantedSlugs]);
-  }
-  return !sameValue([...before].sort(), [...wantedSlugs].sort());
+  const changed = listing.filter(
+    (meeting) => !sameValue([...(before.get(meeting.id) ?? [])].sort(), [...wanted(meeting)].sort()),
+  );
+  return new Set(changed.map((meeting) => meeting.id));
 }
 
-/** Pass two: the meeting's children, then its own row if anything differs. */
-async function finishMeeting(
-  manager: EntityManager,
-  placed: PlacedMeeting,
-  keys: RecordKeys,
-  tally: ImportTally,
-  stored: { meetings: StoredMeetings; outcomes: StoredOutcomes },
-): Promise<UpsertAction> {
-  const isNew = placed.existing === null;
-  const { input, id } = placed;
-  const topicIds = input.topics?.map((topic) => keys.id("topic", topic));
-  const predecessorIds = input.precededBy?.map((meeting) => keys.id("meeting", meeting));
-  const changes = [
-    await syncParticipants(manager, placed, keys, stored.meetings),
-    await syncLinks(manager, "meeting_topic", id, topicIds, storedFor(stored.meetings.topics, id, isNew)),
-    await syncLinks(manager, "meeting_sequence", id, predecessorIds, storedFor(stored.meetings.precededBy, id, isNew)),
-    await syncCitations(
+/** The meetings' participants, topics, predecessors, citations and outcomes, each table synced for all meetings at once. */
+async function syncMeetingParts(manager: EntityManager, placed: PlacedMeeting[], keys: RecordKeys, tally: ImportTally) {
+  const owners = <V>(wanted: (entry: MeetingEntry) => V[] | undefined) =>
+    placed.map(({ entry, id, existing }) => ({ ownerId: id, isNew: existing === null, wanted: wanted(entry) }));
+  return anyChanged(
+    await syncOwnedRows<PartValues>(
       manager,
-      "meetingId",
-      id,
-      input.sources && citationValues(input.sources, keys),
-      storedFor(stored.meetings.citations, id, isNew),
+      PARTICIPANT_ROWS,
+      owners((entry) => entry.participants?.map((participant) => participantValues(participant, keys))),
     ),
-    await syncOutcomes(manager, placed, keys, tally, stored),
-  ];
-  if (!placed.existing) return "created";
-  return updateRecordIfChanged(manager, Meeting, placed.existing, meetingValues(manager, input, keys), changes.includes(true));
+    await syncOwnedRows(
+      manager,
+      linkRows("meeting_topic"),
+      owners((entry) => linkSet(entry.topics?.map((topic) => keys.id("topic", topic)))),
+    ),
+    await syncOwnedRows(
+      manager,
+      linkRows("meeting_sequence"),
+      owners((entry) => linkSet(entry.precededBy?.map((meeting) => keys.id("meeting", meeting)))),
+    ),
+    await syncOwnedRows(
+      manager,
+      citationRows("meetingId"),
+      owners((entry) => entry.sources && citationValues(entry.sources, keys)),
+    ),
+    await syncOutcomes(manager, placed, keys, tally),
+  );
 }
 
-/** Upserts the bundle's meetings with their parts and outcomes, reading what is stored of them up front. */
+/**
+ * Upserts the bundle's meetings: every meeting's own row first (so `precededBy` and `followUpMeeting`
+ * can point at meetings later in the bundle), then their parts and outcomes, table by table. An entry
+ * is a patch: fields and child lists it leaves out (undefined) stay as stored.
+ */
 export async function upsertMeetings(
   manager: EntityManager,
   meetings: MeetingEntry[],
   keys: RecordKeys,
   tally: ImportTally,
 ): Promise<void> {
-  if (meetings.length === 0) return;
-  const stored = {
-    meetings: await loadStoredMeetings(manager, meetings),
-    outcomes: await loadStoredOutcomes(
-      manager,
-      meetings.flatMap((meeting) => meeting.outcomes ?? []),
-    ),
-  };
-  const placed: PlacedMeeting[] = [];
-  for (const meeting of meetings) placed.push(await placeMeeting(manager, meeting, keys, stored.meetings));
-  for (const meeting of placed) tally.count("Meeting", await finishMeeting(manager, meeting, keys, tally, stored));
+  await writeRecords(manager, "Meeting", meetings, keys, tally, {
+    children: (m, placed) => syncMeetingParts(m, placed, keys, tally),
+  });
 }

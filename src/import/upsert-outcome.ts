@@ -1,64 +1,70 @@
 import type { EntityManager } from "typeorm";
-import { Outcome } from "../entities/outcome.entity";
-import { type Entry, RECORDS } from "../records";
-import { citationValues, syncCitations } from "./citations";
+import type { Entry } from "../records";
+import { citationRows, citationValues } from "./citations";
 import type { ImportTally } from "./import-result";
-import { syncLinks } from "./link-tables";
+import { linkRows, linkSet } from "./link-tables";
+import { syncOwnedRows } from "./owned-rows";
 import type { RecordKeys } from "./record-keys";
-import { type UpsertedRecord, upsertRecord } from "./record-upsert";
-import { recordValues } from "./record-values";
-import { loadStoredOutcomes, type StoredOutcomes, storedFor, storedOutcome } from "./stored-parts";
+import { anyChanged, type PlacedRecord, writeRecords } from "./record-upsert";
 
-/**
- * Upserts the outcome entries listed on their own (each naming its meeting; one left out keeps the
- * stored one), after the meetings.
- */
-export async function upsertOutcomes(manager: EntityManager, outcomes: Entry<"Outcome">[], keys: RecordKeys, tally: ImportTally) {
-  if (outcomes.length === 0) return;
-  const stored = await loadStoredOutcomes(manager, outcomes);
-  for (const outcome of outcomes) {
-    const meetingId = outcome.meeting === undefined ? undefined : keys.id("meeting", outcome.meeting);
-    tally.count("Outcome", (await upsertOutcome(manager, outcome, meetingId, keys, stored)).action);
-  }
+type OutcomeEntry = Entry<"Outcome">;
+
+/** An outcome entry with the meeting it belongs to: the one it is nested in, else the one it names (undefined: stays). */
+export interface PlacedOutcome {
+  entry: OutcomeEntry;
+  meetingId: number | undefined;
+}
+
+/** Topics, parties and citations of the outcomes, each table synced for all of them at once. */
+async function syncOutcomeParts(manager: EntityManager, placed: PlacedRecord<OutcomeEntry>[], keys: RecordKeys) {
+  const owners = <V>(wanted: (entry: OutcomeEntry) => V[] | undefined) =>
+    placed.map(({ entry, id, existing }) => ({ ownerId: id, isNew: existing === null, wanted: wanted(entry) }));
+  return anyChanged(
+    await syncOwnedRows(
+      manager,
+      linkRows("outcome_topic"),
+      owners((entry) => linkSet(entry.topics?.map((topic) => keys.id("topic", topic)))),
+    ),
+    await syncOwnedRows(
+      manager,
+      linkRows("outcome_party"),
+      owners((entry) => linkSet(entry.parties?.map((state) => keys.id("state", state)))),
+    ),
+    await syncOwnedRows(
+      manager,
+      citationRows("outcomeId"),
+      owners((entry) => entry.sources && citationValues(entry.sources, keys)),
+    ),
+  );
 }
 
 /**
- * Upserts one of a meeting's outcomes by slug (an outcome named under another meeting moves here). The
- * entry is a patch: fields and lists it leaves out stay as stored.
+ * Upserts outcomes by slug, nested ones and those listed on their own alike (an outcome named under
+ * another meeting moves there). Each entry is a patch: fields and lists it leaves out stay as stored.
  */
-export async function upsertOutcome(
+export async function upsertOutcomes(
   manager: EntityManager,
-  outcome: Entry<"Outcome">,
-  meetingId: number | undefined,
+  outcomes: PlacedOutcome[],
   keys: RecordKeys,
-  stored: StoredOutcomes,
-): Promise<UpsertedRecord> {
-  const values = { ...recordValues(manager, Outcome, RECORDS.Outcome, outcome, keys), meetingId };
-  const topicIds = outcome.topics?.map((topic) => keys.id("topic", topic));
-  const partyIds = outcome.parties?.map((state) => keys.id("state", state));
-  const citations = outcome.sources && citationValues(outcome.sources, keys);
-  return upsertRecord(manager, Outcome, storedOutcome(stored, outcome), values, async (outcomeId, isNew) => {
-    const topicsChanged = await syncLinks(
-      manager,
-      "outcome_topic",
-      outcomeId,
-      topicIds,
-      storedFor(stored.topics, outcomeId, isNew),
-    );
-    const partiesChanged = await syncLinks(
-      manager,
-      "outcome_party",
-      outcomeId,
-      partyIds,
-      storedFor(stored.parties, outcomeId, isNew),
-    );
-    const citationsChanged = await syncCitations(
-      manager,
-      "outcomeId",
-      outcomeId,
-      citations,
-      storedFor(stored.citations, outcomeId, isNew),
-    );
-    return topicsChanged || partiesChanged || citationsChanged;
-  });
+  tally: ImportTally,
+): Promise<void> {
+  await writeRecords(
+    manager,
+    "Outcome",
+    outcomes.map((outcome) => outcome.entry),
+    keys,
+    tally,
+    {
+      extraValues: (_entry, index) => ({ meetingId: outcomes[index].meetingId }),
+      children: (m, placed) => syncOutcomeParts(m, placed, keys),
+    },
+  );
+}
+
+/** The outcome entries listed on their own, each with the meeting it names. */
+export function standaloneOutcomes(outcomes: OutcomeEntry[], keys: RecordKeys): PlacedOutcome[] {
+  return outcomes.map((entry) => ({
+    entry,
+    meetingId: entry.meeting === undefined ? undefined : keys.id("meeting", entry.meeting),
+  }));
 }

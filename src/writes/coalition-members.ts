@@ -1,5 +1,5 @@
-import { insertCitedChildren } from "../import/cited-children";
-import { memberships, wantedMembers } from "../import/upsert-coalition";
+import { MEMBERSHIP_ROWS } from "../import/part-rows";
+import { wantedMembers } from "../import/upsert-coalition";
 import { MEMBERSHIP } from "../records/coalition.record";
 import type { MembershipInput } from "../schema/membership.input";
 import { readPartInput } from "./part-input";
@@ -21,7 +21,11 @@ export async function addMembership(
       const read = await readPartInput(manager, reader, MEMBERSHIP, input);
       if (read) wanted = wantedMembers([read.part], read.keys);
     },
-    apply: (record) => insertCitedChildren(manager, memberships(manager, record.id), wanted),
+    apply: (record) =>
+      MEMBERSHIP_ROWS.insert(
+        manager,
+        wanted.map((value) => ({ ownerId: record.id, value })),
+      ),
   });
   return loadRecord(manager, "Coalition", id);
 }

@@ -1,5 +1,5 @@
-import { insertCitedChildren } from "../import/cited-children";
-import { positions, wantedPositions } from "../import/upsert-official";
+import { POSITION_ROWS } from "../import/part-rows";
+import { wantedPositions } from "../import/upsert-official";
 import { POSITION } from "../records/official.record";
 import type { PositionInput } from "../schema/position.input";
 import { readPartInput } from "./part-input";
@@ -21,7 +21,11 @@ export async function addPosition(
       const read = await readPartInput(manager, reader, POSITION, input);
       if (read) wanted = wantedPositions([read.part], read.keys);
     },
-    apply: (record) => insertCitedChildren(manager, positions(manager, record.id), wanted),
+    apply: (record) =>
+      POSITION_ROWS.insert(
+        manager,
+        wanted.map((value) => ({ ownerId: record.id, value })),
+      ),
   });
   return loadRecord(manager, "Official", id);
 }
