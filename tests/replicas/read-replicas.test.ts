@@ -84,7 +84,7 @@ test("queries on both instances are served by the replica, not the primary", asy
 
 test("1,000 write-then-read pairs alternating between instances: each read with the token sees its write", async (t) => {
   if (!pair) return t.skip(skipReason);
-  const chains = ["QA", "QB", "QC", "QD"];
+  const chains = ["QA", "QB", "QC", "QD", "QE", "QF", "QG", "QH"];
   for (const code of chains) await createState(code);
   let fromReplica = 0;
   const metricsBefore = await replicaReads();
