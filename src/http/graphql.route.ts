@@ -4,7 +4,7 @@ import type { DataSource } from "typeorm";
 import type { AccessGate } from "../auth/access-gate";
 import { createRequestContext, type RequestContext } from "../context";
 import { countQueries, type QueryCount } from "../db/query-counter";
-import { consistencyToken } from "../plugins/read-routing.plugin";
+import { consistencyToken, primaryRetryContext } from "../plugins/read-routing.plugin";
 import { requestDocument } from "../plugins/token-limit";
 import { savedQueryPipeline } from "../saved-queries/saved-query-pipeline";
 import { rememberErrorScope } from "./request-scope";
@@ -84,8 +84,7 @@ export function graphqlRoute(apollo: ApolloServer<RequestContext>, options: Grap
       context: async () => (first = await context(req)),
     });
     if (first?.reads.replicaFailed) {
-      const retry = createRequestContext(options.dataSource, first.requestId, first.log, first.viewer, pipeline);
-      retry.reads = { ...retry.reads, token: first.reads.token, primaryOnly: true };
+      const retry = primaryRetryContext(first, options.dataSource);
       response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => retry });
     }
     await send(res, response);

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { DataSource } from "typeorm";
-import type { RequestContext } from "../context";
+import { createRequestContext, type RequestContext } from "../context";
 import { classifyDatabaseError } from "../db/database-errors";
 import { parseLsn } from "../db/lsn";
 import type { ReadReplicas } from "../db/read-replicas";
@@ -23,6 +23,13 @@ export function consistencyToken(headers: IncomingHttpHeaders): bigint | null {
     `the ${CONSISTENCY_HEADER} header must be the consistency token of an earlier write's response (such as 0/1A2B3C4D), not ${JSON.stringify(text.slice(0, 40))}`,
     { http: { status: 400 } },
   );
+}
+
+/** The context to run a request again on the primary after its replica failed under it: same viewer, no second admission. */
+export function primaryRetryContext(first: RequestContext, primary: DataSource): RequestContext {
+  const retry = createRequestContext(primary, first.requestId, first.log, first.viewer, first.savedQueryPipeline);
+  retry.reads = { ...retry.reads, token: first.reads.token, primaryOnly: true };
+  return retry;
 }
 
 /** Where the primary's WAL is now: past the commit of every write that has returned. */
