@@ -38,6 +38,24 @@ test("a mutation's response carries its consistency token in the header and in e
   assert.deepEqual(read.body.data, { state: { name: "Tokenland" } });
 });
 
+test("a browser app on another origin may send the token and read it from a response", async () => {
+  const preflight = await fetch(server.url, {
+    method: "OPTIONS",
+    headers: {
+      origin: "https://app.example",
+      "access-control-request-method": "POST",
+      "access-control-request-headers": "x-chancery-consistency",
+    },
+  });
+  assert.match(preflight.headers.get("access-control-allow-headers") ?? "", /x-chancery-consistency/);
+  const response = await fetch(server.url, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: "https://app.example" },
+    body: JSON.stringify({ query: "{ states(first: 1) { totalCount } }" }),
+  });
+  assert.match(response.headers.get("access-control-expose-headers") ?? "", /x-chancery-consistency/);
+});
+
 test("queries carry no token; /readyz lists no replicas when none are configured", async () => {
   const response = await fetch(server.url, {
     method: "POST",
