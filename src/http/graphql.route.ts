@@ -56,9 +56,9 @@ export function graphqlRoute(apollo: ApolloServer<RequestContext>, options: Grap
     try {
       const token = consistencyToken(req.headers);
       const viewer = await options.admit(req, requestDocument(req));
-      const context = createRequestContext(options.dataSource, String(req.id), req.log, viewer, pipeline);
-      context.reads.token = token;
-      return context;
+      const created = createRequestContext(options.dataSource, String(req.id), req.log, viewer, pipeline);
+      created.reads.token = token;
+      return created;
     } catch (error) {
       // Apollo formats this error with no context at hand: remember whose it is (masked under this request's id).
       rememberErrorScope(error, { requestId: String(req.id), log: req.log });
@@ -75,7 +75,7 @@ export function graphqlRoute(apollo: ApolloServer<RequestContext>, options: Grap
     const httpGraphQLRequest = {
       method: req.method.toUpperCase(),
       headers,
-      search: new URL(req.url, "http://x").search,
+      search: req.url.includes("?") ? req.url.slice(req.url.indexOf("?")) : "",
       body: req.body,
     };
     let first: RequestContext | undefined;
