@@ -4,7 +4,10 @@
  * question). The primary and replica are the tests' own (tests/support/replica.ts): an embedded
  * PostgreSQL and a hot standby of it, on this machine, removed afterwards.
  *
- *   npm run bench:replicas -- --duration 10 --connections 10 --workload W1
+ *   npm run bench:replicas -- --duration 10 --connections 10 --workload W1 --rounds 2
+ *
+ * A third set-up, one instance on the primary and the replica, shows what routing itself costs. The
+ * set-ups take turns round after round (the machine's load drifts); the mean of the rounds is reported.
  */
 import { createServer } from "node:net";
 import { parseArgs } from "node:util";
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
       connections: { type: "string", default: "10" },
       workload: { type: "string", default: "W1" },
       warmup: { type: "string", default: "3" },
+      rounds: { type: "string", default: "2" },
     },
   });
   const seconds = Number(values.duration);
@@ -61,27 +65,38 @@ async function main(): Promise<void> {
     const bodies = workload.requests.chancery;
     const setups: { label: string; env: NodeJS.ProcessEnv; instances: number }[] = [
       { label: "1 instance, primary only", env: {}, instances: 1 },
+      { label: "1 instance, primary + 1 replica", env: { DATABASE_REPLICA_URLS: replicaUrl }, instances: 1 },
       { label: "2 instances, primary + 1 replica", env: { DATABASE_REPLICA_URLS: replicaUrl }, instances: 2 },
     ];
-    const results: { label: string; requestsPerSecond: number; errors: number; p99Ms: number }[] = [];
-    for (const setup of setups) {
-      const servers: RunningServer[] = [];
-      try {
-        for (let i = 0; i < setup.instances; i++)
-          servers.push(await startBenchServer("chancery", primaryUrl, await freePort(), [], false, setup.env));
-        await loadAll(servers, bodies, connections, Number(values.warmup));
-        const figures = await loadAll(servers, bodies, connections, seconds);
-        results.push({ label: setup.label, ...figures });
-        say(`${setup.label}: ${figures.requestsPerSecond.toFixed(0)} reads/s, p99 ${figures.p99Ms} ms, ${figures.errors} errors`);
-      } finally {
-        for (const server of servers) await server.stop();
+    const rounds = setups.map(() => [] as Awaited<ReturnType<typeof loadAll>>[]);
+    for (let round = 0; round < Number(values.rounds); round++) {
+      for (const [index, setup] of setups.entries()) {
+        const servers: RunningServer[] = [];
+        try {
+          for (let i = 0; i < setup.instances; i++)
+            servers.push(await startBenchServer("chancery", primaryUrl, await freePort(), [], false, setup.env));
+          await loadAll(servers, bodies, connections, Number(values.warmup));
+          const figures = await loadAll(servers, bodies, connections, seconds);
+          rounds[index].push(figures);
+          say(
+            `round ${round + 1}, ${setup.label}: ${figures.requestsPerSecond.toFixed(0)} reads/s, p99 ${figures.p99Ms} ms, ${figures.errors} errors`,
+          );
+        } finally {
+          for (const server of servers) await server.stop();
+        }
       }
     }
+    const mean = (numbers: number[]) => numbers.reduce((sum, value) => sum + value, 0) / numbers.length;
+    const results = setups.map((setup, index) => ({
+      label: setup.label,
+      requestsPerSecond: mean(rounds[index].map((run) => run.requestsPerSecond)),
+      p99Ms: mean(rounds[index].map((run) => run.p99Ms)),
+      errors: rounds[index].reduce((sum, run) => sum + run.errors, 0),
+    }));
     say(`\n| set-up | reads/s | p99 ms | errors |\n| --- | ---: | ---: | ---: |`);
     for (const row of results) say(`| ${row.label} | ${row.requestsPerSecond.toFixed(0)} | ${row.p99Ms} | ${row.errors} |`);
-    say(
-      `\nratio (2 instances + replica / 1 instance): ${(results[1].requestsPerSecond / results[0].requestsPerSecond).toFixed(2)}`,
-    );
+    const base = results[0].requestsPerSecond;
+    say(`\nratios to one instance on the primary: ${results.map((row) => (row.requestsPerSecond / base).toFixed(2)).join(", ")}`);
   } finally {
     await pair.close();
   }
