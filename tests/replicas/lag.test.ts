@@ -83,3 +83,30 @@ test("a replica that stops replaying leaves the rotation, /readyz and /metrics s
   await until(async () => (await readyz()).body.replicas[0].state === "up", "the replica back in rotation");
   assert.match(await (await fetch(`${server.origin}/metrics`)).text(), /^chancery_replica_up\{replica="[^"]+"\} 1$/m);
 });
+
+test("a replica that is down when an instance starts joins the rotation once it answers", async (t) => {
+  if (!pair) return t.skip(skipReason);
+  await pair.stopReplica();
+  const late = await startInstance(pair, { REPLICA_CHECK_INTERVAL_MS: "100" });
+  try {
+    const ready = await fetch(`${late.origin}/readyz`);
+    assert.equal(ready.status, 200, "the primary serves meanwhile");
+    assert.equal(((await ready.json()) as Readyz).replicas[0].state, "down");
+    const read = await late.graphql(`{ states(first: 1) { totalCount } }`);
+    assert.equal(read.body.errors, undefined);
+    await pair.startReplica();
+    await until(
+      async () => ((await (await fetch(`${late.origin}/readyz`)).json()) as Readyz).replicas[0].state === "up",
+      "the replica in rotation",
+    );
+    await late.graphql(`{ states(first: 1) { totalCount } }`);
+    const metrics = await (await fetch(`${late.origin}/metrics`)).text();
+    assert.match(
+      metrics,
+      /^chancery_replica_reads_total\{replica="[^"]+"\} 1$/m,
+      "the read after it came up went to the replica",
+    );
+  } finally {
+    await late.close();
+  }
+});
