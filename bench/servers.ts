@@ -27,8 +27,8 @@ interface Launch {
   readyPath: string;
 }
 
-function launchOf(name: ServerName, databaseUrl: string, port: number, nodeOptions: string[]): Launch {
-  const base = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) };
+function launchOf(name: ServerName, databaseUrl: string, port: number, nodeOptions: string[], env: NodeJS.ProcessEnv): Launch {
+  const base = { ...process.env, ...env, DATABASE_URL: databaseUrl, PORT: String(port) };
   switch (name) {
     case "chancery":
       return {
@@ -76,9 +76,11 @@ export async function startBenchServer(
   port: number,
   nodeOptions: string[] = [],
   countStatements = false,
+  /** More environment for the server (e.g. DATABASE_REPLICA_URLS). */
+  env: NodeJS.ProcessEnv = {},
 ): Promise<RunningServer> {
   const proxy = countStatements ? await startCountingProxy(databaseUrl) : null;
-  const launch = launchOf(name, proxy?.url ?? databaseUrl, port, nodeOptions);
+  const launch = launchOf(name, proxy?.url ?? databaseUrl, port, nodeOptions, env);
   const child = spawn(launch.command, launch.args, { env: launch.env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (chunk) => {

@@ -45,6 +45,16 @@ export interface Config {
   redisKeyPrefix: string;
   /** TRUST_PROXY: express's `trust proxy` (false, true, a hop count, or addresses/CIDRs); decides `req.ip`. */
   trustProxy: boolean | number | string[];
+  /** Read replicas (DATABASE_REPLICA_URLS, REPLICA_MAX_LAG_MS, REPLICA_CHECK_INTERVAL_MS); no URLs: every read on the primary. */
+  replicas: ReplicaSettings;
+}
+
+export interface ReplicaSettings {
+  urls: string[];
+  /** A replica further behind the primary than this leaves the rotation until it catches up. */
+  maxLagMs: number;
+  /** How often each replica's state and lag are checked. */
+  checkIntervalMs: number;
 }
 
 /** Query and traffic limits (docs/api.md, "Limits", gives the anchor of each default). */
@@ -90,22 +100,42 @@ function readBool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): bool
   throw new ConfigError(`${name}=${JSON.stringify(raw)} must be true or false`);
 }
 
+function checkPostgresUrl(name: string, raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a URL (expected postgres://user@host:port/database)`);
+  }
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+    throw new ConfigError(`${name} must start with postgres:// (got ${url.protocol}//)`);
+  }
+  return raw;
+}
+
 function readDatabaseUrl(env: NodeJS.ProcessEnv, production: boolean): string | undefined {
   const raw = env.DATABASE_URL;
   if ((raw === undefined || raw === "") && production) {
     throw new ConfigError("DATABASE_URL is required when NODE_ENV=production (the embedded PostgreSQL is for development)");
   }
   if (raw === undefined || raw === "") return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError("DATABASE_URL is not a URL (expected postgres://user@host:port/database)");
+  return checkPostgresUrl("DATABASE_URL", raw);
+}
+
+function readReplicas(env: NodeJS.ProcessEnv, databaseUrl: string | undefined): ReplicaSettings {
+  const urls = (env.DATABASE_REPLICA_URLS ?? "")
+    .split(",")
+    .map((url) => url.trim())
+    .filter(Boolean)
+    .map((url, index) => checkPostgresUrl(`DATABASE_REPLICA_URLS (URL ${index + 1})`, url));
+  if (urls.length > 0 && databaseUrl === undefined) {
+    throw new ConfigError("DATABASE_REPLICA_URLS needs DATABASE_URL (replicas follow a primary the embedded PostgreSQL is not)");
   }
-  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
-    throw new ConfigError(`DATABASE_URL must start with postgres:// (got ${url.protocol}//)`);
-  }
-  return raw;
+  return {
+    urls,
+    maxLagMs: readInt(env, "REPLICA_MAX_LAG_MS", 5000, 0, 3_600_000),
+    checkIntervalMs: readInt(env, "REPLICA_CHECK_INTERVAL_MS", 1000, 50, 600_000),
+  };
 }
 
 const HOST_NAME = /^[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*$/;
@@ -236,8 +266,9 @@ export function processEnvironment(file = ".env"): NodeJS.ProcessEnv {
 /** Reads and validates every variable; with no argument, the process environment and `.env`. */
 export function loadConfig(env: NodeJS.ProcessEnv = processEnvironment()): Config {
   const production = env.NODE_ENV === "production";
+  const databaseUrl = readDatabaseUrl(env, production);
   return {
-    databaseUrl: readDatabaseUrl(env, production),
+    databaseUrl,
     host: readHost(env),
     port: readInt(env, "PORT", 4000, 0, 65535),
     ...readHttpTimeouts(env),
@@ -266,5 +297,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = processEnvironment()): Confi
     redisUrl: readRedisUrl(env),
     redisKeyPrefix: env.REDIS_KEY_PREFIX || "chancery:rl",
     trustProxy: readTrustProxy(env),
+    replicas: readReplicas(env, databaseUrl),
   };
 }

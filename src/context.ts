@@ -1,11 +1,13 @@
 import type { DataSource } from "typeorm";
 import { ANONYMOUS, type Viewer } from "./auth/viewer";
+import type { Replica } from "./db/read-replicas";
 import { createLoaders, type Loaders } from "./loaders";
 import type { Logger } from "./logger";
 import type { SavedQueryPipeline } from "./saved-queries/saved-query-pipeline";
 
 /** What every resolver sees for one request. Loaders are per request so batches never leak between users. */
 export interface RequestContext {
+  /** The primary, or the replica a query's reads were routed to (src/plugins/read-routing.plugin.ts). */
   dataSource: DataSource;
   loaders: Loaders;
   requestId: string;
@@ -17,6 +19,19 @@ export interface RequestContext {
   insideSavedQuery: string | null;
   /** SAFELIST holds this client to approved saved queries (set by the safelist plugin). */
   approvedSavedQueriesOnly: boolean;
+  reads: ReadRouting;
+}
+
+/** Where a request's reads run: decided per operation by src/plugins/read-routing.plugin.ts. */
+export interface ReadRouting {
+  /** The x-chancery-consistency token presented: the reads see at least that write. */
+  token: bigint | null;
+  /** The replica serving the reads; null: the primary. */
+  replica: Replica | null;
+  /** The replica failed under this request: /graphql runs it once more on the primary. */
+  replicaFailed: boolean;
+  /** Keep the reads on the primary (that second run). */
+  primaryOnly: boolean;
 }
 
 export function createRequestContext(
@@ -35,5 +50,6 @@ export function createRequestContext(
     savedQueryPipeline,
     insideSavedQuery: null,
     approvedSavedQueriesOnly: false,
+    reads: { token: null, replica: null, replicaFailed: false, primaryOnly: false },
   };
 }

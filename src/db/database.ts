@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
-import { createDataSource } from "./data-source";
+import { createDataSource, type DataSourceSettings } from "./data-source";
 import { type EmbeddedDatabase, EmbeddedPostgresError, startEmbeddedPostgres } from "./embedded-postgres";
 import { readRunningServer, removeRunningServer, writeRunningServer } from "./embedded-postgres-record";
 
@@ -47,6 +47,18 @@ async function embeddedTarget(config: Config, log: Logger, serving: boolean): Pr
   return { url: embedded.url, embedded };
 }
 
+/** The pool settings of every connection pool the configuration describes (the primary's, each replica's). */
+export function poolSettings(config: Config, applicationName: string): Omit<DataSourceSettings, "url"> {
+  return {
+    poolMax: config.dbPoolMax,
+    statementTimeoutMs: config.dbStatementTimeoutMs,
+    lockTimeoutMs: config.dbLockTimeoutMs,
+    connectionTimeoutMs: config.dbConnectionTimeoutMs,
+    applicationName,
+    preparedStatements: config.dbPreparedStatements,
+  };
+}
+
 /** Connects to DATABASE_URL; else to the running server's embedded PostgreSQL, or starts one under `.data/`. */
 export async function openDatabase(
   config: Config,
@@ -60,15 +72,7 @@ export async function openDatabase(
     removeRunningServer(config.embeddedDataDir);
     await target.embedded.stop();
   };
-  const dataSource = createDataSource({
-    url: target.url,
-    poolMax: config.dbPoolMax,
-    statementTimeoutMs: config.dbStatementTimeoutMs,
-    lockTimeoutMs: config.dbLockTimeoutMs,
-    connectionTimeoutMs: config.dbConnectionTimeoutMs,
-    applicationName,
-    preparedStatements: config.dbPreparedStatements,
-  });
+  const dataSource = createDataSource({ url: target.url, ...poolSettings(config, applicationName) });
   try {
     await dataSource.initialize();
   } catch (error) {

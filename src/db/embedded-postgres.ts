@@ -40,7 +40,8 @@ export interface EmbeddedPostgresOptions {
 /** The embedded server's one account; it listens on 127.0.0.1 only. */
 const USER = "postgres";
 const PASSWORD = "postgres";
-const READY = "database system is ready to accept connections";
+/** A primary's "ready to accept connections", or a standby's "ready to accept read-only connections". */
+const READY = /database system is ready to accept (read-only )?connections/;
 
 // The package and its binary packages are ESM-only; from CommonJS they are loaded with a real dynamic import.
 const importEsm = new Function("specifier", "return import(specifier)") as (specifier: string) => Promise<unknown>;
@@ -242,7 +243,7 @@ function startPostgres(placement: Placement, port: number, log: (line: string) =
       log(text.trimEnd());
       if (ready) return;
       output += text;
-      if (output.includes(READY)) {
+      if (READY.test(output)) {
         ready = true;
         resolve(child);
       }

@@ -1,8 +1,9 @@
 import type { DataSource } from "typeorm";
 import { migrationsUpToDate } from "./migrations";
+import type { ReplicaStatus } from "./read-replicas";
 
 /** Whether the server can serve data, and if not, why (the body of a 503 from /readyz). */
-export type Readiness = { ready: true } | { ready: false; reason: string };
+export type Readiness = ({ ready: true } | { ready: false; reason: string }) & { replicas?: ReplicaStatus[] };
 
 class ProbeTimeout extends Error {}
 

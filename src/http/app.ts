@@ -8,7 +8,9 @@ import type { DataSource } from "typeorm";
 import { createAccessGate } from "../auth/access-gate";
 import type { Config } from "../config";
 import type { RequestContext } from "../context";
+import { poolSettings } from "../db/database";
 import { type Notifications, startNotifications } from "../db/notifications";
+import { openReadReplicas, type ReadReplicas } from "../db/read-replicas";
 import { checkReadiness, type Readiness } from "../db/readiness";
 import type { Logger } from "../logger";
 import { createErrorFormatter } from "../plugins/error-masking";
@@ -17,6 +19,7 @@ import { queryLimitPlugins } from "../plugins/limits";
 import { loggingPlugin } from "../plugins/logging.plugin";
 import { metricsPlugin } from "../plugins/metrics.plugin";
 import { closeRateLimiterOnStop, createRequestRateLimiter } from "../plugins/rate-limit";
+import { readRoutingPlugin } from "../plugins/read-routing.plugin";
 import { sqlStatementsPlugin } from "../plugins/sql-statements.plugin";
 import { unknownInputFieldPlugin } from "../plugins/unknown-input-field.plugin";
 import { PersistedQueryCache } from "../saved-queries/persisted-query-cache";
@@ -49,6 +52,8 @@ export interface AppDeps {
   log: Logger;
   /** The process's LISTEN connection: other instances' news (a server has one; a CLI running one query does not). */
   notifications?: Notifications;
+  /** DATABASE_REPLICA_URLS' replicas, checked by the server (null or absent: every read on the primary). */
+  replicas?: ReadReplicas | null;
 }
 
 export interface ChanceryApp {
@@ -105,19 +110,25 @@ async function createApollo(deps: AppDeps, plugins: ApolloServerPlugin<RequestCo
 
 /** Builds the express app: probes, metrics and GraphQL at /graphql, every request logged with its id. */
 export async function createApp(deps: AppDeps): Promise<ChanceryApp> {
-  const metrics = createMetrics(deps.dataSource);
+  const replicas = deps.replicas ?? null;
+  const metrics = createMetrics(deps.dataSource, replicas);
   const rateLimiter = await createRequestRateLimiter(deps.config, deps.log);
   const apollo = await createApollo(deps, [
     closeRateLimiterOnStop(rateLimiter),
     ...apolloPlugins(metrics),
     safelistPlugin(deps.dataSource, deps.config.safelist),
     savedQueryLimitsPlugin(deps.dataSource, deps.config.limits),
+    readRoutingPlugin(deps.dataSource, replicas),
     ...(deps.config.exposeSqlStatements ? [sqlStatementsPlugin()] : []),
     ...queryLimitPlugins<RequestContext>(deps.config.limits),
   ]);
   let draining = false;
-  const readiness = async (): Promise<Readiness> =>
-    draining ? { ready: false, reason: "shutting down" } : checkReadiness(deps.dataSource, READINESS_TIMEOUT_MS);
+  const readiness = async (): Promise<Readiness> => {
+    const primary = draining
+      ? { ready: false as const, reason: "shutting down" }
+      : await checkReadiness(deps.dataSource, READINESS_TIMEOUT_MS);
+    return replicas ? { ...primary, replicas: replicas.statuses() } : primary;
+  };
 
   const app = express();
   app.disable("x-powered-by");
@@ -176,10 +187,14 @@ function urlHost(host: string | undefined): string {
 
 /** Starts listening; `close` drains in-flight requests, then stops Apollo and the LISTEN connection. */
 export async function startServer(appDeps: AppDeps, port = appDeps.config.port): Promise<ChanceryServer> {
-  const notifications = startNotifications({ url: databaseUrlOf(appDeps.dataSource), log: appDeps.log });
+  const { config, dataSource, log } = appDeps;
+  const notifications = startNotifications({ url: databaseUrlOf(dataSource), log });
+  const replicas = openReadReplicas(config.replicas, dataSource, poolSettings(config, "chancery"), log);
   try {
-    return await serve({ ...appDeps, notifications }, notifications, port);
+    await replicas?.start();
+    return await serve({ ...appDeps, notifications, replicas }, notifications, port);
   } catch (error) {
+    await replicas?.close();
     await notifications.close();
     throw error;
   }
@@ -206,6 +221,7 @@ async function serve(deps: AppDeps, notifications: Notifications, port: number):
       const { forced } = await drainHttpServer(server, deps.config.shutdownTimeoutMs);
       if (forced) deps.log.warn({ graceMs: deps.config.shutdownTimeoutMs }, "in-flight requests cut off at shutdown");
       await apollo.stop();
+      await deps.replicas?.close();
       await notifications.close();
     },
   };

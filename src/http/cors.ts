@@ -1,8 +1,9 @@
 import type { NextFunction, Request, Response } from "express";
 
-// What a browser app calling with a bearer key sends: JSON, the key, our request id, and the
-// headers Apollo's CSRF prevention accepts as proof of a preflighted request.
-const ALLOWED_HEADERS = "content-type, authorization, x-request-id, apollo-require-preflight, x-apollo-operation-name";
+// What a browser app calling with a bearer key sends: JSON, the key, our request id, a consistency token,
+// and the headers Apollo's CSRF prevention accepts as proof of a preflighted request.
+const ALLOWED_HEADERS =
+  "content-type, authorization, x-request-id, x-chancery-consistency, apollo-require-preflight, x-apollo-operation-name";
 const PREFLIGHT_MAX_AGE_SECONDS = "600";
 
 /**
@@ -16,7 +17,7 @@ export function corsMiddleware(allowedOrigins: string[]) {
     const origin = req.headers.origin;
     if (origin && (anyOrigin || allowed.has(origin))) {
       res.setHeader("Access-Control-Allow-Origin", anyOrigin ? "*" : origin);
-      res.setHeader("Access-Control-Expose-Headers", "x-request-id, retry-after");
+      res.setHeader("Access-Control-Expose-Headers", "x-request-id, retry-after, x-chancery-consistency");
     }
     if (!anyOrigin) res.append("Vary", "Origin");
     const preflight = req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined;

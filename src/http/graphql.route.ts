@@ -1,10 +1,10 @@
-import type { ApolloServer } from "@apollo/server";
-import { expressMiddleware } from "@as-integrations/express5";
+import { type ApolloServer, HeaderMap, type HTTPGraphQLResponse } from "@apollo/server";
 import express, { type NextFunction, type Request, type Response, Router } from "express";
 import type { DataSource } from "typeorm";
 import type { AccessGate } from "../auth/access-gate";
 import { createRequestContext, type RequestContext } from "../context";
 import { countQueries, type QueryCount } from "../db/query-counter";
+import { consistencyToken, primaryRetryContext } from "../plugins/read-routing.plugin";
 import { requestDocument } from "../plugins/token-limit";
 import { savedQueryPipeline } from "../saved-queries/saved-query-pipeline";
 import { rememberErrorScope } from "./request-scope";
@@ -37,31 +37,63 @@ function defaultEmptyBody(req: Request, _res: Response, next: NextFunction): voi
   next();
 }
 
+async function send(res: Response, response: HTTPGraphQLResponse): Promise<void> {
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === "complete") {
+    res.send(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
 /** `/graphql`: GraphQL over HTTP (POST JSON, GET for queries) served by Apollo. */
 export function graphqlRoute(apollo: ApolloServer<RequestContext>, options: GraphqlRouteOptions): Router {
   const router = Router();
   const pipeline = savedQueryPipeline(apollo, options.maxTokens);
+  const context = async (req: Request): Promise<RequestContext> => {
+    try {
+      const token = consistencyToken(req.headers);
+      const viewer = await options.admit(req, requestDocument(req));
+      const created = createRequestContext(options.dataSource, String(req.id), req.log, viewer, pipeline);
+      created.reads.token = token;
+      return created;
+    } catch (error) {
+      // Apollo formats this error with no context at hand: remember whose it is (masked under this request's id).
+      rememberErrorScope(error, { requestId: String(req.id), log: req.log });
+      throw withRetryableStatus(error);
+    }
+  };
+  // What @as-integrations/express5 does, plus one thing: a query whose replica failed under it runs once
+  // more on the primary (same viewer, no second admission), and only that answer is sent.
+  const serve = async (req: Request, res: Response): Promise<void> => {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    const httpGraphQLRequest = {
+      method: req.method.toUpperCase(),
+      headers,
+      search: req.url.includes("?") ? req.url.slice(req.url.indexOf("?")) : "",
+      body: req.body,
+    };
+    let first: RequestContext | undefined;
+    let response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest,
+      context: async () => (first = await context(req)),
+    });
+    if (first?.reads.replicaFailed) {
+      const retry = primaryRetryContext(first, options.dataSource);
+      response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => retry });
+    }
+    await send(res, response);
+  };
   router.use(
     express.json({ limit: options.maxBodyBytes }),
     defaultEmptyBody,
     ...(options.countSqlStatements ? [countSqlStatements] : []),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        try {
-          return createRequestContext(
-            options.dataSource,
-            String(req.id),
-            req.log,
-            await options.admit(req, requestDocument(req)),
-            pipeline,
-          );
-        } catch (error) {
-          // Apollo formats this error with no context at hand: remember whose it is (masked under this request's id).
-          rememberErrorScope(error, { requestId: String(req.id), log: req.log });
-          throw withRetryableStatus(error);
-        }
-      },
-    }),
+    (req: Request, res: Response, next: NextFunction) => serve(req, res).catch(next),
   );
   return router;
 }

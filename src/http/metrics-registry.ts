@@ -1,6 +1,7 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { DataSource } from "typeorm";
 import { poolStats } from "../db/pool-stats";
+import { type ReadReplicas, redactUrl } from "../db/read-replicas";
 
 /**
  * The Prometheus families of one server. A registry per server (not prom-client's global one), so
@@ -48,10 +49,42 @@ function registerPoolGauges(registry: Registry, dataSource: DataSource): void {
   gauge("chancery_db_pool_max_connections", "The pool's size limit (DB_POOL_MAX)", (stats) => stats.max);
 }
 
-export function createMetrics(dataSource: DataSource): ChanceryMetrics {
+/** Each replica's state, lag and reads, read from the replica set when Prometheus scrapes. */
+function registerReplicaMetrics(registry: Registry, replicas: ReadReplicas): void {
+  const labelled = { labelNames: ["replica"] as const, registers: [registry] };
+  new Gauge({
+    name: "chancery_replica_up",
+    help: "1 while the read replica is in rotation, 0 while it is down or lagging",
+    ...labelled,
+    collect() {
+      for (const replica of replicas.replicas) this.set({ replica: redactUrl(replica.url) }, replica.state === "up" ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: "chancery_replica_lag_seconds",
+    help: "How far the read replica is behind the primary (NaN while it is down)",
+    ...labelled,
+    collect() {
+      for (const replica of replicas.replicas)
+        this.set({ replica: redactUrl(replica.url) }, replica.lagMs === null ? Number.NaN : replica.lagMs / 1000);
+    },
+  });
+  new Counter({
+    name: "chancery_replica_reads_total",
+    help: "GraphQL queries whose reads the read replica served",
+    ...labelled,
+    collect() {
+      this.reset();
+      for (const replica of replicas.replicas) this.inc({ replica: redactUrl(replica.url) }, replica.reads);
+    },
+  });
+}
+
+export function createMetrics(dataSource: DataSource, replicas: ReadReplicas | null = null): ChanceryMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "chancery_" });
   registerPoolGauges(registry, dataSource);
+  if (replicas) registerReplicaMetrics(registry, replicas);
   return {
     registry,
     requests: new Counter({

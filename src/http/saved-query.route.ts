@@ -6,6 +6,7 @@ import type { AccessGate } from "../auth/access-gate";
 import { createRequestContext, type RequestContext } from "../context";
 import type { SavedQuery } from "../entities/saved-query.entity";
 import { ErrorCode, type InputProblem } from "../errors";
+import { consistencyToken, primaryRetryContext } from "../plugins/read-routing.plugin";
 import { findFirstList, listAtPath, toCsv } from "../saved-queries/csv-export";
 import { nestedRunProblems, operationsOf, parseDocument } from "../saved-queries/document-check";
 import { heldToSafelist } from "../saved-queries/safelist.plugin";
@@ -101,6 +102,7 @@ async function runSaved(req: Request, res: Response, options: SavedQueryRouteOpt
     badRequest(res, [{ path: "format", message: `"${format}" is not json or csv` }]);
     return;
   }
+  const token = consistencyToken(req.headers);
   const viewer = await options.admit(req);
   const visibility = visibilityOf(heldToSafelist(viewer, options.safelist), viewer);
   const savedQuery = await lookupSavedQuery(options.dataSource, name, visibility);
@@ -124,7 +126,11 @@ async function runSaved(req: Request, res: Response, options: SavedQueryRouteOpt
   }
   const pipeline = savedQueryPipeline(options.apollo, options.maxTokens);
   const context = createRequestContext(options.dataSource, String(req.id), req.log, viewer, pipeline);
-  const { status, data, errors } = await pipeline(savedQuery, { ...(savedQuery.variables ?? {}), ...variables }, context);
+  context.reads.token = token;
+  const run = (on: RequestContext) => pipeline(savedQuery, { ...(savedQuery.variables ?? {}), ...variables }, on);
+  let result = await run(context);
+  if (context.reads.replicaFailed) result = await run(primaryRetryContext(context, options.dataSource));
+  const { status, data, errors } = result;
   if (!data) {
     sendErrors(res, status === 200 ? 400 : status, errors ?? []);
     return;
