@@ -30,7 +30,7 @@ function options() {
       rounds: { type: "string", default: "3" },
       connections: { type: "string", default: "10" },
       warmup: { type: "string", default: "3" },
-      workloads: { type: "string", default: "W1,W2,W3,W4,W5,W6" },
+      workloads: { type: "string", default: "W1,W2,W3,W4,W5,W6,W7,W8" },
       servers: { type: "string", default: SERVERS.join(",") },
       reload: { type: "boolean", default: false },
       "cpu-prof": { type: "boolean", default: false },

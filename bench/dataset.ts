@@ -1,13 +1,13 @@
 /**
  * The benchmark's synthetic world, deterministic for a given scale and loaded with set-based SQL
  * (generate_series, no randomness: every choice is arithmetic on the row number). Scale 1 is 20k
- * meetings with 6 participants, 3 topics, 2 outcomes and 1-2 citations each, 5k officials.
+ * meetings with 6 participants, 3 topics, 2 outcomes and 1-2 citations each, 5k officials with 1-2 positions.
  */
 import { Client } from "pg";
 import { createDataSource } from "../src/db/data-source";
 import { applyMigrations } from "../src/db/migrations";
 
-export const DATASET_VERSION = 4;
+export const DATASET_VERSION = 5;
 export const STATE_COUNT = 60;
 export const COALITION_COUNT = 20;
 /** Words that appear in meeting titles only, about 13 meetings each at every scale (W4 searches them). */
@@ -63,6 +63,10 @@ function loadStatements(size: DatasetSize): string[] {
        SELECT 'official-' || lpad(n::text, 6, '0'), jsonb_build_object('en', 'Official ' || n) FROM generate_series(1, ${O}) AS n`,
     `INSERT INTO position (official_id, title, state_id, since)
        SELECT n, '{"en":"Minister"}', 1 + n % ${STATE_COUNT}, DATE '2015-01-01' + n % 3000 FROM generate_series(1, ${O}) AS n`,
+    `INSERT INTO position (official_id, title, organization, state_id, since, until)
+       SELECT n, '{"en":"Ambassador"}', '{"en":"Foreign service"}', 1 + (n * 7) % ${STATE_COUNT},
+              DATE '2010-01-01' + n % 1500, DATE '2014-12-31'
+       FROM generate_series(1, ${O}) AS n WHERE n % 3 = 0`,
     `INSERT INTO source (slug, kind, title, publisher, url, language, published_at)
        SELECT 'source-' || lpad(n::text, 6, '0'),
               (ARRAY['NEWS_ARTICLE','SOCIAL_POST','OFFICIAL_STATEMENT','COMMUNIQUE','TRANSCRIPT','OTHER'])[1 + n % 6],

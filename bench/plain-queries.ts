@@ -82,3 +82,35 @@ SELECT json_build_object('data', json_build_object('meetingCounts', coalesce((SE
         FROM meeting m JOIN meeting_topic mt ON mt.meeting_id = m.id JOIN topic t ON t.id = mt.topic_id
         WHERE m.coalition_id = (SELECT id FROM coalition WHERE slug = $1) AND m.date >= $2::date
         GROUP BY 1, 2) g), '[]')))::text AS body`;
+
+/** W7 ($1 official slug): a person's page, positions by start, first 10 meetings by date with participants. */
+export const W7_SQL = `
+WITH o AS (SELECT * FROM official WHERE slug = $1),
+mine AS (SELECT DISTINCT pa.meeting_id AS id FROM participant pa JOIN o ON pa.official_id = o.id)
+SELECT json_build_object('data', json_build_object('official', (SELECT json_build_object(
+  'slug', o.slug, 'name', ${localized("o.name")},
+  'positions', coalesce((SELECT json_agg(json_build_object('title', ${localized("po.title")},
+      'organization', CASE WHEN po.organization IS NOT NULL THEN ${localized("po.organization")} END,
+      'since', po.since, 'until', po.until,
+      'state', (SELECT json_build_object('code', s.code) FROM state s WHERE s.id = po.state_id)) ORDER BY po.since, po.id)
+    FROM position po WHERE po.official_id = o.id), '[]'),
+  'meetings', json_build_object('totalCount', (SELECT count(*) FROM mine),
+    'nodes', coalesce((SELECT json_agg(json_build_object('slug', m.slug, 'title', ${localized("m.title")}, 'date', m.date,
+      'participants', coalesce((SELECT json_agg(json_build_object(
+          'official', json_build_object('slug', ot.slug, 'name', ${localized("ot.name")}), 'role', pa.role,
+          'representing', (SELECT json_build_object('code', s.code) FROM state s WHERE s.id = pa.representing_state_id)) ORDER BY pa.id)
+        FROM participant pa JOIN official ot ON ot.id = pa.official_id WHERE pa.meeting_id = m.id), '[]')
+    ) ORDER BY ${byDateDesc("m")})
+    FROM (SELECT m.* FROM meeting m WHERE m.id IN (SELECT id FROM mine) ORDER BY ${byDateDesc("m")} LIMIT 10) m), '[]')))
+  FROM o)))::text AS body`;
+
+/** W8 ($1 text[] typenames, $2 text[] slugs): federation references to meetings and officials, in the order asked. */
+export const W8_SQL = `
+SELECT json_build_object('data', json_build_object('_entities', coalesce((SELECT json_agg(CASE k.type
+  WHEN 'Meeting' THEN (SELECT json_build_object('__typename', 'Meeting', 'slug', m.slug, 'title', ${localized("m.title")},
+      'date', m.date, 'status', m.status,
+      'coalition', (SELECT json_build_object('slug', c.slug) FROM coalition c WHERE c.id = m.coalition_id))
+    FROM meeting m WHERE m.slug = k.slug)
+  ELSE (SELECT json_build_object('__typename', 'Official', 'slug', o.slug, 'name', ${localized("o.name")})
+    FROM official o WHERE o.slug = k.slug) END ORDER BY k.position)
+  FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(type, slug, position)), '[]')))::text AS body`;

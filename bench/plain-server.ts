@@ -1,11 +1,11 @@
 /**
  * The benchmark's "single SQL" server: node:http, no framework, one prepared statement per workload.
- * POST /w1 ... /w6 with the workload's parameters as JSON; the response is the statement's JSON text.
+ * POST /w1 ... /w8 with the workload's parameters as JSON; the response is the statement's JSON text.
  * Run as a child process by bench/servers.ts (DATABASE_URL, PORT).
  */
 import { createServer, type IncomingMessage } from "node:http";
 import { Pool } from "pg";
-import { W1_SQL, W2_SQL, W3_SQL, W4_SQL, W5_SQL, W6_SQL } from "./plain-queries";
+import { W1_SQL, W2_SQL, W3_SQL, W4_SQL, W5_SQL, W6_SQL, W7_SQL, W8_SQL } from "./plain-queries";
 
 type Params = Record<string, unknown>;
 
@@ -19,6 +19,8 @@ const routes: Record<string, { name: string; text: string; values: (params: Para
   "/w4": { name: "w4", text: W4_SQL, values: (p) => [p.query] },
   "/w5": { name: "w5", text: W5_SQL, values: (p) => [p.slugs] },
   "/w6": { name: "w6", text: W6_SQL, values: (p) => [p.coalition, p.from] },
+  "/w7": { name: "w7", text: W7_SQL, values: (p) => [p.slug] },
+  "/w8": { name: "w8", text: W8_SQL, values: (p) => [p.types, p.slugs] },
 };
 
 async function readBody(req: IncomingMessage): Promise<Params> {

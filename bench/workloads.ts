@@ -1,5 +1,5 @@
 /**
- * W1-W6: the same questions in each server's own dialect, with a normalizer per server that maps
+ * W1-W8: the same questions in each server's own dialect, with a normalizer per server that maps
  * every answer to one canonical JSON, so the benchmark can check first that all servers agree.
  * Each workload has 10 variants (other coalitions, ids, words); every server gets the same sequence.
  */
@@ -27,6 +27,7 @@ const VARIANTS = 10;
 const variants = <T>(make: (index: number) => T): T[] => Array.from({ length: VARIANTS }, (_, index) => make(index));
 const coalitionSlug = (index: number) => `coalition-${String(index + 2).padStart(2, "0")}`;
 const meetingSlug = (n: number) => `meeting-${String(n).padStart(7, "0")}`;
+const officialSlug = (n: number) => `official-${String(n).padStart(6, "0")}`;
 const postgraphileNodeId = (n: number) => Buffer.from(JSON.stringify(["Meeting", n])).toString("base64");
 const LEVELS = ["HEADS_OF_STATE", "MINISTERS", "CHIEFS_OF_DEFENCE", "SENIOR_OFFICIALS", "EXPERTS"];
 
@@ -253,6 +254,131 @@ function w6(): Workload {
   };
 }
 
+/** Officials none of whose meetings is undated ((n - 1) % 50 === 1 at every scale), so "first 10 by date" means the same everywhere. */
+const personSlug = (size: DatasetSize, i: number) => officialSlug(2 + 50 * ((i * 37 + 3) % Math.floor(size.officials / 50)));
+
+function w7(size: DatasetSize): Workload {
+  const chanceryQuery = `query W7($slug: String!) { official(slug: $slug) { slug name
+    positions { title organization since until state { code } }
+    meetings(first: 10) { totalCount nodes { slug title date
+      participants { official { slug name } role representing { code } } } } } }`;
+  const postgraphileQuery = `query W7($slug: String!) { officialBySlug(slug: $slug) { slug name
+    positionsByOfficialId { nodes { title organization since until stateByStateId { code } } } }
+    allMeetings(filter: { participantsByMeetingId: { some: { officialByOfficialId: { slug: { equalTo: $slug } } } } },
+      orderBy: [DATE_DESC, SLUG_ASC], first: 10) { totalCount nodes { slug title date
+      participantsByMeetingId { nodes { officialByOfficialId { slug name } role stateByRepresentingStateId { code } } } } } }`;
+  const canonicalMeeting = (m: Json) => ({
+    slug: m.slug,
+    title: m.title,
+    date: m.date,
+    participants: sortedBy(list(m.participants), (p) => `${dig(p, "official", "slug")}|${p.role}`),
+  });
+  const fromPostgraphile = (answer: unknown): Json => {
+    const official = dig(answer, "data", "officialBySlug") as Json;
+    const meetings = dig(answer, "data", "allMeetings");
+    return {
+      slug: official.slug,
+      name: english(official.name),
+      positions: list(dig(official, "positionsByOfficialId", "nodes")).map((p) => ({
+        title: english(p.title),
+        organization: english(p.organization) ?? null,
+        since: p.since,
+        until: p.until,
+        state: p.stateByStateId,
+      })),
+      meetings: {
+        totalCount: dig(meetings, "totalCount"),
+        nodes: list(dig(meetings, "nodes")).map((m) => ({
+          slug: m.slug,
+          title: english(m.title),
+          date: m.date,
+          participants: list(dig(m, "participantsByMeetingId", "nodes")).map((p) => ({
+            official: { slug: dig(p, "officialByOfficialId", "slug"), name: english(dig(p, "officialByOfficialId", "name")) },
+            role: p.role,
+            representing: p.stateByRepresentingStateId,
+          })),
+        })),
+      },
+    };
+  };
+  return {
+    id: "W7",
+    title: "a person's page: official by slug → positions, first 10 meetings by date → participants",
+    requests: {
+      chancery: variants((i) => graphql(chanceryQuery, { slug: personSlug(size, i) })),
+      postgraphile: variants((i) => graphql(postgraphileQuery, { slug: personSlug(size, i) })),
+      plain: variants((i) => plain("/w7", { slug: personSlug(size, i) })),
+    },
+    normalize(server, answer) {
+      const official = server === "postgraphile" ? fromPostgraphile(answer) : (dig(answer, "data", "official") as Json);
+      return {
+        slug: official.slug,
+        name: official.name,
+        positions: sortedBy(list(official.positions), (p) => `${p.since}|${p.title}`),
+        totalCount: dig(official, "meetings", "totalCount"),
+        meetings: list(dig(official, "meetings", "nodes")).map(canonicalMeeting),
+      };
+    },
+  };
+}
+
+/** W8's representations: 40 meetings and 20 officials interleaved, as a gateway batches them (3 unknown). */
+function entityReferences(size: DatasetSize, i: number): { __typename: string; slug: string }[] {
+  return Array.from({ length: 60 }, (_, j) => {
+    if (j % 3 === 2) {
+      const slug = j === 29 ? "no-such-official" : officialSlug(1 + ((i * 211 + j * 53) % size.officials));
+      return { __typename: "Official", slug };
+    }
+    const slug = j % 25 === 24 ? `no-such-meeting-${j}` : meetingSlug(1 + ((i * 1013 + j * 197) % size.meetings));
+    return { __typename: "Meeting", slug };
+  });
+}
+
+function w8(size: DatasetSize): Workload {
+  // The selection of a gateway's fetch: __typename and the key with every type's fields.
+  const chanceryQuery = `query W8($representations: [_Any!]!) { _entities(representations: $representations) {
+    __typename ... on Meeting { slug title date status coalition { slug } } ... on Official { slug name } } }`;
+  const postgraphileQuery = `query W8($meetings: [String!]!, $officials: [String!]!) {
+    allMeetings(filter: { slug: { in: $meetings } }) { nodes { slug title date status coalitionByCoalitionId { slug } } }
+    allOfficials(filter: { slug: { in: $officials } }) { nodes { slug name } } }`;
+  const slugsOf = (i: number, type: string) =>
+    entityReferences(size, i)
+      .filter((r) => r.__typename === type)
+      .map((r) => r.slug);
+  return {
+    id: "W8",
+    title: "_entities as a gateway sends it: 40 Meeting and 20 Official references (3 unknown), __typename + fields",
+    requests: {
+      chancery: variants((i) => graphql(chanceryQuery, { representations: entityReferences(size, i) })),
+      postgraphile: variants((i) =>
+        graphql(postgraphileQuery, { meetings: slugsOf(i, "Meeting"), officials: slugsOf(i, "Official") }),
+      ),
+      plain: variants((i) =>
+        plain("/w8", {
+          types: entityReferences(size, i).map((r) => r.__typename),
+          slugs: entityReferences(size, i).map((r) => r.slug),
+        }),
+      ),
+    },
+    normalize(server, answer, variant) {
+      if (server !== "postgraphile") return dig(answer, "data", "_entities");
+      const found = new Map<string, Json>();
+      for (const m of list(dig(answer, "data", "allMeetings", "nodes")))
+        found.set(`Meeting|${m.slug}`, {
+          __typename: "Meeting",
+          slug: m.slug,
+          title: english(m.title),
+          date: m.date,
+          status: m.status,
+          coalition: m.coalitionByCoalitionId,
+        });
+      for (const o of list(dig(answer, "data", "allOfficials", "nodes")))
+        found.set(`Official|${o.slug}`, { __typename: "Official", slug: o.slug, name: english(o.name) });
+      return entityReferences(size, variant).map((r) => found.get(`${r.__typename}|${r.slug}`) ?? null);
+    },
+  };
+}
+
 export function buildWorkloads(size: DatasetSize): Workload[] {
-  return [w1(), w2(), w3(size), w4(size), w5(size), w6()];
+  return [w1(), w2(), w3(size), w4(size), w5(size), w6(), w7(size), w8(size)];
 }

@@ -73,15 +73,21 @@ export class MeetingConnectionLoaders {
 
   /**
    * The parent record with human key `parentKey` (a coalition's slug, a state's code, ...) and its page of
-   * meetings in ONE statement: returns the record's row (null when none has the key) and keeps the page for
-   * `page(key, id, fieldNode)`. Throws what `pageQuery` throws for invalid arguments.
+   * meetings in ONE statement: returns the record's id and row, or the object of `recordProjection` when given
+   * (null when none has the key), and keeps the page for `page(key, id, fieldNode)`. Throws what `pageQuery`
+   * throws for invalid arguments.
    */
-  async recordWithPage(key: PageKey, parentKey: string, fieldNode: FieldNode): Promise<RawRow | null> {
+  async recordWithPage(
+    key: PageKey,
+    parentKey: string,
+    fieldNode: FieldNode,
+    recordProjection: Projection | null = null,
+  ): Promise<{ id: number; record: RawRow } | null> {
     const { query, params } = pageQuery(key);
     const { table, keyColumn } = keyedTable(key.parent);
     const found = await fetchRecordWithPage(
       this.dataSource,
-      { table, keyColumn, keyParam: params.add(parentKey) },
+      { table, keyColumn, keyParam: params.add(parentKey), projection: recordProjection },
       query,
       params,
     );
@@ -91,8 +97,8 @@ export class MeetingConnectionLoaders {
       byParent = new Map();
       this.fetchedWithParent.set(fieldNode, byParent);
     }
-    byParent.set(found.record.id as number, found.page);
-    return found.record;
+    byParent.set(found.id, found.page);
+    return { id: found.id, record: found.record };
   }
 
   /** A parent's page: the one `recordWithPage` fetched for this connection field and parent, else a batched one. */

@@ -247,10 +247,22 @@ export async function fetchPagesByParent<T extends ObjectLiteral>(
   return pagesOfParents(dataSource, query, parentIds, rows);
 }
 
-/** A record found by its human key, with its page of a nested list; `page` is the error when the filter is rejected. */
+/**
+ * A record found by its human key, with its page of a nested list; `page` is the error when the filter is
+ * rejected. `record` is the table's row, or the object of the record's projection when one was given.
+ */
 export interface RecordWithPage<T> {
+  id: number;
   record: RawRow;
   page: ParentPage<T> | Error;
+}
+
+/** Where a record with a nested page comes from; `projection`: the record's own selection compiled to SQL. */
+export interface KeyedParent {
+  table: string;
+  keyColumn: string;
+  keyParam: string;
+  projection?: Projection | null;
 }
 
 /**
@@ -259,20 +271,23 @@ export interface RecordWithPage<T> {
  */
 export async function fetchRecordWithPage<T extends ObjectLiteral>(
   dataSource: DataSource,
-  parent: { table: string; keyColumn: string; keyParam: string },
+  parent: KeyedParent,
   query: NestedPageQuery<T>,
   params: SqlParams,
 ): Promise<RecordWithPage<T> | null> {
-  const { table, keyColumn, keyParam } = parent;
-  const parents = `(SELECT r.id, 1 AS ord, to_jsonb(r.*) AS record FROM ${table} r WHERE r.${keyColumn} = ${keyParam}) AS parent`;
+  const { table, keyColumn, keyParam, projection } = parent;
+  const record = projection ? projection.sql("r", params) : "to_jsonb(r.*)";
+  // OFFSET 0 keeps the subquery from being pulled up into the page's join, which would build the record (its
+  // projected lists too) once per page row instead of once.
+  const parents = `(SELECT r.id, 1 AS ord, ${record} AS record FROM ${table} r WHERE r.${keyColumn} = ${keyParam} OFFSET 0) AS parent`;
   const sql = nestedPagesSql(dataSource, query, parents, params, `, parent.record AS ${PARENT_RECORD_COLUMN}`);
   const rows: RawRow[] = await dataSource.query(sql, params.values);
   if (rows.length === 0) return null;
-  const record = rows[0][PARENT_RECORD_COLUMN] as RawRow;
+  const found = { id: Number(rows[0][PARENT_COLUMN]), record: rows[0][PARENT_RECORD_COLUMN] as RawRow };
   try {
-    return { record, page: pagesOfParents(dataSource, query, [record.id as number], rows)[0] };
+    return { ...found, page: pagesOfParents(dataSource, query, [found.id], rows)[0] };
   } catch (error) {
-    return { record, page: error as Error };
+    return { ...found, page: error as Error };
   }
 }
 

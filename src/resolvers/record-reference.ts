@@ -14,11 +14,19 @@ import { fromGlobalId } from "../schema/global-id";
 /** What the gateway sends for an entity: `{ __typename, id }` or `{ __typename, <human key> }`. */
 export type EntityRepresentation = { __typename: string } & Record<string, unknown>;
 
-export type ReferenceResolver<T> = (
+/** `__resolveReference` of one entity type, with `resolveMany` for every representation of the type in a request at once. */
+export type ReferenceResolver<T> = ((
   representation: EntityRepresentation,
   context: RequestContext,
   info?: GraphQLResolveInfo,
-) => Promise<T | null>;
+) => Promise<T | null>) & {
+  /** The records of `representations` (all of this type), in their order: null for unknown keys. */
+  resolveMany?: (
+    representations: readonly EntityRepresentation[],
+    context: RequestContext,
+    info: GraphQLResolveInfo,
+  ) => Promise<(T | null)[]>;
+};
 
 /** The key a representation names, or null when it names none we know (an unknown or foreign id). */
 function recordKeyOf(typeName: string, representation: EntityRepresentation, humanKeys: readonly string[]): RecordKey | null {
@@ -46,9 +54,7 @@ export function recordReferenceResolver<T extends ObjectLiteral>(
 ): ReferenceResolver<T> {
   const keyFields = ["id", ...humanKeys];
   const loadersOf = perRequest(() => new Map<string, RecordsByKeyLoader<T>>());
-  return async (representation, context, info) => {
-    const key = recordKeyOf(typeName, representation, humanKeys);
-    if (!key) return null;
+  const loaderFor = (context: RequestContext, info?: GraphQLResolveInfo): RecordsByKeyLoader<T> => {
     const projection = info ? cachedProjection(info, typeName, "objects", (entities) => entities.fieldNodes) : null;
     const loaders = loadersOf(context);
     const loaderKey = projection?.key ?? "";
@@ -57,6 +63,23 @@ export function recordReferenceResolver<T extends ObjectLiteral>(
       loader = createRecordsByKeyLoader(context.dataSource, entity, keyFields, projection);
       loaders.set(loaderKey, loader);
     }
-    return loader.load(key);
+    return loader;
   };
+  const resolve: ReferenceResolver<T> = async (representation, context, info) => {
+    const key = recordKeyOf(typeName, representation, humanKeys);
+    return key ? loaderFor(context, info).load(key) : null;
+  };
+  resolve.resolveMany = async (representations, context, info) => {
+    const keys = representations.map((representation) => recordKeyOf(typeName, representation, humanKeys));
+    const known = keys.filter((key): key is RecordKey => key !== null);
+    const loaded = await loaderFor(context, info).loadMany(known);
+    let next = 0;
+    return keys.map((key) => {
+      if (!key) return null;
+      const record = loaded[next++];
+      if (record instanceof Error) throw record;
+      return record;
+    });
+  };
+  return resolve;
 }

@@ -3,13 +3,15 @@ import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { type GraphQLSchema, isInterfaceType, isObjectType, parse } from "graphql";
 import { createResolversMap } from "type-graphql";
 import { referenceResolvers } from "../resolvers/references";
+import { batchEntities } from "./batched-entities";
 import { printSubgraphSdl } from "./subgraph-sdl";
 
 /**
  * Serves the type-graphql schema as a Federation 2 subgraph. `buildSubgraphSchema` rebuilds the schema
  * from the printed SDL (adding `_service`, `_entities`, `_Any`); type-graphql's own resolvers, which
  * wrap validation, the auth checker and middlewares, are put back on it, then the entity reference
- * resolvers and the field extensions (`complexity`) that the rebuild dropped.
+ * resolvers (with `_entities` resolving each type's representations at once) and the field extensions
+ * (`complexity`) that the rebuild dropped.
  */
 export function toSubgraphSchema(typeGraphqlSchema: GraphQLSchema): GraphQLSchema {
   // type-graphql and @apollo/subgraph type the same resolver map differently (type-graphql's type admits
@@ -17,6 +19,7 @@ export function toSubgraphSchema(typeGraphqlSchema: GraphQLSchema): GraphQLSchem
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
   const subgraph = buildSubgraphSchema([{ typeDefs: parse(printSubgraphSdl(typeGraphqlSchema)), resolvers }]);
   attachReferenceResolvers(subgraph);
+  batchEntities(subgraph, referenceResolvers);
   carryFieldExtensions(typeGraphqlSchema, subgraph);
   return subgraph;
 }

@@ -45,6 +45,20 @@ test("a lookup with its meetings is one statement and answers as the batched pat
   }
 });
 
+test("a person's page (official, positions, meetings with participants) is one statement and answers as the batched path does", async () => {
+  const fields = `slug name positions { title organization(lang: "fr") since until state { code } official { slug } }
+    meetings(first: 10) { ${PAGE} }`;
+  type Person = { positions: unknown[]; meetings: Page };
+  const alone = await counted<{ official: Person }>(`{ official(slug: "fabien-mandon") { ${fields} } }`);
+  const batched = await counted<{ officials: { nodes: Person[] } }>(
+    `{ officials(first: 1, filter: { slugs: ["fabien-mandon"] }) { nodes { ${fields} } } }`,
+  );
+  assert.equal(alone.statements, 1);
+  assert.deepEqual(alone.data.official, batched.data.officials.nodes[0]);
+  assert.ok(alone.data.official.positions.length > 0);
+  assert.ok(alone.data.official.meetings.totalCount > 0);
+});
+
 test("an unknown key is null in one statement; a state code is matched in any case", async () => {
   const missing = await counted<{ coalition: null }>(`{ coalition(slug: "no-such-coalition") { slug meetings { totalCount } } }`);
   assert.equal(missing.data.coalition, null);

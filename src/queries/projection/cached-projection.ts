@@ -19,13 +19,15 @@ const VARIANTS_PER_FIELD = 64;
 
 /**
  * The projection of the `typeName` objects that `select` finds under the field of `info` (null when it finds
- * none, or when they cannot be projected), compiled once for a query and its variables.
+ * none, or when they cannot be projected), compiled once for a query and its variables. `omit`: a response key
+ * of the objects that the caller fills in itself (see `projectSelection`).
  */
 export function cachedProjection(
   info: GraphQLResolveInfo,
   typeName: string,
   part: ProjectedPart,
   select: (info: GraphQLResolveInfo) => readonly FieldNode[] | null,
+  omit?: string,
 ): Projection | null {
   let byFieldNodes = inRequest.get(info.variableValues);
   if (!byFieldNodes) {
@@ -37,9 +39,9 @@ export function cachedProjection(
     byType = new Map();
     byFieldNodes.set(info.fieldNodes, byType);
   }
-  const key = `${part}:${typeName}`;
+  const key = `${part}:${typeName}:${omit ?? ""}`;
   if (byType.has(key)) return byType.get(key) ?? null;
-  const projection = compiledAcrossRequests(info, typeName, part, select);
+  const projection = compiledAcrossRequests(info, typeName, part, select, omit);
   byType.set(key, projection);
   return projection;
 }
@@ -49,6 +51,7 @@ function compiledAcrossRequests(
   typeName: string,
   part: ProjectedPart,
   select: (info: GraphQLResolveInfo) => readonly FieldNode[] | null,
+  omit: string | undefined,
 ): Projection | null {
   const anchor = info.fieldNodes[0];
   let byVariables = acrossRequests.get(anchor);
@@ -57,11 +60,11 @@ function compiledAcrossRequests(
     acrossRequests.set(anchor, byVariables);
   }
   const used = variablesUsedUnder(info);
-  const key = JSON.stringify([part, typeName, info.fieldNodes.length, used.map((name) => info.variableValues[name])]);
+  const key = JSON.stringify([part, typeName, omit, info.fieldNodes.length, used.map((name) => info.variableValues[name])]);
   const cached = byVariables.get(key);
   if (cached !== undefined) return cached;
   const nodes = select(info);
-  const projection = nodes && nodes.length > 0 ? projectSelection(info, typeName, nodes) : null;
+  const projection = nodes && nodes.length > 0 ? projectSelection(info, typeName, nodes, omit) : null;
   if (byVariables.size >= VARIANTS_PER_FIELD) byVariables.clear();
   byVariables.set(key, projection);
   return projection;

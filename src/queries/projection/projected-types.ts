@@ -1,4 +1,4 @@
-import { Citation, Coalition, Meeting, Official, Outcome, Participant, Source, State, Topic } from "../../entities";
+import { Citation, Coalition, Meeting, Official, Outcome, Participant, Position, Source, State, Topic } from "../../entities";
 import { column, type FieldProjection, globalId, localized, localizedList, timestamp, value } from "./field-projection";
 import { storedScalars } from "./stored-scalars";
 
@@ -82,6 +82,23 @@ const LISTED: ProjectedTypes = {
     ...record("Official"),
     name: localized("name"),
     names: localizedList("name"),
+    positions: {
+      kind: "list",
+      type: "Position",
+      sql: (alias, child) => ({
+        from: `FROM position ${child} WHERE ${child}.official_id = ${alias}.id`,
+        orderBy: `${child}.since ASC NULLS FIRST, ${child}.id`,
+      }),
+    },
+  },
+  Position: {
+    ...record("Position"),
+    title: localized("title"),
+    titles: localizedList("title"),
+    organization: localized("organization"),
+    organizations: localizedList("organization"),
+    official: { kind: "object", type: "Official", sql: byId("official", "official_id") },
+    state: { kind: "object", type: "State", sql: byId("state", "state_id") },
   },
   State: {
     ...record("State"),
@@ -146,6 +163,7 @@ const ENTITIES: Record<string, () => Parameters<typeof storedScalars>[0]> = {
   Meeting: () => Meeting,
   Participant: () => Participant,
   Official: () => Official,
+  Position: () => Position,
   State: () => State,
   Coalition: () => Coalition,
   Topic: () => Topic,

@@ -49,10 +49,16 @@ interface PlannedField {
  * Compiles the selection of `fieldNodes` (fields returning `typeName`) into a projection, or null when any
  * selected field, at any depth, has no SQL in `PROJECTED_TYPES`, takes an argument other than a localized
  * field's `lang`, or when two selections of one response key disagree. Fragments, `@skip` and `@include`
- * are applied as graphql-js applies them, so the object holds exactly the fields graphql-js will read.
+ * are applied as graphql-js applies them, so the object holds exactly the fields graphql-js will read. `omit`
+ * names a response key of the top level that the caller fills in itself (a page fetched with the record).
  */
-export function projectSelection(scope: SelectionScope, typeName: string, fieldNodes: readonly FieldNode[]): Projection | null {
-  const fields = planFields(scope, typeName, fieldNodes);
+export function projectSelection(
+  scope: SelectionScope,
+  typeName: string,
+  fieldNodes: readonly FieldNode[],
+  omit?: string,
+): Projection | null {
+  const fields = planFields(scope, typeName, fieldNodes, omit);
   if (!fields) return null;
   return {
     key: planKey(fields),
@@ -60,13 +66,19 @@ export function projectSelection(scope: SelectionScope, typeName: string, fieldN
   };
 }
 
-function planFields(scope: SelectionScope, typeName: string, fieldNodes: readonly FieldNode[]): PlannedField[] | null {
+function planFields(
+  scope: SelectionScope,
+  typeName: string,
+  fieldNodes: readonly FieldNode[],
+  omit?: string,
+): PlannedField[] | null {
   const type = scope.schema.getType(typeName);
   const projections = PROJECTED_TYPES[typeName];
   if (!isObjectType(type) || !projections) return null;
   const selected = collectSubfields(scope.schema, scope.fragments, scope.variableValues, type, fieldNodes);
   const planned: PlannedField[] = [];
   for (const [responseKey, nodes] of selected) {
+    if (responseKey === omit) continue;
     if (nodes[0].name.value === "__typename") {
       if (nodes.some((node) => node.name.value !== "__typename")) return null;
       continue;
