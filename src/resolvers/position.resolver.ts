@@ -12,7 +12,7 @@ import { required } from "./required";
 
 @Resolver(() => Position)
 export class PositionResolver extends RecordResolver(Position, "Position") {
-  @FieldResolver(() => String, { description: "The post's title in `lang` (with fallback), e.g. `Chief of the Defence Staff`." })
+  @FieldResolver()
   title(@Root() position: Position, @LangArg() lang: string | null): string | null {
     return pickLocalized(position.title, lang);
   }
@@ -22,10 +22,7 @@ export class PositionResolver extends RecordResolver(Position, "Position") {
     return localizedStrings(position.title);
   }
 
-  @FieldResolver(() => String, {
-    nullable: true,
-    description: "The organisation the post belongs to, in `lang` (with fallback).",
-  })
+  @FieldResolver()
   organization(@Root() position: Position, @LangArg() lang: string | null): string | null {
     return pickLocalized(position.organization, lang);
   }

@@ -3,8 +3,6 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { authChecker } from "../auth/auth-checker";
 import { resolvers } from "../resolvers";
-import { resolveLocalizedFieldsSynchronously } from "./localized-field-resolvers";
-import { resolveProjectedObjects } from "./projected-object-resolvers";
 import { toSubgraphSchema } from "./subgraph-schema";
 
 /** The type-graphql schema: every resolver class with its validation, auth checker and middlewares. */
@@ -16,7 +14,6 @@ export async function buildTypeGraphqlSchema(): Promise<GraphQLSchema> {
     authChecker,
     authMode: "error",
   });
-  resolveLocalizedFieldsSynchronously(schema);
   describeRootTypes(schema);
   return schema;
 }
@@ -37,7 +34,5 @@ function describeRootTypes(schema: GraphQLSchema): void {
 
 /** Builds the executable schema once per process: the type-graphql schema served as a Federation 2 subgraph. */
 export async function buildChancerySchema(): Promise<GraphQLSchema> {
-  const schema = toSubgraphSchema(await buildTypeGraphqlSchema());
-  resolveProjectedObjects(schema);
-  return schema;
+  return toSubgraphSchema(await buildTypeGraphqlSchema());
 }
