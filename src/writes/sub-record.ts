@@ -43,6 +43,12 @@ const PARTS = citableParts();
 /** The type names `findPart` knows (Membership, Position, Meeting, Outcome, Statement). */
 export const PART_TYPE_NAMES: readonly string[] = Object.keys(PARTS);
 
+/** SQL over a `citation` row: the part it cites as `Type:id` (`meeting_id` for a Meeting; names from the descriptions). */
+export const CITED_PART_SQL = `CASE ${PART_TYPE_NAMES.map((name) => {
+  const column = `${name.replace(/(?<!^)[A-Z]/g, (letter) => `_${letter}`).toLowerCase()}_id`;
+  return `WHEN ${column} IS NOT NULL THEN '${name}:' || ${column}`;
+}).join(" ")} END`;
+
 /** A part found by its global id: its own id, and the record (type and id) whose version its changes raise. */
 export interface FoundPart {
   typeName: string;
