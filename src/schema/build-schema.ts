@@ -5,6 +5,16 @@ import { authChecker } from "../auth/auth-checker";
 import { resolvers } from "../resolvers";
 import { toSubgraphSchema } from "./subgraph-schema";
 
+/** One instance per resolver class, found by a map lookup (type-graphql's default container searches a list per field). */
+const instances = new Map<Function, unknown>();
+const container = {
+  get(resolverClass: new () => unknown): unknown {
+    let instance = instances.get(resolverClass);
+    if (!instance) instances.set(resolverClass, (instance = new resolverClass()));
+    return instance;
+  },
+};
+
 /** The type-graphql schema: every resolver class with its validation, auth checker and middlewares. */
 export async function buildTypeGraphqlSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
@@ -13,6 +23,7 @@ export async function buildTypeGraphqlSchema(): Promise<GraphQLSchema> {
     emitSchemaFile: false,
     authChecker,
     authMode: "error",
+    container,
   });
   describeRootTypes(schema);
   return schema;
