@@ -9,9 +9,8 @@ import { toSubgraphSchema } from "./subgraph-schema";
 const instances = new Map<Function, unknown>();
 const container = {
   get(resolverClass: new () => unknown): unknown {
-    let instance = instances.get(resolverClass);
-    if (!instance) instances.set(resolverClass, (instance = new resolverClass()));
-    return instance;
+    if (!instances.has(resolverClass)) instances.set(resolverClass, new resolverClass());
+    return instances.get(resolverClass);
   },
 };
 
