@@ -1,5 +1,6 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity } from "typeorm";
+import { LocalizedField } from "../schema/localized-args";
 import { Node } from "../schema/node.interface";
 import { DateScalar } from "../schema/scalars";
 import type { LocalizedText } from "./localized-text";
@@ -19,9 +20,11 @@ export class Coalition extends RecordBase {
   @Column({ type: "varchar", length: 200, unique: true })
   slug: string;
 
+  @LocalizedField("The coalition's name in `lang` (with fallback).")
   @Column({ type: "jsonb" })
   name: LocalizedText;
 
+  @LocalizedField("What the coalition is for, in `lang` (with fallback).", { nullable: true })
   @Column({ type: "jsonb", nullable: true })
   description: LocalizedText | null;
 

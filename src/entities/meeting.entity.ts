@@ -1,5 +1,6 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from "typeorm";
+import { LocalizedField } from "../schema/localized-args";
 import "../schema/enums";
 import { Node } from "../schema/node.interface";
 import { DateScalar } from "../schema/scalars";
@@ -34,6 +35,7 @@ export class Meeting extends RecordBase {
   @Column({ type: "varchar", length: 200, unique: true })
   slug: string;
 
+  @LocalizedField("The meeting's title in `lang` (with fallback).")
   @Column({ type: "jsonb" })
   title: LocalizedText;
 
@@ -83,6 +85,7 @@ export class Meeting extends RecordBase {
   @JoinColumn({ name: "coalition_id" })
   coalition?: Coalition | null;
 
+  @LocalizedField("What happened, in `lang` (with fallback).", { nullable: true })
   @Column({ type: "jsonb", nullable: true })
   summary: LocalizedText | null;
 

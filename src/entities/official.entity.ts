@@ -1,5 +1,6 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity } from "typeorm";
+import { LocalizedField } from "../schema/localized-args";
 import { Node } from "../schema/node.interface";
 import type { LocalizedText } from "./localized-text";
 import { RecordBase } from "./record-base";
@@ -18,6 +19,7 @@ export class Official extends RecordBase {
   @Column({ type: "varchar", length: 200, unique: true })
   slug: string;
 
+  @LocalizedField("The official's name in `lang` (with fallback).")
   @Column({ type: "jsonb" })
   name: LocalizedText;
 }

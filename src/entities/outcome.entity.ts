@@ -1,5 +1,6 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from "typeorm";
+import { LocalizedField } from "../schema/localized-args";
 import "../schema/enums";
 import { Node } from "../schema/node.interface";
 import { checkIn, OutcomeKind, OutcomeStatus } from "./enums";
@@ -40,6 +41,7 @@ export class Outcome extends RecordBase {
   @Column({ type: "varchar", length: 20 })
   status: OutcomeStatus;
 
+  @LocalizedField("What was stated, decided or agreed, in `lang` (with fallback).")
   @Column({ type: "jsonb" })
   summary: LocalizedText;
 

@@ -1,5 +1,6 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { LocalizedField } from "../schema/localized-args";
 import { Node } from "../schema/node.interface";
 import { DateScalar } from "../schema/scalars";
 import type { LocalizedText } from "./localized-text";
@@ -25,9 +26,11 @@ export class Position extends RecordBase {
   @JoinColumn({ name: "official_id" })
   official?: Official;
 
+  @LocalizedField("The post's title in `lang` (with fallback), e.g. `Chief of the Defence Staff`.")
   @Column({ type: "jsonb" })
   title: LocalizedText;
 
+  @LocalizedField("The organisation the post belongs to, in `lang` (with fallback).", { nullable: true })
   @Column({ type: "jsonb", nullable: true })
   organization: LocalizedText | null;
 

@@ -1,5 +1,6 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Check, Column, Entity } from "typeorm";
+import { LocalizedField } from "../schema/localized-args";
 import "../schema/enums";
 import { Node } from "../schema/node.interface";
 import { DateTimeScalar } from "../schema/scalars";
@@ -25,6 +26,7 @@ export class Source extends RecordBase {
   @Column({ type: "varchar", length: 30 })
   kind: SourceKind;
 
+  @LocalizedField("The source's title in `lang` (with fallback).")
   @Column({ type: "jsonb" })
   title: LocalizedText;
 

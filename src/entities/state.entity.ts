@@ -1,5 +1,6 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Check, Column, Entity } from "typeorm";
+import { LocalizedField } from "../schema/localized-args";
 import { Node } from "../schema/node.interface";
 import type { LocalizedText } from "./localized-text";
 import { RecordBase } from "./record-base";
@@ -15,6 +16,7 @@ export class State extends RecordBase {
   @Column({ type: "varchar", length: 2, unique: true })
   code: string;
 
+  @LocalizedField("The state's name in `lang` (with fallback).")
   @Column({ type: "jsonb" })
   name: LocalizedText;
 }

@@ -1,5 +1,6 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { LocalizedField } from "../schema/localized-args";
 import { Node } from "../schema/node.interface";
 import type { LocalizedText } from "./localized-text";
 import { RecordBase } from "./record-base";
@@ -14,9 +15,11 @@ export class Topic extends RecordBase {
   @Column({ type: "varchar", length: 200, unique: true })
   slug: string;
 
+  @LocalizedField("The topic's name in `lang` (with fallback).")
   @Column({ type: "jsonb" })
   name: LocalizedText;
 
+  @LocalizedField("What the topic covers, in `lang` (with fallback).", { nullable: true })
   @Column({ type: "jsonb", nullable: true })
   description: LocalizedText | null;
 

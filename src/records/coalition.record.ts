@@ -14,6 +14,7 @@ export const MEMBERSHIP = {
     sources: parts(CITATION, { bare: "source" }),
   },
   check: checkPeriod,
+  stored: { table: "membership", ownerColumn: "coalition_id" },
 } satisfies PartShape;
 
 export const COALITION = {

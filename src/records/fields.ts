@@ -39,6 +39,8 @@ export interface PartShape {
   fields: Fields;
   /** Problems that need several fields of one part (a period's order, a quote language without a quote). */
   check?: (part: Record<string, unknown>, reader: EntryReader, path: string) => void;
+  /** For a part kept in a table of its own (a membership, a position): that table and its column naming the record. */
+  stored?: { table: string; ownerColumn: string };
 }
 
 /**

@@ -14,6 +14,7 @@ export const POSITION = {
     sources: parts(CITATION, { bare: "source" }),
   },
   check: checkPeriod,
+  stored: { table: "position", ownerColumn: "official_id" },
 } satisfies PartShape;
 
 export const OFFICIAL = {

@@ -7,6 +7,7 @@ import type { Meeting } from "../entities/meeting.entity";
 import { Membership } from "../entities/membership.entity";
 import { compileCoalitionFilter } from "../queries/coalition-filter";
 import { listRecords, orderedByKey } from "../queries/list-records";
+import { isProjected, type ProjectedObject, projectedValue } from "../queries/projection/projected-object";
 import { AsOfArg } from "../schema/as-of-args";
 import type { ConnectionResult } from "../schema/connection";
 import { CoalitionListArgs, MeetingListArgs } from "../schema/list-args";
@@ -42,19 +43,28 @@ export class CoalitionResolver extends RecordResolver(Coalition, "Coalition") {
     );
   }
 
-  @FieldResolver(() => String, { description: "The coalition's name in `lang` (with fallback)." })
-  name(@Root() coalition: Coalition, @LangArg() lang: string | null): string | null {
-    return pickLocalized(coalition.name, lang);
+  @FieldResolver()
+  name(
+    @Root() coalition: Coalition | ProjectedObject,
+    @LangArg() lang: string | null,
+    @Info() info: GraphQLResolveInfo,
+  ): string | null {
+    return isProjected(coalition) ? projectedValue(coalition, info) : pickLocalized(coalition.name, lang);
   }
 
   @FieldResolver(() => [LocalizedString], { description: "The name in every language held." })
-  names(@Root() coalition: Coalition): LocalizedString[] {
+  names(@Root() coalition: Coalition | ProjectedObject, @Info() info: GraphQLResolveInfo): LocalizedString[] {
+    if (isProjected(coalition)) return projectedValue(coalition, info);
     return localizedStrings(coalition.name);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "What the coalition is for, in `lang` (with fallback)." })
-  description(@Root() coalition: Coalition, @LangArg() lang: string | null): string | null {
-    return pickLocalized(coalition.description, lang);
+  @FieldResolver()
+  description(
+    @Root() coalition: Coalition | ProjectedObject,
+    @LangArg() lang: string | null,
+    @Info() info: GraphQLResolveInfo,
+  ): string | null {
+    return isProjected(coalition) ? projectedValue(coalition, info) : pickLocalized(coalition.description, lang);
   }
 
   @FieldResolver(() => [Membership], { description: "The coalition's member states (on `asOf` when given), earliest first." })
@@ -64,11 +74,12 @@ export class CoalitionResolver extends RecordResolver(Coalition, "Coalition") {
 
   @FieldResolver(() => MeetingConnection, { description: `The coalition's meetings, as a ${NESTED_MEETINGS_DESCRIPTION}` })
   meetings(
-    @Root() coalition: Coalition,
+    @Root() coalition: Coalition | ProjectedObject,
     @Args() args: MeetingListArgs,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionResult<Meeting>> {
+    if (isProjected(coalition)) return projectedValue(coalition, info);
     return nestedMeetings("coalition", coalition.id, args, context, info);
   }
 }

@@ -2,17 +2,10 @@ import { Args, Authorized, type ClassType, Ctx, FieldResolver, ID, Query, Resolv
 import { Role } from "../auth/role";
 import { isKeyHolder } from "../auth/viewer";
 import type { RequestContext } from "../context";
-import { Coalition } from "../entities/coalition.entity";
-import { Meeting } from "../entities/meeting.entity";
-import { Official } from "../entities/official.entity";
-import { Outcome } from "../entities/outcome.entity";
 import type { RecordBase } from "../entities/record-base";
 import { RecordChange } from "../entities/record-change.entity";
-import type { RecordTypeName } from "../entities/record-tables";
-import { Source } from "../entities/source.entity";
-import { State } from "../entities/state.entity";
-import { Statement } from "../entities/statement.entity";
-import { Topic } from "../entities/topic.entity";
+import { RECORD_ENTITIES } from "../entities/record-entities";
+import { RECORD_TYPE_NAMES, type RecordTypeName } from "../entities/record-tables";
 import { filteredChanges, recordHistory } from "../history/history-page";
 import type { ConnectionResult } from "../schema/connection";
 import { toGlobalId } from "../schema/global-id";
@@ -21,7 +14,7 @@ import { ChangesArgs, HistoryArgs, RecordChangeConnection } from "../schema/reco
 /** Adds `history(first, after)` to one record type. */
 function HistoryResolver<T extends RecordBase>(recordType: ClassType<T>, typeName: RecordTypeName) {
   @Resolver(() => recordType)
-  abstract class HistoryResolverBase {
+  class HistoryResolverBase {
     @FieldResolver(() => RecordChangeConnection, {
       description: "Every change made to this record (and its parts), newest first: who, when, and the values before and after.",
     })
@@ -36,22 +29,10 @@ function HistoryResolver<T extends RecordBase>(recordType: ClassType<T>, typeNam
   return HistoryResolverBase;
 }
 
-@Resolver(() => State)
-export class StateHistoryResolver extends HistoryResolver(State, "State") {}
-@Resolver(() => Source)
-export class SourceHistoryResolver extends HistoryResolver(Source, "Source") {}
-@Resolver(() => Topic)
-export class TopicHistoryResolver extends HistoryResolver(Topic, "Topic") {}
-@Resolver(() => Coalition)
-export class CoalitionHistoryResolver extends HistoryResolver(Coalition, "Coalition") {}
-@Resolver(() => Official)
-export class OfficialHistoryResolver extends HistoryResolver(Official, "Official") {}
-@Resolver(() => Meeting)
-export class MeetingHistoryResolver extends HistoryResolver(Meeting, "Meeting") {}
-@Resolver(() => Outcome)
-export class OutcomeHistoryResolver extends HistoryResolver(Outcome, "Outcome") {}
-@Resolver(() => Statement)
-export class StatementHistoryResolver extends HistoryResolver(Statement, "Statement") {}
+/** `history` on every record type (`RECORDS`), one resolver class each. */
+export const historyResolvers = RECORD_TYPE_NAMES.map((typeName) =>
+  HistoryResolver<RecordBase>(RECORD_ENTITIES[typeName], typeName),
+);
 
 /** The fields of a history entry that are computed, and the root `changes` query for administrators. */
 @Resolver(() => RecordChange)

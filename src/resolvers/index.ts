@@ -5,17 +5,7 @@ import { CoalitionMutationResolver } from "./coalition.mutation";
 import { CoalitionResolver } from "./coalition.resolver";
 import { CoalitionMembersMutationResolver } from "./coalition-members.mutation";
 import { HealthResolver } from "./health.resolver";
-import {
-  CoalitionHistoryResolver,
-  MeetingHistoryResolver,
-  OfficialHistoryResolver,
-  OutcomeHistoryResolver,
-  RecordChangeResolver,
-  SourceHistoryResolver,
-  StateHistoryResolver,
-  StatementHistoryResolver,
-  TopicHistoryResolver,
-} from "./history.resolver";
+import { historyResolvers, RecordChangeResolver } from "./history.resolver";
 import { ImportRecordsMutationResolver } from "./import-records.mutation";
 import { MeetingLocationResolver } from "./location.resolver";
 import { MeetingMutationResolver } from "./meeting.mutation";
@@ -78,12 +68,5 @@ export const resolvers: NonEmptyArray<Function> = [
   CitationMutationResolver,
   ImportRecordsMutationResolver,
   RecordChangeResolver,
-  StateHistoryResolver,
-  SourceHistoryResolver,
-  TopicHistoryResolver,
-  CoalitionHistoryResolver,
-  OfficialHistoryResolver,
-  MeetingHistoryResolver,
-  OutcomeHistoryResolver,
-  StatementHistoryResolver,
+  ...historyResolvers,
 ];

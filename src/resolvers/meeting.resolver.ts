@@ -14,6 +14,7 @@ import { listRecords } from "../queries/list-records";
 import { compileMeetingFilter } from "../queries/meeting-filter";
 import { meetingList } from "../queries/meeting-list";
 import { projectConnectionNodes, selectsField } from "../queries/projection/connection-node-projection";
+import { isProjected, type ProjectedObject, projectedValue } from "../queries/projection/projected-object";
 import type { ConnectionResult } from "../schema/connection";
 import { MeetingListArgs } from "../schema/list-args";
 import { LangArg } from "../schema/localized-args";
@@ -53,28 +54,39 @@ export class MeetingResolver extends RecordResolver(Meeting, "Meeting") {
     return page;
   }
 
-  @FieldResolver(() => String, { description: "The meeting's title in `lang` (with fallback)." })
-  title(@Root() meeting: Meeting, @LangArg() lang: string | null): string | null {
-    return pickLocalized(meeting.title, lang);
+  @FieldResolver()
+  title(
+    @Root() meeting: Meeting | ProjectedObject,
+    @LangArg() lang: string | null,
+    @Info() info: GraphQLResolveInfo,
+  ): string | null {
+    return isProjected(meeting) ? projectedValue(meeting, info) : pickLocalized(meeting.title, lang);
   }
 
   @FieldResolver(() => [LocalizedString], { description: "The title in every language held." })
-  titles(@Root() meeting: Meeting): LocalizedString[] {
+  titles(@Root() meeting: Meeting | ProjectedObject, @Info() info: GraphQLResolveInfo): LocalizedString[] {
+    if (isProjected(meeting)) return projectedValue(meeting, info);
     return localizedStrings(meeting.title);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "What happened, in `lang` (with fallback)." })
-  summary(@Root() meeting: Meeting, @LangArg() lang: string | null): string | null {
-    return pickLocalized(meeting.summary, lang);
+  @FieldResolver()
+  summary(
+    @Root() meeting: Meeting | ProjectedObject,
+    @LangArg() lang: string | null,
+    @Info() info: GraphQLResolveInfo,
+  ): string | null {
+    return isProjected(meeting) ? projectedValue(meeting, info) : pickLocalized(meeting.summary, lang);
   }
 
   @FieldResolver(() => [LocalizedString], { description: "The summary in every language held." })
-  summaries(@Root() meeting: Meeting): LocalizedString[] {
+  summaries(@Root() meeting: Meeting | ProjectedObject, @Info() info: GraphQLResolveInfo): LocalizedString[] {
+    if (isProjected(meeting)) return projectedValue(meeting, info);
     return localizedStrings(meeting.summary);
   }
 
   @FieldResolver(() => MeetingLocation, { nullable: true, description: "Where the meeting took place; null when unknown." })
-  location(@Root() meeting: Meeting): MeetingLocation | null {
+  location(@Root() meeting: Meeting | ProjectedObject, @Info() info: GraphQLResolveInfo): MeetingLocation | null {
+    if (isProjected(meeting)) return projectedValue(meeting, info);
     if (meeting.locationCity === null && meeting.locationCountryId === null) return null;
     return { city: meeting.locationCity, countryId: meeting.locationCountryId };
   }
@@ -83,24 +95,44 @@ export class MeetingResolver extends RecordResolver(Meeting, "Meeting") {
     nullable: true,
     description: "The coalition the meeting belongs to; null for bilateral meetings.",
   })
-  coalition(@Root() meeting: Meeting, @Ctx() context: RequestContext): Promise<Coalition | null> {
+  coalition(
+    @Root() meeting: Meeting | ProjectedObject,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Coalition | null | Promise<Coalition | null> {
+    if (isProjected(meeting)) return projectedValue(meeting, info);
     return meeting.coalitionId === null
       ? Promise.resolve(null)
       : context.loaders.records.byId(Coalition).load(meeting.coalitionId);
   }
 
   @FieldResolver(() => [Participant], { description: "Who took part, hosts and chairs first." })
-  participants(@Root() meeting: Meeting, @Ctx() context: RequestContext): Promise<Participant[]> {
+  participants(
+    @Root() meeting: Meeting | ProjectedObject,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Participant[] | Promise<Participant[]> {
+    if (isProjected(meeting)) return projectedValue(meeting, info);
     return context.loaders.participantsByMeeting.load(meeting.id);
   }
 
   @FieldResolver(() => [Topic], { description: "The topics discussed, as tagged, by slug." })
-  topics(@Root() meeting: Meeting, @Ctx() context: RequestContext): Promise<Topic[]> {
+  topics(
+    @Root() meeting: Meeting | ProjectedObject,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Topic[] | Promise<Topic[]> {
+    if (isProjected(meeting)) return projectedValue(meeting, info);
     return context.loaders.topicsByMeeting.load(meeting.id);
   }
 
   @FieldResolver(() => [Outcome], { description: "What came of the meeting, by slug." })
-  outcomes(@Root() meeting: Meeting, @Ctx() context: RequestContext): Promise<Outcome[]> {
+  outcomes(
+    @Root() meeting: Meeting | ProjectedObject,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Outcome[] | Promise<Outcome[]> {
+    if (isProjected(meeting)) return projectedValue(meeting, info);
     return context.loaders.outcomesByMeeting.load(meeting.id);
   }
 
@@ -115,7 +147,12 @@ export class MeetingResolver extends RecordResolver(Meeting, "Meeting") {
   }
 
   @FieldResolver(() => [Citation], { description: "The sources that report the meeting, with the passages quoted." })
-  sources(@Root() meeting: Meeting, @Ctx() context: RequestContext): Promise<Citation[]> {
+  sources(
+    @Root() meeting: Meeting | ProjectedObject,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Citation[] | Promise<Citation[]> {
+    if (isProjected(meeting)) return projectedValue(meeting, info);
     return context.loaders.citations.meeting.load(meeting.id);
   }
 

@@ -8,6 +8,7 @@ import { Position } from "../entities/position.entity";
 import { Statement } from "../entities/statement.entity";
 import { listRecords, orderedByKey } from "../queries/list-records";
 import { compileOfficialFilter } from "../queries/official-filter";
+import { isProjected, type ProjectedObject, projectedValue } from "../queries/projection/projected-object";
 import { AsOfArg } from "../schema/as-of-args";
 import type { ConnectionResult } from "../schema/connection";
 import { MeetingListArgs, OfficialListArgs } from "../schema/list-args";
@@ -43,18 +44,29 @@ export class OfficialResolver extends RecordResolver(Official, "Official") {
     );
   }
 
-  @FieldResolver(() => String, { description: "The official's name in `lang` (with fallback)." })
-  name(@Root() official: Official, @LangArg() lang: string | null): string | null {
-    return pickLocalized(official.name, lang);
+  @FieldResolver()
+  name(
+    @Root() official: Official | ProjectedObject,
+    @LangArg() lang: string | null,
+    @Info() info: GraphQLResolveInfo,
+  ): string | null {
+    return isProjected(official) ? projectedValue(official, info) : pickLocalized(official.name, lang);
   }
 
   @FieldResolver(() => [LocalizedString], { description: "The name in every language held." })
-  names(@Root() official: Official): LocalizedString[] {
+  names(@Root() official: Official | ProjectedObject, @Info() info: GraphQLResolveInfo): LocalizedString[] {
+    if (isProjected(official)) return projectedValue(official, info);
     return localizedStrings(official.name);
   }
 
   @FieldResolver(() => [Position], { description: "The posts the official held (on `asOf` when given), earliest first." })
-  positions(@Root() official: Official, @AsOfArg() asOf: string | null, @Ctx() context: RequestContext): Promise<Position[]> {
+  positions(
+    @Root() official: Official | ProjectedObject,
+    @AsOfArg() asOf: string | null,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Position[]> | Position[] {
+    if (isProjected(official)) return projectedValue(official, info);
     return context.loaders.positionsByOfficial.load(asOf ?? null, official.id);
   }
 
@@ -67,11 +79,12 @@ export class OfficialResolver extends RecordResolver(Official, "Official") {
     description: `Meetings the official took part in, as a ${NESTED_MEETINGS_DESCRIPTION}`,
   })
   meetings(
-    @Root() official: Official,
+    @Root() official: Official | ProjectedObject,
     @Args() args: MeetingListArgs,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionResult<Meeting>> {
+    if (isProjected(official)) return projectedValue(official, info);
     return nestedMeetings("official", official.id, args, context, info);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { Citation } from "../entities/citation.entity";
 import { pickLocalized } from "../entities/localized-text";
@@ -8,6 +9,7 @@ import { State } from "../entities/state.entity";
 import { Topic } from "../entities/topic.entity";
 import { listRecords, orderedByKey } from "../queries/list-records";
 import { compileOutcomeFilter } from "../queries/outcome-filter";
+import { isProjected, type ProjectedObject, projectedValue } from "../queries/projection/projected-object";
 import type { ConnectionResult } from "../schema/connection";
 import { OutcomeListArgs } from "../schema/list-args";
 import { LangArg } from "../schema/localized-args";
@@ -31,13 +33,18 @@ export class OutcomeResolver extends RecordResolver(Outcome, "Outcome") {
     return listRecords(context.dataSource, orderedByKey(Outcome, "r", "Outcome", "slug"), paging, filter, compileOutcomeFilter);
   }
 
-  @FieldResolver(() => String, { description: "What was stated, decided or agreed, in `lang` (with fallback)." })
-  summary(@Root() outcome: Outcome, @LangArg() lang: string | null): string | null {
-    return pickLocalized(outcome.summary, lang);
+  @FieldResolver()
+  summary(
+    @Root() outcome: Outcome | ProjectedObject,
+    @LangArg() lang: string | null,
+    @Info() info: GraphQLResolveInfo,
+  ): string | null {
+    return isProjected(outcome) ? projectedValue(outcome, info) : pickLocalized(outcome.summary, lang);
   }
 
   @FieldResolver(() => [LocalizedString], { description: "The summary in every language held." })
-  summaries(@Root() outcome: Outcome): LocalizedString[] {
+  summaries(@Root() outcome: Outcome | ProjectedObject, @Info() info: GraphQLResolveInfo): LocalizedString[] {
+    if (isProjected(outcome)) return projectedValue(outcome, info);
     return localizedStrings(outcome.summary);
   }
 
@@ -47,23 +54,43 @@ export class OutcomeResolver extends RecordResolver(Outcome, "Outcome") {
   }
 
   @FieldResolver(() => [Topic], { description: "The topics the outcome concerns, by slug." })
-  topics(@Root() outcome: Outcome, @Ctx() context: RequestContext): Promise<Topic[]> {
+  topics(
+    @Root() outcome: Outcome | ProjectedObject,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Topic[] | Promise<Topic[]> {
+    if (isProjected(outcome)) return projectedValue(outcome, info);
     return context.loaders.topicsByOutcome.load(outcome.id);
   }
 
   @FieldResolver(() => Meeting, { nullable: true, description: "The meeting planned to follow this outcome up, if any." })
-  followUpMeeting(@Root() outcome: Outcome, @Ctx() context: RequestContext): Promise<Meeting | null> {
+  followUpMeeting(
+    @Root() outcome: Outcome | ProjectedObject,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Meeting | null | Promise<Meeting | null> {
+    if (isProjected(outcome)) return projectedValue(outcome, info);
     const meetingId = outcome.followUpMeetingId;
     return meetingId === null ? Promise.resolve(null) : context.loaders.records.byId(Meeting).load(meetingId);
   }
 
   @FieldResolver(() => [State], { description: "The states party to the outcome, by code." })
-  parties(@Root() outcome: Outcome, @Ctx() context: RequestContext): Promise<State[]> {
+  parties(
+    @Root() outcome: Outcome | ProjectedObject,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): State[] | Promise<State[]> {
+    if (isProjected(outcome)) return projectedValue(outcome, info);
     return context.loaders.partiesByOutcome.load(outcome.id);
   }
 
   @FieldResolver(() => [Citation], { description: "The sources that report the outcome." })
-  sources(@Root() outcome: Outcome, @Ctx() context: RequestContext): Promise<Citation[]> {
+  sources(
+    @Root() outcome: Outcome | ProjectedObject,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Citation[] | Promise<Citation[]> {
+    if (isProjected(outcome)) return projectedValue(outcome, info);
     return context.loaders.citations.outcome.load(outcome.id);
   }
 }

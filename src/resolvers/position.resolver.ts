@@ -1,9 +1,11 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { Citation } from "../entities/citation.entity";
 import { pickLocalized } from "../entities/localized-text";
 import { Official } from "../entities/official.entity";
 import { Position } from "../entities/position.entity";
+import { isProjected, type ProjectedObject, projectedValue } from "../queries/projection/projected-object";
 import { State } from "../entities/state.entity";
 import { LangArg } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
@@ -12,36 +14,53 @@ import { required } from "./required";
 
 @Resolver(() => Position)
 export class PositionResolver extends RecordResolver(Position, "Position") {
-  @FieldResolver(() => String, { description: "The post's title in `lang` (with fallback), e.g. `Chief of the Defence Staff`." })
-  title(@Root() position: Position, @LangArg() lang: string | null): string | null {
-    return pickLocalized(position.title, lang);
+  @FieldResolver()
+  title(
+    @Root() position: Position | ProjectedObject,
+    @LangArg() lang: string | null,
+    @Info() info: GraphQLResolveInfo,
+  ): string | null {
+    return isProjected(position) ? projectedValue(position, info) : pickLocalized(position.title, lang);
   }
 
   @FieldResolver(() => [LocalizedString], { description: "The title in every language held." })
-  titles(@Root() position: Position): LocalizedString[] {
+  titles(@Root() position: Position | ProjectedObject, @Info() info: GraphQLResolveInfo): LocalizedString[] {
+    if (isProjected(position)) return projectedValue(position, info);
     return localizedStrings(position.title);
   }
 
-  @FieldResolver(() => String, {
-    nullable: true,
-    description: "The organisation the post belongs to, in `lang` (with fallback).",
-  })
-  organization(@Root() position: Position, @LangArg() lang: string | null): string | null {
-    return pickLocalized(position.organization, lang);
+  @FieldResolver()
+  organization(
+    @Root() position: Position | ProjectedObject,
+    @LangArg() lang: string | null,
+    @Info() info: GraphQLResolveInfo,
+  ): string | null {
+    return isProjected(position) ? projectedValue(position, info) : pickLocalized(position.organization, lang);
   }
 
   @FieldResolver(() => [LocalizedString], { description: "The organisation's name in every language held." })
-  organizations(@Root() position: Position): LocalizedString[] {
+  organizations(@Root() position: Position | ProjectedObject, @Info() info: GraphQLResolveInfo): LocalizedString[] {
+    if (isProjected(position)) return projectedValue(position, info);
     return localizedStrings(position.organization);
   }
 
   @FieldResolver(() => Official, { description: "The official who held the post." })
-  async official(@Root() position: Position, @Ctx() context: RequestContext): Promise<Official> {
+  async official(
+    @Root() position: Position | ProjectedObject,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Official> {
+    if (isProjected(position)) return projectedValue(position, info);
     return required(await context.loaders.records.byId(Official).load(position.officialId), "Official", position.officialId);
   }
 
   @FieldResolver(() => State, { nullable: true, description: "The state the post serves, if any." })
-  state(@Root() position: Position, @Ctx() context: RequestContext): Promise<State | null> {
+  state(
+    @Root() position: Position | ProjectedObject,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<State | null> {
+    if (isProjected(position)) return projectedValue(position, info);
     return position.stateId === null ? Promise.resolve(null) : context.loaders.records.byId(State).load(position.stateId);
   }
 

@@ -45,7 +45,7 @@ function recordKeyOf(typeName: string, representation: EntityRepresentation, hum
  * `__resolveReference` for one entity type: every representation of a request goes through one
  * DataLoader, so N representations (by id and human keys mixed) cost one SQL statement. When every field the
  * `_entities` query selects on the type can be built in SQL (src/queries/projection), the statement builds
- * those objects and no field resolver runs, as for meeting pages.
+ * those objects and each field's resolver reads its precomputed value, as for meeting pages.
  */
 export function recordReferenceResolver<T extends ObjectLiteral>(
   typeName: string,

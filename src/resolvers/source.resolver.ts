@@ -1,8 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { pickLocalized } from "../entities/localized-text";
 import { Source } from "../entities/source.entity";
 import { listRecords, orderedByKey } from "../queries/list-records";
+import { isProjected, type ProjectedObject, projectedValue } from "../queries/projection/projected-object";
 import { compileSourceFilter } from "../queries/source-filter";
 import type { ConnectionResult } from "../schema/connection";
 import { SourceListArgs } from "../schema/list-args";
@@ -26,13 +28,18 @@ export class SourceResolver extends RecordResolver(Source, "Source") {
     return listRecords(context.dataSource, orderedByKey(Source, "r", "Source", "slug"), paging, filter, compileSourceFilter);
   }
 
-  @FieldResolver(() => String, { description: "The source's title in `lang` (with fallback)." })
-  title(@Root() source: Source, @LangArg() lang: string | null): string | null {
-    return pickLocalized(source.title, lang);
+  @FieldResolver()
+  title(
+    @Root() source: Source | ProjectedObject,
+    @LangArg() lang: string | null,
+    @Info() info: GraphQLResolveInfo,
+  ): string | null {
+    return isProjected(source) ? projectedValue(source, info) : pickLocalized(source.title, lang);
   }
 
   @FieldResolver(() => [LocalizedString], { description: "The title in every language held." })
-  titles(@Root() source: Source): LocalizedString[] {
+  titles(@Root() source: Source | ProjectedObject, @Info() info: GraphQLResolveInfo): LocalizedString[] {
+    if (isProjected(source)) return projectedValue(source, info);
     return localizedStrings(source.title);
   }
 }

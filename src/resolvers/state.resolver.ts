@@ -7,6 +7,7 @@ import { Membership } from "../entities/membership.entity";
 import { Official } from "../entities/official.entity";
 import { State } from "../entities/state.entity";
 import { listRecords, orderedByKey } from "../queries/list-records";
+import { isProjected, type ProjectedObject, projectedValue } from "../queries/projection/projected-object";
 import { compileStateFilter } from "../queries/state-filter";
 import { AsOfArg } from "../schema/as-of-args";
 import type { ConnectionResult } from "../schema/connection";
@@ -34,13 +35,14 @@ export class StateResolver extends RecordResolver(State, "State") {
     return listRecords(context.dataSource, orderedByKey(State, "r", "State", "code"), paging, filter, compileStateFilter);
   }
 
-  @FieldResolver(() => String, { description: "The state's name in `lang` (with fallback)." })
-  name(@Root() state: State, @LangArg() lang: string | null): string | null {
-    return pickLocalized(state.name, lang);
+  @FieldResolver()
+  name(@Root() state: State | ProjectedObject, @LangArg() lang: string | null, @Info() info: GraphQLResolveInfo): string | null {
+    return isProjected(state) ? projectedValue(state, info) : pickLocalized(state.name, lang);
   }
 
   @FieldResolver(() => [LocalizedString], { description: "The name in every language held." })
-  names(@Root() state: State): LocalizedString[] {
+  names(@Root() state: State | ProjectedObject, @Info() info: GraphQLResolveInfo): LocalizedString[] {
+    if (isProjected(state)) return projectedValue(state, info);
     return localizedStrings(state.name);
   }
 
@@ -60,11 +62,12 @@ export class StateResolver extends RecordResolver(State, "State") {
     description: `Meetings where a participant represented the state, as a ${NESTED_MEETINGS_DESCRIPTION}`,
   })
   meetings(
-    @Root() state: State,
+    @Root() state: State | ProjectedObject,
     @Args() args: MeetingListArgs,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionResult<Meeting>> {
+    if (isProjected(state)) return projectedValue(state, info);
     return nestedMeetings("state", state.id, args, context, info);
   }
 }

@@ -1,8 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { pickLocalized } from "../entities/localized-text";
 import { Topic } from "../entities/topic.entity";
 import { listRecords, orderedByKey } from "../queries/list-records";
+import { isProjected, type ProjectedObject, projectedValue } from "../queries/projection/projected-object";
 import { compileTopicFilter } from "../queries/topic-filter";
 import type { ConnectionResult } from "../schema/connection";
 import { TopicListArgs } from "../schema/list-args";
@@ -26,23 +28,33 @@ export class TopicResolver extends RecordResolver(Topic, "Topic") {
     return listRecords(context.dataSource, orderedByKey(Topic, "r", "Topic", "slug"), paging, filter, compileTopicFilter);
   }
 
-  @FieldResolver(() => String, { description: "The topic's name in `lang` (with fallback)." })
-  name(@Root() topic: Topic, @LangArg() lang: string | null): string | null {
-    return pickLocalized(topic.name, lang);
+  @FieldResolver()
+  name(@Root() topic: Topic | ProjectedObject, @LangArg() lang: string | null, @Info() info: GraphQLResolveInfo): string | null {
+    return isProjected(topic) ? projectedValue(topic, info) : pickLocalized(topic.name, lang);
   }
 
   @FieldResolver(() => [LocalizedString], { description: "The name in every language held." })
-  names(@Root() topic: Topic): LocalizedString[] {
+  names(@Root() topic: Topic | ProjectedObject, @Info() info: GraphQLResolveInfo): LocalizedString[] {
+    if (isProjected(topic)) return projectedValue(topic, info);
     return localizedStrings(topic.name);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "What the topic covers, in `lang` (with fallback)." })
-  description(@Root() topic: Topic, @LangArg() lang: string | null): string | null {
-    return pickLocalized(topic.description, lang);
+  @FieldResolver()
+  description(
+    @Root() topic: Topic | ProjectedObject,
+    @LangArg() lang: string | null,
+    @Info() info: GraphQLResolveInfo,
+  ): string | null {
+    return isProjected(topic) ? projectedValue(topic, info) : pickLocalized(topic.description, lang);
   }
 
   @FieldResolver(() => Topic, { nullable: true, description: "The broader topic this one belongs to; null for a root topic." })
-  parent(@Root() topic: Topic, @Ctx() context: RequestContext): Promise<Topic | null> {
+  parent(
+    @Root() topic: Topic | ProjectedObject,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Topic | null | Promise<Topic | null> {
+    if (isProjected(topic)) return projectedValue(topic, info);
     return topic.parentId === null ? Promise.resolve(null) : context.loaders.records.byId(Topic).load(topic.parentId);
   }
 

@@ -3,9 +3,16 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { authChecker } from "../auth/auth-checker";
 import { resolvers } from "../resolvers";
-import { resolveLocalizedFieldsSynchronously } from "./localized-field-resolvers";
-import { resolveProjectedObjects } from "./projected-object-resolvers";
 import { toSubgraphSchema } from "./subgraph-schema";
+
+/** One instance per resolver class, found by a map lookup (type-graphql's default container searches a list per field). */
+const instances = new Map<Function, unknown>();
+const container = {
+  get(resolverClass: new () => unknown): unknown {
+    if (!instances.has(resolverClass)) instances.set(resolverClass, new resolverClass());
+    return instances.get(resolverClass);
+  },
+};
 
 /** The type-graphql schema: every resolver class with its validation, auth checker and middlewares. */
 export async function buildTypeGraphqlSchema(): Promise<GraphQLSchema> {
@@ -15,8 +22,8 @@ export async function buildTypeGraphqlSchema(): Promise<GraphQLSchema> {
     emitSchemaFile: false,
     authChecker,
     authMode: "error",
+    container,
   });
-  resolveLocalizedFieldsSynchronously(schema);
   describeRootTypes(schema);
   return schema;
 }
@@ -37,7 +44,5 @@ function describeRootTypes(schema: GraphQLSchema): void {
 
 /** Builds the executable schema once per process: the type-graphql schema served as a Federation 2 subgraph. */
 export async function buildChancerySchema(): Promise<GraphQLSchema> {
-  const schema = toSubgraphSchema(await buildTypeGraphqlSchema());
-  resolveProjectedObjects(schema);
-  return schema;
+  return toSubgraphSchema(await buildTypeGraphqlSchema());
 }

@@ -1,32 +1,18 @@
 import type { ClassType } from "type-graphql";
 import { Citation } from "../entities/citation.entity";
-import { Coalition } from "../entities/coalition.entity";
-import { Meeting } from "../entities/meeting.entity";
 import { Membership } from "../entities/membership.entity";
-import { Official } from "../entities/official.entity";
-import { Outcome } from "../entities/outcome.entity";
 import { Participant } from "../entities/participant.entity";
 import { Position } from "../entities/position.entity";
 import type { RecordBase } from "../entities/record-base";
+import { RECORD_ENTITIES } from "../entities/record-entities";
 import { SavedQuery } from "../entities/saved-query.entity";
-import { Source } from "../entities/source.entity";
-import { State } from "../entities/state.entity";
-import { Statement } from "../entities/statement.entity";
-import { Topic } from "../entities/topic.entity";
 
-/** Every GraphQL record type (a Node) by its type name, the name global ids carry. */
+/** Every GraphQL record type (a Node) by its type name, the name global ids carry: each record type, and the parts and saved queries. */
 export const recordTypes: Record<string, ClassType<RecordBase>> = {
+  ...RECORD_ENTITIES,
   Citation,
-  Coalition,
-  Meeting,
   Membership,
-  Official,
-  Outcome,
   Participant,
   Position,
   SavedQuery,
-  Source,
-  State,
-  Statement,
-  Topic,
 };

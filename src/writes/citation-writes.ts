@@ -5,15 +5,13 @@ import type { CitationInput } from "../schema/citation.input";
 import { fromGlobalId, toGlobalId } from "../schema/global-id";
 import { readPartInput } from "./part-input";
 import { changeRecord, loadRecord } from "./record-write";
-import { findPart, type PartTypeName } from "./sub-record";
+import { CITED_PART_SQL, findPart, PART_TYPE_NAMES } from "./sub-record";
 import type { WriteContext } from "./write-context";
-
-const CITABLE: readonly PartTypeName[] = ["Membership", "Position", "Meeting", "Outcome", "Statement"];
 
 /** `addCitation`: cites one more source for a membership, position, meeting, outcome or statement. */
 export async function addCitation(context: WriteContext, subject: string, input: CitationInput, expectedVersion?: number | null) {
   const { manager } = context;
-  const part = await findPart(manager, subject, CITABLE, "subject");
+  const part = await findPart(manager, subject, PART_TYPE_NAMES, "subject");
   let wanted: ReturnType<typeof citationValues> = [];
   await changeRecord(context, part.ownerType, part.ownerId, expectedVersion, {
     check: async (_record, reader) => {
@@ -31,18 +29,12 @@ export async function removeCitation(context: WriteContext, citation: string, ex
   const decoded = fromGlobalId(citation);
   if (decoded?.typeName !== "Citation")
     throw clientError(ErrorCode.NOT_FOUND, `citation: "${citation}" is not the id of a Citation`);
-  const rows: { subject: string }[] = await manager.query(
-    `SELECT CASE WHEN membership_id IS NOT NULL THEN 'Membership:' || membership_id
-                 WHEN position_id IS NOT NULL THEN 'Position:' || position_id
-                 WHEN meeting_id IS NOT NULL THEN 'Meeting:' || meeting_id
-                 WHEN outcome_id IS NOT NULL THEN 'Outcome:' || outcome_id
-                 ELSE 'Statement:' || statement_id END AS subject
-     FROM citation WHERE id = $1`,
-    [decoded.id],
-  );
+  const rows: { subject: string }[] = await manager.query(`SELECT ${CITED_PART_SQL} AS subject FROM citation WHERE id = $1`, [
+    decoded.id,
+  ]);
   if (rows.length === 0) throw clientError(ErrorCode.NOT_FOUND, `citation: no Citation with id "${citation}"`);
   const [typeName, id] = rows[0].subject.split(":");
-  const part = await findPart(manager, toGlobalId(typeName, Number(id)), CITABLE, "citation");
+  const part = await findPart(manager, toGlobalId(typeName, Number(id)), PART_TYPE_NAMES, "citation");
   await changeRecord(context, part.ownerType, part.ownerId, expectedVersion, {
     apply: () => manager.query(`DELETE FROM citation WHERE id = $1`, [decoded.id]),
   });

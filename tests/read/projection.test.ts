@@ -27,12 +27,15 @@ before(async () => {
 });
 after(() => server.close());
 
-/** Every field the projection knows, with aliases, `lang` arguments (exact, base language, unknown, none). */
-const WIDE = `id version createdAt updatedAt slug date datePrecision status format level __typename
+/**
+ * Every field the projection knows, with aliases (of plain values too: `key: slug` beside `slug`), `lang` arguments
+ * (exact, base language, unknown, none).
+ */
+const WIDE = `id ident: id version createdAt updatedAt slug key: slug date datePrecision status format level __typename
   title ru: title(lang: "ru") uk: title(lang: "uk-UA") xx: title(lang: "xx") titles { lang text }
   summary summaries { text lang } location { city country { code name id } }
   coalition { slug name foundedOn description names { lang } id version }
-  participants { id role attendance official { slug name(lang: "ru") names { lang text } createdAt updatedAt }
+  participants { id role attendance official { handle: slug name(lang: "ru") names { lang text } createdAt updatedAt }
     representing { code name(lang: $lang) } }
   topics { slug name description parent { slug name parent { slug } } }
   outcomes { slug kind status summary summaries { lang text } topics { slug } parties { code name }
@@ -139,6 +142,23 @@ test("a query re-run with other variables gets the projection of its own values,
   assert.ok(
     [...titles].some((title) => /^[A-Za-z]/.test(String(title))),
     "some titles came in English",
+  );
+});
+
+test("a resolved field whose alias names a plain field selected beside it is answered by the resolvers", async () => {
+  // A projected object holds plain values under their field's name: here "slug" would hold two values.
+  const selection = "slug: title s: slug coalition { name: slug n: name }";
+  const page = await ask<{ meetings: { nodes: Node[] } }>(`{ meetings(first: 10) { nodes { ${selection} } } }`);
+  const nodes = page.data.meetings.nodes;
+  assert.equal(nodes.length, 10);
+  assert.ok(nodes.every((node) => node.slug !== node.s));
+  assert.deepEqual(
+    nodes,
+    await resolvedOneByOne(
+      nodes.map((node) => String(node.s)),
+      selection,
+      {},
+    ),
   );
 });
 

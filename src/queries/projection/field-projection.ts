@@ -45,7 +45,3 @@ export const localizedList = (columnName: string): FieldProjection => ({
     orderBy: `${child}.key COLLATE "C"`,
   }),
 });
-
-/** A record's Relay global id, `Type:id` in unpadded base64url (as `toGlobalId`). */
-export const globalId = (typeName: string): FieldProjection =>
-  value((alias) => `translate(encode(convert_to('${typeName}:' || ${alias}.id, 'UTF8'), 'base64'), '+/=' || chr(10), '-_')`);

@@ -1,12 +1,24 @@
+import type { GraphQLResolveInfo } from "graphql";
+
 /**
  * The key every object built by a projection carries (`{"$": 1, "slug": …}`). `$` is not a GraphQL name, so
- * it never collides with a response key; entity instances never have it.
+ * it never collides with a field name or response key; entity instances never have it.
  */
 export const PROJECTED_KEY = "$";
 
-/** An object a projection built in SQL: its fields are stored under their response keys, ready to serialize. */
+/**
+ * An object a projection built in SQL. Plain values (a `value` projection: stored scalars, the internal `id`,
+ * a localized string's `lang` and `text`) are stored under their field's name, as an entity holds them; the
+ * fields that have a resolver (localized text, related objects and lists) under their response key, read by
+ * `projectedValue`.
+ */
 export type ProjectedObject = Record<string, unknown> & { [PROJECTED_KEY]: 1 };
 
 export function isProjected(source: unknown): source is ProjectedObject {
   return typeof source === "object" && source !== null && (source as Record<string, unknown>)[PROJECTED_KEY] === 1;
+}
+
+/** The value the compiled statement computed for the field being resolved (see "Precomputed values" in docs/architecture.md). */
+export function projectedValue<T>(source: ProjectedObject, info: GraphQLResolveInfo): T {
+  return source[info.path.key as string] as T;
 }

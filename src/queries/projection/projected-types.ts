@@ -1,5 +1,5 @@
 import { Citation, Coalition, Meeting, Official, Outcome, Participant, Position, Source, State, Topic } from "../../entities";
-import { column, type FieldProjection, globalId, localized, localizedList, timestamp, value } from "./field-projection";
+import { column, type FieldProjection, localized, localizedList, timestamp, value } from "./field-projection";
 import { storedScalars } from "./stored-scalars";
 
 /**
@@ -11,8 +11,9 @@ import { storedScalars } from "./stored-scalars";
  */
 export type ProjectedTypes = Record<string, Record<string, FieldProjection>>;
 
-const record = (typeName: string): Record<string, FieldProjection> => ({
-  id: globalId(typeName),
+/** `id` is the internal id, as an entity holds it: the record resolver's `id` turns either into the global id. */
+const record = (): Record<string, FieldProjection> => ({
+  id: column("id"),
   version: column("version"),
   createdAt: timestamp("created_at"),
   updatedAt: timestamp("updated_at"),
@@ -30,7 +31,7 @@ const citations = (parentColumn: string) => (alias: string, child: string) => ({
 
 const LISTED: ProjectedTypes = {
   Meeting: {
-    ...record("Meeting"),
+    ...record(),
     title: localized("title"),
     titles: localizedList("title"),
     summary: localized("summary"),
@@ -74,12 +75,12 @@ const LISTED: ProjectedTypes = {
     country: { kind: "object", type: "State", sql: byId("state", "location_country_id") },
   },
   Participant: {
-    ...record("Participant"),
+    ...record(),
     official: { kind: "object", type: "Official", sql: byId("official", "official_id") },
     representing: { kind: "object", type: "State", sql: byId("state", "representing_state_id") },
   },
   Official: {
-    ...record("Official"),
+    ...record(),
     name: localized("name"),
     names: localizedList("name"),
     positions: {
@@ -92,7 +93,7 @@ const LISTED: ProjectedTypes = {
     },
   },
   Position: {
-    ...record("Position"),
+    ...record(),
     title: localized("title"),
     titles: localizedList("title"),
     organization: localized("organization"),
@@ -101,25 +102,25 @@ const LISTED: ProjectedTypes = {
     state: { kind: "object", type: "State", sql: byId("state", "state_id") },
   },
   State: {
-    ...record("State"),
+    ...record(),
     name: localized("name"),
     names: localizedList("name"),
   },
   Coalition: {
-    ...record("Coalition"),
+    ...record(),
     name: localized("name"),
     names: localizedList("name"),
     description: localized("description"),
   },
   Topic: {
-    ...record("Topic"),
+    ...record(),
     name: localized("name"),
     names: localizedList("name"),
     description: localized("description"),
     parent: { kind: "object", type: "Topic", sql: byId("topic", "parent_id") },
   },
   Outcome: {
-    ...record("Outcome"),
+    ...record(),
     summary: localized("summary"),
     summaries: localizedList("summary"),
     followUpMeeting: { kind: "object", type: "Meeting", sql: byId("meeting", "follow_up_meeting_id") },
@@ -144,11 +145,11 @@ const LISTED: ProjectedTypes = {
     sources: { kind: "list", type: "Citation", sql: citations("outcome_id") },
   },
   Citation: {
-    ...record("Citation"),
+    ...record(),
     source: { kind: "object", type: "Source", sql: byId("source", "source_id") },
   },
   Source: {
-    ...record("Source"),
+    ...record(),
     title: localized("title"),
     titles: localizedList("title"),
   },

@@ -21,8 +21,8 @@ export interface SelectionScope {
 }
 
 /**
- * A compiled selection: the SQL of one JSON object per row, keyed by response key, for the fields a client
- * selected on a record type. `key` identifies it (equal keys, equal SQL), so batches can share a statement.
+ * A compiled selection: the SQL of one JSON object per row for the fields a client selected on a record type,
+ * each under its `storageKey`. `key` identifies it (equal keys, equal SQL), so batches can share a statement.
  */
 export interface Projection {
   key: string;
@@ -87,7 +87,30 @@ function planFields(
     if (!field) return null;
     planned.push(field);
   }
-  return planned.length <= MAX_FIELDS_PER_OBJECT ? planned : null;
+  return planned.length <= MAX_FIELDS_PER_OBJECT ? byStorageKey(planned) : null;
+}
+
+/**
+ * Where a field's value is stored in the object: a plain value under its field's name, as an entity holds it (so
+ * graphql-js, or a resolver reading the property, finds it under any alias); a field with a resolver (localized
+ * text, objects, lists) under its response key, which the resolver reads with `projectedValue`.
+ */
+function storageKey(field: PlannedField): string {
+  return field.projection.kind === "value" ? field.name : field.responseKey;
+}
+
+/**
+ * The fields once per storage key: `a: slug` beside `slug` is one value, stored once. Null when a resolved field's
+ * response key names a plain field also selected (`slug: title` beside `slug`): that selection is resolved instead.
+ */
+function byStorageKey(planned: PlannedField[]): PlannedField[] | null {
+  const fields = new Map<string, PlannedField>();
+  for (const field of planned) {
+    const other = fields.get(storageKey(field));
+    if (other && (other.projection.kind !== "value" || field.projection.kind !== "value")) return null;
+    if (!other) fields.set(storageKey(field), field);
+  }
+  return [...fields.values()];
 }
 
 function planField(
@@ -131,7 +154,7 @@ interface Aliases {
  * found by key when the row is a list item (see `listSql`); elsewhere they are subqueries.
  */
 function objectSql(fields: PlannedField[], alias: string, params: SqlParams, aliases: Aliases, joins?: string[]): string {
-  const entries = fields.map((field) => `'${field.responseKey}', ${fieldSql(field, alias, params, aliases, joins)}`);
+  const entries = fields.map((field) => `'${storageKey(field)}', ${fieldSql(field, alias, params, aliases, joins)}`);
   return `json_build_object('${PROJECTED_KEY}', 1${entries.map((entry) => `, ${entry}`).join("")})`;
 }
 
