@@ -4,14 +4,16 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
 import express from "express";
+import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { createAccessGate } from "../auth/access-gate";
 import type { Config } from "../config";
 import type { RequestContext } from "../context";
 import { type Notifications, startNotifications } from "../db/notifications";
 import { checkReadiness, type Readiness } from "../db/readiness";
+import { startChangeFeed } from "../live/change-feed";
 import type { Logger } from "../logger";
-import { createErrorFormatter } from "../plugins/error-masking";
+import { createErrorFormatter, type ErrorFormatter } from "../plugins/error-masking";
 import { errorScopePlugin } from "../plugins/error-scope.plugin";
 import { queryLimitPlugins } from "../plugins/limits";
 import { loggingPlugin } from "../plugins/logging.plugin";
@@ -29,6 +31,7 @@ import { graphqlRoute } from "./graphql.route";
 import { healthRoutes } from "./health.route";
 import { applyHttpTimeouts } from "./http-timeouts";
 import { createIdeRouter } from "./ide.route";
+import { attachLiveRoute } from "./live.route";
 import { metricsRoute } from "./metrics.route";
 import { type ChanceryMetrics, createMetrics } from "./metrics-registry";
 import { createRequestLogger } from "./request-logger";
@@ -54,6 +57,10 @@ export interface AppDeps {
 export interface ChanceryApp {
   app: express.Express;
   apollo: ApolloServer<RequestContext>;
+  /** What the WebSocket route (src/http/live.route.ts) shares with /graphql over HTTP. */
+  schema: GraphQLSchema;
+  metrics: ChanceryMetrics;
+  formatError: ErrorFormatter;
   /** From now on /readyz answers 503 so load balancers stop sending traffic. */
   beginDrain(): void;
 }
@@ -75,9 +82,24 @@ function apolloPlugins(metrics: ChanceryMetrics): ApolloServerPlugin<RequestCont
   ];
 }
 
-async function createApollo(deps: AppDeps, plugins: ApolloServerPlugin<RequestContext>[]): Promise<ApolloServer<RequestContext>> {
+function errorFormatter(config: Config, log: Logger): ErrorFormatter {
+  return createErrorFormatter({
+    log,
+    statementTimeoutMs: config.dbStatementTimeoutMs,
+    lockTimeoutMs: config.dbLockTimeoutMs,
+    connectionTimeoutMs: config.dbConnectionTimeoutMs,
+    hideSuggestions: !config.introspection,
+  });
+}
+
+async function createApollo(
+  deps: AppDeps,
+  schema: GraphQLSchema,
+  formatError: ErrorFormatter,
+  plugins: ApolloServerPlugin<RequestContext>[],
+): Promise<ApolloServer<RequestContext>> {
   const apollo = new ApolloServer<RequestContext>({
-    schema: await buildChancerySchema(),
+    schema,
     introspection: deps.config.introspection,
     // Apollo's advice: without introspection, validation errors must not suggest field names ("Did you mean …").
     hideSchemaDetailsFromClientErrors: !deps.config.introspection,
@@ -90,13 +112,7 @@ async function createApollo(deps: AppDeps, plugins: ApolloServerPlugin<RequestCo
     allowBatchedHttpRequests: false,
     // Saved queries run by their document hash as persisted queries (SAFELIST mode admits exactly those).
     persistedQueries: { cache: new PersistedQueryCache(deps.dataSource) },
-    formatError: createErrorFormatter({
-      log: deps.log,
-      statementTimeoutMs: deps.config.dbStatementTimeoutMs,
-      lockTimeoutMs: deps.config.dbLockTimeoutMs,
-      connectionTimeoutMs: deps.config.dbConnectionTimeoutMs,
-      hideSuggestions: !deps.config.introspection,
-    }),
+    formatError,
     plugins,
   });
   await apollo.start();
@@ -107,7 +123,9 @@ async function createApollo(deps: AppDeps, plugins: ApolloServerPlugin<RequestCo
 export async function createApp(deps: AppDeps): Promise<ChanceryApp> {
   const metrics = createMetrics(deps.dataSource);
   const rateLimiter = await createRequestRateLimiter(deps.config, deps.log);
-  const apollo = await createApollo(deps, [
+  const schema = await buildChancerySchema();
+  const formatError = errorFormatter(deps.config, deps.log);
+  const apollo = await createApollo(deps, schema, formatError, [
     closeRateLimiterOnStop(rateLimiter),
     ...apolloPlugins(metrics),
     safelistPlugin(deps.dataSource, deps.config.safelist),
@@ -161,6 +179,9 @@ export async function createApp(deps: AppDeps): Promise<ChanceryApp> {
   return {
     app,
     apollo,
+    schema,
+    metrics,
+    formatError,
     beginDrain() {
       draining = true;
     },
@@ -185,8 +206,10 @@ export async function startServer(appDeps: AppDeps, port = appDeps.config.port):
 }
 
 async function serve(deps: AppDeps, notifications: Notifications, port: number): Promise<ChanceryServer> {
-  const { app, apollo, beginDrain } = await createApp(deps);
+  const { app, apollo, beginDrain, schema, metrics, formatError } = await createApp(deps);
   const server = createServer(app);
+  const feed = await startChangeFeed(deps.dataSource, notifications, deps.log);
+  const live = attachLiveRoute(server, { ...deps, schema, feed, metrics: metrics.live, formatError });
   applyHttpTimeouts(server, deps.config);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -202,6 +225,9 @@ async function serve(deps: AppDeps, notifications: Notifications, port: number):
     port: actualPort,
     async close() {
       beginDrain();
+      // WebSockets first (1001): they would hold the HTTP drain open, and must close before the pool ends.
+      await live.close();
+      feed.close();
       const { forced } = await drainHttpServer(server, deps.config.shutdownTimeoutMs);
       if (forced) deps.log.warn({ graceMs: deps.config.shutdownTimeoutMs }, "in-flight requests cut off at shutdown");
       await apollo.stop();

@@ -17,6 +17,7 @@ import {
   TopicHistoryResolver,
 } from "./history.resolver";
 import { ImportRecordsMutationResolver } from "./import-records.mutation";
+import { LiveSubscriptionResolver } from "./live.subscription";
 import { MeetingLocationResolver } from "./location.resolver";
 import { MeetingMutationResolver } from "./meeting.mutation";
 import { MeetingResolver } from "./meeting.resolver";
@@ -45,6 +46,7 @@ import { TopicResolver } from "./topic.resolver";
 /** Every resolver class of the schema. */
 export const resolvers: NonEmptyArray<Function> = [
   HealthResolver,
+  LiveSubscriptionResolver,
   CitationResolver,
   CoalitionResolver,
   MeetingLocationResolver,
