@@ -8,6 +8,7 @@ import { resolveViewer } from "../auth/resolve-viewer";
 import type { Viewer } from "../auth/viewer";
 import type { Config } from "../config";
 import { createRequestContext } from "../context";
+import { clientError, ErrorCode } from "../errors";
 import type { ChangeFeed } from "../live/change-feed";
 import type { LiveContext } from "../live/live-scope";
 import { subscriptionChecker } from "../live/operation-checks";
@@ -132,7 +133,7 @@ export function attachLiveRoute(server: Server, deps: LiveDeps): LiveRoute {
             LiveCloseCode.tooMany,
             `too many subscriptions on this connection (LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION ${settings.maxSubscriptionsPerConnection})`,
           );
-          return [];
+          return [clientError(ErrorCode.QUERY_TOO_COMPLEX, "too many subscriptions on this connection")];
         }
         const checked = await check(payload, connection.viewer);
         if ("refused" in checked) return checked.refused;

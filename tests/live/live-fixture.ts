@@ -58,7 +58,8 @@ export function subscribe<T>(
         if (result.errors) errors.push(...result.errors);
         if (result.data) events.push(result.data[field]);
       },
-      error: (error) => errors.push(error),
+      // graphql-ws hands a refused subscription's GraphQL errors as an array, a transport failure as one value.
+      error: (error) => errors.push(...(Array.isArray(error) ? error : [error])),
       complete: () => {},
     },
   );
