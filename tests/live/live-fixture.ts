@@ -9,6 +9,8 @@ export interface Subscriber<T> {
   closeCode: number | null;
   /** Resolves once `count` events arrived (the test's own timeout bounds the wait). */
   received(count: number): Promise<T[]>;
+  /** Resolves with the first event `wanted` accepts, once it arrived. */
+  receivedOne(wanted: (event: T) => boolean): Promise<T>;
   /** Resolves with the close code once the connection is closed. */
   closed(): Promise<number>;
   /** Resolves once the subscription ended with an error. */
@@ -74,6 +76,12 @@ export function subscribe<T>(
       if (events.length < count)
         throw new Error(`expected ${count} events, got ${events.length}: ${JSON.stringify({ errors, closeCode })}`);
       return events;
+    },
+    async receivedOne(wanted) {
+      await until(() => events.some(wanted) || errors.length > 0 || closeCode !== null);
+      const found = events.find(wanted);
+      if (found === undefined) throw new Error(`the event never came: ${JSON.stringify({ events, errors, closeCode })}`);
+      return found;
     },
     async closed() {
       await until(() => closeCode !== null);
