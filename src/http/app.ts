@@ -211,13 +211,19 @@ async function serve(deps: AppDeps, notifications: Notifications, port: number):
   const feed = await startChangeFeed(deps.dataSource, notifications, deps.log);
   const live = attachLiveRoute(server, { ...deps, schema, feed, metrics: metrics.live, formatError });
   applyHttpTimeouts(server, deps.config);
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen({ port, host: deps.config.host }, () => {
-      server.off("error", reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen({ port, host: deps.config.host }, () => {
+        server.off("error", reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    await live.close();
+    feed.close();
+    throw error;
+  }
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   return {
