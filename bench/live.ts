@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { type Client as WsClient, createClient } from "graphql-ws";
+import { createClient, type Client as WsClient } from "graphql-ws";
 import { Client } from "pg";
 import WebSocket from "ws";
 import { createApiKey } from "../src/auth/api-keys";
