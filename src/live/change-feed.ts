@@ -33,10 +33,10 @@ export interface ChangeFeed {
 
 export async function startChangeFeed(dataSource: DataSource, notifications: Notifications, log: Logger): Promise<ChangeFeed> {
   const listeners = new Set<ChangeListener>();
-  const [{ newest }]: { newest: number }[] = await dataSource.query(
-    "SELECT coalesce(max(id), 0)::int AS newest FROM record_change",
-  );
-  let lastSeenId = newest;
+  let lastSeenId = 0;
+  // False until the history's tail is known (a server may start before its migrations are applied).
+  let started = false;
+  let warned = false;
   let reading: Promise<void> | null = null;
   let again = false;
   let closed = false;
@@ -72,7 +72,7 @@ export async function startChangeFeed(dataSource: DataSource, notifications: Not
 
   // One read at a time; a NOTIFY that arrives meanwhile asks for one more pass when it ends.
   const wake = () => {
-    if (closed) return;
+    if (closed || !started) return;
     if (reading) {
       again = true;
       return;
@@ -86,6 +86,22 @@ export async function startChangeFeed(dataSource: DataSource, notifications: Not
         reading = null;
       });
   };
+
+  const readTail = async (): Promise<void> => {
+    try {
+      const [{ newest }]: { newest: number }[] = await dataSource.query(
+        "SELECT coalesce(max(id), 0)::int AS newest FROM record_change",
+      );
+      lastSeenId = newest;
+      started = true;
+    } catch (error) {
+      if (!warned)
+        log.warn({ err: (error as Error).message }, "live updates wait for the change history (migrations pending?); retrying");
+      warned = true;
+      if (!closed) setTimeout(() => void readTail().then(wake), RETRY_MS * 5).unref();
+    }
+  };
+  await readTail();
 
   const stopListening = await notifications.listen(CHANGES_CHANNEL, (payload) => {
     if (Number(payload) > lastSeenId) wake();
