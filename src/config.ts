@@ -47,6 +47,7 @@ export interface Config {
   trustProxy: boolean | number | string[];
   /** Read replicas (DATABASE_REPLICA_URLS, REPLICA_MAX_LAG_MS, REPLICA_CHECK_INTERVAL_MS); no URLs: every read on the primary. */
   replicas: ReplicaSettings;
+  live: LiveSettings;
 }
 
 export interface ReplicaSettings {
@@ -55,6 +56,33 @@ export interface ReplicaSettings {
   maxLagMs: number;
   /** How often each replica's state and lag are checked. */
   checkIntervalMs: number;
+}
+
+/** Live updates over WebSocket (docs/api.md, "Subscriptions"). */
+export interface LiveSettings {
+  /** LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: open subscriptions one WebSocket may hold (4429 above). */
+  maxSubscriptionsPerConnection: number;
+  /** LIVE_MAX_CONNECTIONS_PER_KEY: WebSockets open at once with one API key (4429 above). */
+  maxConnectionsPerKey: number;
+  /** LIVE_MAX_CONNECTIONS_PER_ADDRESS: WebSockets open at once from one client address (4429 above). */
+  maxConnectionsPerAddress: number;
+  /** LIVE_SUBSCRIBER_BUFFER: changes a subscription may hold unsent before it is closed as a slow consumer (4413). */
+  subscriberBuffer: number;
+  /** LIVE_KEEPALIVE_MS: how often the server pings each WebSocket. */
+  keepAliveMs: number;
+  /** LIVE_KEY_CHECK_MS: how often each connection's API key is checked again (revoked: closed with 4401). */
+  keyCheckMs: number;
+}
+
+function readLive(env: NodeJS.ProcessEnv): LiveSettings {
+  return {
+    maxSubscriptionsPerConnection: readInt(env, "LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION", 20, 1, 10_000),
+    maxConnectionsPerKey: readInt(env, "LIVE_MAX_CONNECTIONS_PER_KEY", 20, 1, 100_000),
+    maxConnectionsPerAddress: readInt(env, "LIVE_MAX_CONNECTIONS_PER_ADDRESS", 100, 1, 100_000),
+    subscriberBuffer: readInt(env, "LIVE_SUBSCRIBER_BUFFER", 1000, 1, 1_000_000),
+    keepAliveMs: readInt(env, "LIVE_KEEPALIVE_MS", 12_000, 1000, 600_000),
+    keyCheckMs: readInt(env, "LIVE_KEY_CHECK_MS", 30_000, 100, 3_600_000),
+  };
 }
 
 /** Query and traffic limits (docs/api.md, "Limits", gives the anchor of each default). */
@@ -298,5 +326,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = processEnvironment()): Confi
     redisKeyPrefix: env.REDIS_KEY_PREFIX || "chancery:rl",
     trustProxy: readTrustProxy(env),
     replicas: readReplicas(env, databaseUrl),
+    live: readLive(env),
   };
 }

@@ -11,6 +11,19 @@ export interface ExampleTab {
   variables?: string;
 }
 
+export const meetingsLive = `# Live updates: the coalition's meetings as they are created,
+# changed or deleted, over WebSocket. Run it, then change a meeting
+# (with an EDITOR key) in another tab. Put the last "cursor" you
+# received in "after" to resume without missing a change.
+subscription CoalitionMeetingsLive($after: String) {
+  meetingsChanged(filter: { coalitions: ["coalition-of-the-willing"] }, after: $after) {
+    cursor
+    change { action occurredAt actor changedFields }
+    meeting { slug title date status }
+  }
+}
+`;
+
 export const canonicalQuestion = `# The question Chancery exists for: the Coalition of the
 # Willing's meetings on troop deployment (or a sub-topic):
 # who took part, what came out of it, and the sources.
@@ -120,4 +133,5 @@ export const exampleTabs: ExampleTab[] = [
   },
   { purpose: "search in Russian", query: searchInRussian, variables: '{ "query": "гарантиями безопасности" }' },
   { purpose: "node lookup", query: nodeLookup, variables: '{ "id": "" }' },
+  { purpose: "live meetings of a coalition", query: meetingsLive, variables: '{ "after": null }' },
 ];

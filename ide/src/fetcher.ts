@@ -1,4 +1,6 @@
 import type { Fetcher, FetcherOpts, FetcherParams } from "@graphiql/toolkit";
+import { getOperationAST, parse } from "graphql";
+import { createClient } from "graphql-ws";
 
 /** The GraphQL endpoint this page was served from (the IDE lives at GET /graphql). */
 export function graphqlEndpoint(): string {
@@ -17,9 +19,49 @@ export function parseHeaders(text: string | null | undefined): Record<string, st
   }
 }
 
-/** A plain POST fetcher for one endpoint: JSON in, JSON out, no subscriptions, nothing else contacted. */
-export function createSameOriginFetcher(endpoint: string): Fetcher {
+/** The WebSocket URL of the same endpoint, where subscriptions run (graphql-ws). */
+export function subscriptionUrl(endpoint: string): string {
+  return endpoint.replace(/^http/, "ws");
+}
+
+function isSubscription(params: FetcherParams): boolean {
+  try {
+    return getOperationAST(parse(params.query), params.operationName ?? undefined)?.operation === "subscription";
+  } catch {
+    return false;
+  }
+}
+
+/** One subscription on a connection of its own, carrying the headers pane's Authorization as the server reads it. */
+function subscribeOverWebSocket(url: string, params: FetcherParams, headers: Record<string, string>) {
+  const authorization = headers.Authorization ?? headers.authorization;
+  const client = createClient({ url, lazy: true, retryAttempts: 0, connectionParams: authorization ? { authorization } : {} });
+  const events = client.iterate({
+    query: params.query,
+    variables: params.variables,
+    operationName: params.operationName ?? undefined,
+  });
+  return {
+    [Symbol.asyncIterator]() {
+      return {
+        next: () => events.next(),
+        async return() {
+          await events.return?.();
+          await client.dispose();
+          return { done: true as const, value: undefined };
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The IDE's fetcher for one endpoint: queries and mutations as a plain POST (JSON in, JSON out),
+ * subscriptions over WebSocket at `subscriptionUrl`; nothing else is contacted.
+ */
+export function createSameOriginFetcher(endpoint: string, wsEndpoint = subscriptionUrl(endpoint)): Fetcher {
   return async (params: FetcherParams, options?: FetcherOpts) => {
+    if (isSubscription(params)) return subscribeOverWebSocket(wsEndpoint, params, options?.headers ?? {});
     const response = await fetch(endpoint, {
       method: "POST",
       headers: {

@@ -13,12 +13,13 @@ import { historyLoader } from "./history-loader";
 
 const CURSOR_PREFIX = "change:";
 
-function encodeChangeCursor(id: number): string {
+/** The cursor of a history entry: in history connections, and where a live subscription resumes (`after`). */
+export function encodeChangeCursor(id: number): string {
   return Buffer.from(`${CURSOR_PREFIX}${id}`, "utf8").toString("base64url");
 }
 
 /** The entry id a cursor names; null unless it is `change:<id>` with an id PostgreSQL's `int` holds (1 to 2^31-1). */
-function decodeChangeCursor(cursor: string): number | null {
+export function decodeChangeCursor(cursor: string): number | null {
   const decoded = Buffer.from(cursor, "base64url").toString("utf8");
   const match = /^change:([1-9]\d{0,9})$/.exec(decoded);
   return match && Number(match[1]) <= 2_147_483_647 ? Number(match[1]) : null;

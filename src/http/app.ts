@@ -4,6 +4,7 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
 import express from "express";
+import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { createAccessGate } from "../auth/access-gate";
 import type { Config } from "../config";
@@ -12,8 +13,9 @@ import { poolSettings } from "../db/database";
 import { type Notifications, startNotifications } from "../db/notifications";
 import { openReadReplicas, type ReadReplicas } from "../db/read-replicas";
 import { checkReadiness, type Readiness } from "../db/readiness";
+import { startChangeFeed } from "../live/change-feed";
 import type { Logger } from "../logger";
-import { createErrorFormatter } from "../plugins/error-masking";
+import { createErrorFormatter, type ErrorFormatter } from "../plugins/error-masking";
 import { errorScopePlugin } from "../plugins/error-scope.plugin";
 import { queryLimitPlugins } from "../plugins/limits";
 import { loggingPlugin } from "../plugins/logging.plugin";
@@ -32,6 +34,7 @@ import { graphqlRoute } from "./graphql.route";
 import { healthRoutes } from "./health.route";
 import { applyHttpTimeouts } from "./http-timeouts";
 import { createIdeRouter } from "./ide.route";
+import { attachLiveRoute } from "./live.route";
 import { metricsRoute } from "./metrics.route";
 import { type ChanceryMetrics, createMetrics } from "./metrics-registry";
 import { createRequestLogger } from "./request-logger";
@@ -59,6 +62,10 @@ export interface AppDeps {
 export interface ChanceryApp {
   app: express.Express;
   apollo: ApolloServer<RequestContext>;
+  /** What the WebSocket route (src/http/live.route.ts) shares with /graphql over HTTP. */
+  schema: GraphQLSchema;
+  metrics: ChanceryMetrics;
+  formatError: ErrorFormatter;
   /** From now on /readyz answers 503 so load balancers stop sending traffic. */
   beginDrain(): void;
 }
@@ -80,9 +87,24 @@ function apolloPlugins(metrics: ChanceryMetrics): ApolloServerPlugin<RequestCont
   ];
 }
 
-async function createApollo(deps: AppDeps, plugins: ApolloServerPlugin<RequestContext>[]): Promise<ApolloServer<RequestContext>> {
+function errorFormatter(config: Config, log: Logger): ErrorFormatter {
+  return createErrorFormatter({
+    log,
+    statementTimeoutMs: config.dbStatementTimeoutMs,
+    lockTimeoutMs: config.dbLockTimeoutMs,
+    connectionTimeoutMs: config.dbConnectionTimeoutMs,
+    hideSuggestions: !config.introspection,
+  });
+}
+
+async function createApollo(
+  deps: AppDeps,
+  schema: GraphQLSchema,
+  formatError: ErrorFormatter,
+  plugins: ApolloServerPlugin<RequestContext>[],
+): Promise<ApolloServer<RequestContext>> {
   const apollo = new ApolloServer<RequestContext>({
-    schema: await buildChancerySchema(),
+    schema,
     introspection: deps.config.introspection,
     // Apollo's advice: without introspection, validation errors must not suggest field names ("Did you mean …").
     hideSchemaDetailsFromClientErrors: !deps.config.introspection,
@@ -95,13 +117,7 @@ async function createApollo(deps: AppDeps, plugins: ApolloServerPlugin<RequestCo
     allowBatchedHttpRequests: false,
     // Saved queries run by their document hash as persisted queries (SAFELIST mode admits exactly those).
     persistedQueries: { cache: new PersistedQueryCache(deps.dataSource) },
-    formatError: createErrorFormatter({
-      log: deps.log,
-      statementTimeoutMs: deps.config.dbStatementTimeoutMs,
-      lockTimeoutMs: deps.config.dbLockTimeoutMs,
-      connectionTimeoutMs: deps.config.dbConnectionTimeoutMs,
-      hideSuggestions: !deps.config.introspection,
-    }),
+    formatError,
     plugins,
   });
   await apollo.start();
@@ -113,7 +129,9 @@ export async function createApp(deps: AppDeps): Promise<ChanceryApp> {
   const replicas = deps.replicas ?? null;
   const metrics = createMetrics(deps.dataSource, replicas);
   const rateLimiter = await createRequestRateLimiter(deps.config, deps.log);
-  const apollo = await createApollo(deps, [
+  const schema = await buildChancerySchema();
+  const formatError = errorFormatter(deps.config, deps.log);
+  const apollo = await createApollo(deps, schema, formatError, [
     closeRateLimiterOnStop(rateLimiter),
     ...apolloPlugins(metrics),
     safelistPlugin(deps.dataSource, deps.config.safelist),
@@ -173,6 +191,9 @@ export async function createApp(deps: AppDeps): Promise<ChanceryApp> {
   return {
     app,
     apollo,
+    schema,
+    metrics,
+    formatError,
     beginDrain() {
       draining = true;
     },
@@ -201,16 +222,24 @@ export async function startServer(appDeps: AppDeps, port = appDeps.config.port):
 }
 
 async function serve(deps: AppDeps, notifications: Notifications, port: number): Promise<ChanceryServer> {
-  const { app, apollo, beginDrain } = await createApp(deps);
+  const { app, apollo, beginDrain, schema, metrics, formatError } = await createApp(deps);
   const server = createServer(app);
+  const feed = await startChangeFeed(deps.dataSource, notifications, deps.log);
+  const live = attachLiveRoute(server, { ...deps, schema, feed, metrics: metrics.live, formatError });
   applyHttpTimeouts(server, deps.config);
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen({ port, host: deps.config.host }, () => {
-      server.off("error", reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen({ port, host: deps.config.host }, () => {
+        server.off("error", reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    await live.close();
+    feed.close();
+    throw error;
+  }
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   return {
@@ -218,6 +247,9 @@ async function serve(deps: AppDeps, notifications: Notifications, port: number):
     port: actualPort,
     async close() {
       beginDrain();
+      // WebSockets first (1001): they would hold the HTTP drain open, and must close before the pool ends.
+      await live.close();
+      feed.close();
       const { forced } = await drainHttpServer(server, deps.config.shutdownTimeoutMs);
       if (forced) deps.log.warn({ graceMs: deps.config.shutdownTimeoutMs }, "in-flight requests cut off at shutdown");
       await apollo.stop();

@@ -15,6 +15,34 @@ export interface ChanceryMetrics {
   errors: Counter<"code">;
   httpResponses: Counter<"route" | "status">;
   operationLabel(name: string | null | undefined): string;
+  live: LiveMetrics;
+}
+
+/** Live updates (src/http/live.route.ts). */
+export interface LiveMetrics {
+  connections: Gauge;
+  subscriptions: Gauge;
+  delivered: Counter;
+  /** From the change's transaction to the event handed to the socket. */
+  lagSeconds: Histogram;
+}
+
+function createLiveMetrics(registry: Registry): LiveMetrics {
+  return {
+    connections: new Gauge({ name: "chancery_live_connections", help: "Open WebSocket connections", registers: [registry] }),
+    subscriptions: new Gauge({ name: "chancery_live_subscriptions", help: "Open subscriptions", registers: [registry] }),
+    delivered: new Counter({
+      name: "chancery_live_changes_delivered_total",
+      help: "Changes sent to subscribers (one per subscription that received it)",
+      registers: [registry],
+    }),
+    lagSeconds: new Histogram({
+      name: "chancery_live_delivery_lag_seconds",
+      help: "From a change's transaction to its event handed to a subscriber's socket",
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2.5, 5, 10, 60],
+      registers: [registry],
+    }),
+  };
 }
 
 const MAX_OPERATION_LABELS = 200;
@@ -87,6 +115,7 @@ export function createMetrics(dataSource: DataSource, replicas: ReadReplicas | n
   if (replicas) registerReplicaMetrics(registry, replicas);
   return {
     registry,
+    live: createLiveMetrics(registry),
     requests: new Counter({
       name: "chancery_graphql_requests_total",
       help: "GraphQL requests by operation name and outcome (success, error)",

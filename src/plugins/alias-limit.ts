@@ -1,7 +1,5 @@
-import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { type DocumentNode, Kind, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
 import { FragmentMemo, fragmentsByName } from "./operation-fragments";
-import { operationLimitPlugin } from "./operation-limit";
 
 /** Aliased fields in the operation, a fragment's counted once per spread (an alias bomb through fragments counts in full). */
 export function operationAliases(document: DocumentNode, operation: OperationDefinitionNode): number {
@@ -20,9 +18,4 @@ export function operationAliases(document: DocumentNode, operation: OperationDef
     return count;
   };
   return aliasesIn(operation.selectionSet);
-}
-
-/** Refuses operations with more than `maxAliases` aliases (MAX_QUERY_ALIASES). */
-export function aliasLimitPlugin<TContext extends BaseContext>(maxAliases: number): ApolloServerPlugin<TContext> {
-  return operationLimitPlugin("maxAliases", maxAliases, operationAliases);
 }

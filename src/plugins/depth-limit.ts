@@ -1,7 +1,5 @@
-import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { type DocumentNode, Kind, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
 import { FragmentMemo, fragmentsByName, isIntrospectionField } from "./operation-fragments";
-import { operationLimitPlugin } from "./operation-limit";
 
 /** How deeply fields nest in the operation (`{ a { b } }` is 2); introspection fields do not count. */
 export function operationDepth(document: DocumentNode, operation: OperationDefinitionNode): number {
@@ -24,9 +22,4 @@ export function operationDepth(document: DocumentNode, operation: OperationDefin
     return deepest;
   };
   return depthOf(operation.selectionSet);
-}
-
-/** Refuses operations nested deeper than `maxDepth` (MAX_QUERY_DEPTH). */
-export function depthLimitPlugin<TContext extends BaseContext>(maxDepth: number): ApolloServerPlugin<TContext> {
-  return operationLimitPlugin("maxDepth", maxDepth, operationDepth);
 }

@@ -1,7 +1,5 @@
-import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { type DocumentNode, Kind, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
 import { FragmentMemo, fragmentsByName } from "./operation-fragments";
-import { operationLimitPlugin } from "./operation-limit";
 
 /** Directive uses in the operation: on the operation, its fields, fragments and spreads, a fragment's once per spread. */
 export function operationDirectives(document: DocumentNode, operation: OperationDefinitionNode): number {
@@ -24,9 +22,4 @@ export function operationDirectives(document: DocumentNode, operation: Operation
     return count;
   };
   return (operation.directives?.length ?? 0) + directivesIn(operation.selectionSet);
-}
-
-/** Refuses operations using more than `maxDirectives` directives (MAX_QUERY_DIRECTIVES). */
-export function directiveLimitPlugin<TContext extends BaseContext>(maxDirectives: number): ApolloServerPlugin<TContext> {
-  return operationLimitPlugin("maxDirectives", maxDirectives, operationDirectives);
 }

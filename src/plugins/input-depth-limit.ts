@@ -1,5 +1,5 @@
-import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { type DocumentNode, visit } from "graphql";
+import { type OperationCheck } from "./operation-check";
 import { queryTooComplex } from "./query-too-complex";
 
 /** How deeply list and object literals nest in the document's arguments (`{ not: { not: {} } }` is 3). */
@@ -41,19 +41,12 @@ export function valueDepth(root: unknown): number {
  * the variables (whose own object does not count), before graphql-js coerces them and the filter
  * compilers recurse into them: thousands of `not`/`and` levels would otherwise overflow a stack.
  */
-export function inputDepthLimitPlugin<TContext extends BaseContext>(maxInputDepth: number): ApolloServerPlugin<TContext> {
+export function inputDepthCheck(maxInputDepth: number): OperationCheck {
   const literalDepths = new WeakMap<DocumentNode, number>();
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, request }) {
-          const literals = literalDepths.get(document) ?? literalDepth(document);
-          literalDepths.set(document, literals);
-          const variables = Math.max(0, valueDepth(request.variables ?? {}) - 1);
-          const depth = Math.max(literals, variables);
-          if (depth > maxInputDepth) throw queryTooComplex("maxInputDepth", depth, maxInputDepth);
-        },
-      };
-    },
+  return ({ document, variables }) => {
+    const literals = literalDepths.get(document) ?? literalDepth(document);
+    literalDepths.set(document, literals);
+    const depth = Math.max(literals, Math.max(0, valueDepth(variables) - 1));
+    if (depth > maxInputDepth) throw queryTooComplex("maxInputDepth", depth, maxInputDepth);
   };
 }

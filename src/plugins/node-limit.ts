@@ -15,6 +15,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
+import type { CheckedOperation } from "./operation-check";
 import { FragmentMemo, fragmentsByName, isIntrospectionField } from "./operation-fragments";
 import { queryTooComplex } from "./query-too-complex";
 
@@ -155,16 +156,20 @@ export function estimateNodes(
  * Refuses operations estimated above `maxNodes` (MAX_QUERY_NODES) and reports the estimate of
  * accepted ones in the response: `extensions.cost = { estimatedNodes, maxNodes }`.
  */
+export function checkNodeLimit({ schema, document, operation, variables }: CheckedOperation, maxNodes: number): number {
+  const nodes = estimateNodes(schema, document, operation, variables);
+  if (nodes > maxNodes) throw queryTooComplex("maxNodes", nodes, maxNodes);
+  return nodes;
+}
+
 export function nodeLimitPlugin<TContext extends BaseContext>(maxNodes: number): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       let estimatedNodes: number | null = null;
       return {
-        async didResolveOperation({ schema, document, operation, request }) {
+        async didResolveOperation({ schema, document, operation, request, source }) {
           if (!operation) return;
-          const nodes = estimateNodes(schema, document, operation, request.variables ?? {});
-          if (nodes > maxNodes) throw queryTooComplex("maxNodes", nodes, maxNodes);
-          estimatedNodes = nodes;
+          estimatedNodes = checkNodeLimit({ schema, document, operation, variables: request.variables ?? {}, source }, maxNodes);
         },
         async willSendResponse({ response }) {
           if (estimatedNodes === null || response.body.kind !== "single") return;

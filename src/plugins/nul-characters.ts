@@ -1,6 +1,6 @@
-import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { type DocumentNode, visit } from "graphql";
 import { clientError, ErrorCode, type InputProblem } from "../errors";
+import { type OperationCheck } from "./operation-check";
 
 const NUL = "\u0000";
 /** A NUL reaches a string literal as itself or as an escape (`\u0000`, `\u{0}`): the walk is skipped for text with neither. */
@@ -52,20 +52,12 @@ function nulPathsInDocument(document: DocumentNode): string[] {
  * Refuses, with BAD_USER_INPUT naming where, any request whose arguments or variables carry U+0000:
  * PostgreSQL text cannot hold it, so it would otherwise fail deep in a query as a server error.
  */
-export function nulCharacterPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, request, source }) {
-          const inDocument = source.includes(NUL) || NUL_ESCAPE.test(source) ? nulPathsInDocument(document) : [];
-          const paths = [...inDocument, ...nulPathsInValue(request.variables ?? {}, "variables")];
-          if (paths.length === 0) return;
-          const problems: InputProblem[] = paths.map((path) => ({ path, message: MESSAGE }));
-          const message = problems.map((problem) => `${problem.path}: ${problem.message}`).join("; ");
-          // Refused before execution: HTTP 400 (Apollo answers 500 for a plugin error without a status).
-          throw clientError(ErrorCode.BAD_USER_INPUT, message, { problems, http: { status: 400 } });
-        },
-      };
-    },
-  };
-}
+export const nulCharacterCheck: OperationCheck = ({ document, variables, source }) => {
+  const inDocument = source.includes(NUL) || NUL_ESCAPE.test(source) ? nulPathsInDocument(document) : [];
+  const paths = [...inDocument, ...nulPathsInValue(variables, "variables")];
+  if (paths.length === 0) return;
+  const problems: InputProblem[] = paths.map((path) => ({ path, message: MESSAGE }));
+  const message = problems.map((problem) => `${problem.path}: ${problem.message}`).join("; ");
+  // Refused before execution: HTTP 400 (Apollo answers 500 for a plugin error without a status).
+  throw clientError(ErrorCode.BAD_USER_INPUT, message, { problems, http: { status: 400 } });
+};

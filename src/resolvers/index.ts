@@ -7,6 +7,7 @@ import { CoalitionMembersMutationResolver } from "./coalition-members.mutation";
 import { HealthResolver } from "./health.resolver";
 import { historyResolvers, RecordChangeResolver } from "./history.resolver";
 import { ImportRecordsMutationResolver } from "./import-records.mutation";
+import { LiveSubscriptionResolver } from "./live.subscription";
 import { MeetingLocationResolver } from "./location.resolver";
 import { MeetingMutationResolver } from "./meeting.mutation";
 import { MeetingResolver } from "./meeting.resolver";
@@ -35,6 +36,7 @@ import { TopicResolver } from "./topic.resolver";
 /** Every resolver class of the schema. */
 export const resolvers: NonEmptyArray<Function> = [
   HealthResolver,
+  LiveSubscriptionResolver,
   CitationResolver,
   CoalitionResolver,
   MeetingLocationResolver,

@@ -17,7 +17,7 @@ const SAVED_QUERY_FIELDS: Record<string, Set<string>> = {
   mutation: new Set(["saveQuery", "deleteSavedQuery", "__typename"]),
 };
 
-function onlyReachesSavedQueries(operation: OperationDefinitionNode): boolean {
+export function onlyReachesSavedQueries(operation: OperationDefinitionNode): boolean {
   const allowed = SAVED_QUERY_FIELDS[operation.operation];
   return (
     allowed !== undefined &&

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
-import { buildSchema } from "type-graphql";
+import { buildSchema, type PubSub } from "type-graphql";
 import { authChecker } from "../auth/auth-checker";
 import { resolvers } from "../resolvers";
 import { toSubgraphSchema } from "./subgraph-schema";
@@ -14,6 +14,19 @@ const container = {
   },
 };
 
+/**
+ * type-graphql insists on a PubSub once a schema has subscriptions; Chancery's read the change history
+ * (each `@Subscription` has its own `subscribe`, src/resolvers/live.subscription.ts), so topics do not exist.
+ */
+const NO_TOPICS: PubSub = {
+  publish() {
+    throw new Error("subscriptions follow the change history (src/live/); there are no topics to publish to");
+  },
+  subscribe() {
+    throw new Error("subscriptions follow the change history (src/live/); there are no topics to subscribe to");
+  },
+};
+
 /** The type-graphql schema: every resolver class with its validation, auth checker and middlewares. */
 export async function buildTypeGraphqlSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
@@ -23,6 +36,7 @@ export async function buildTypeGraphqlSchema(): Promise<GraphQLSchema> {
     authChecker,
     authMode: "error",
     container,
+    pubSub: NO_TOPICS,
   });
   describeRootTypes(schema);
   return schema;
@@ -34,6 +48,11 @@ function describeRootTypes(schema: GraphQLSchema): void {
   if (query) {
     query.description =
       "Reading the records: lookups by human key or global id, connections with filters, counts, full-text search and saved queries.";
+  }
+  const subscription = schema.getSubscriptionType();
+  if (subscription) {
+    subscription.description =
+      "Live updates over WebSocket at /graphql (graphql-ws protocol): changes in commit order, resumable from a history cursor with `after`.";
   }
   const mutation = schema.getMutationType();
   if (mutation) {

@@ -4,10 +4,13 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { type GraphQLSchema, Kind, parse, validate } from "graphql";
-import { canonicalQuestion, exampleTabs } from "../../ide/src/example-tabs";
+import { type GraphQLSchema, getOperationAST, Kind, parse, validate } from "graphql";
+import { canonicalQuestion, exampleTabs, meetingsLive } from "../../ide/src/example-tabs";
+import { createApiKey } from "../../src/auth/api-keys";
+import { Role } from "../../src/auth/role";
 import { seedDemoRecords } from "../../src/import/seed";
 import { buildChancerySchema } from "../../src/schema/build-schema";
+import { subscribe } from "../live/live-fixture";
 import { startTestServer, type TestServer } from "../support/server";
 
 let schema: GraphQLSchema;
@@ -30,7 +33,9 @@ test("the first tab is the contract's canonical question", () => {
   assert.match(canonicalQuestion, /meetings\(filter: \{ topics: \["troop-deployment"\] \}\)/);
 });
 
-for (const example of exampleTabs) {
+const isSubscription = (query: string) => getOperationAST(parse(query))?.operation === "subscription";
+
+for (const example of exampleTabs.filter((tab) => !isSubscription(tab.query))) {
   test(`example tab "${example.purpose}" validates and answers on the demo records`, async () => {
     const errors = validate(schema, parse(example.query)).map((error) => error.message);
     assert.deepEqual(errors, []);
@@ -47,3 +52,34 @@ for (const example of exampleTabs) {
     assert.ok(!/^(null|\[\])$|"totalCount":0\b/.test(text), `the demo records answer it: ${text}`);
   });
 }
+
+test("the live example tab receives a change to one of the coalition's demo meetings", async () => {
+  assert.deepEqual(
+    validate(schema, parse(meetingsLive)).map((error) => error.message),
+    [],
+  );
+  const { secret } = await createApiKey(server.db.dataSource, { role: Role.EDITOR, label: "ide-editor" });
+  const graphql = async <T>(query: string, variables: Record<string, unknown> = {}) => {
+    const { body } = await server.graphql<T>(query, variables, { authorization: `Bearer ${secret}` });
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    return body.data as T;
+  };
+  const { meetings } = await graphql<{
+    meetings: { nodes: { slug: string; version: number; history: { edges: { cursor: string }[] } }[] };
+  }>(
+    `{ meetings(filter: { coalitions: ["coalition-of-the-willing"] }, first: 1) { nodes { slug version history(first: 1) { edges { cursor } } } } }`,
+  );
+  const [meeting] = meetings.nodes;
+  // From the meeting's last change on, so the change below cannot race the subscription's start.
+  const live = subscribe<{ meeting: { slug: string } }>(server.url, "meetingsChanged", meetingsLive, {
+    after: meeting.history.edges[0].cursor,
+  });
+  await graphql(
+    `mutation($slug: String!, $version: Int!) { updateMeeting(slug: $slug, expectedVersion: $version, input: { summary: [{ lang: "en", text: "Changed in the IDE test" }] }) { version } }`,
+    { slug: meeting.slug, version: meeting.version },
+  );
+  // Changes to the coalition's other meetings after that cursor (the demo records' own) come first.
+  const event = await live.receivedOne((candidate) => candidate.meeting.slug === meeting.slug);
+  assert.equal(event.meeting.slug, meeting.slug);
+  await live.dispose();
+});

@@ -44,9 +44,13 @@ function capturingLogger(logs: LoggedLine[]) {
 
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { captureLogs?: boolean } = {},
+  options: {
+    captureLogs?: boolean /** Another server's database (two instances on one database); not dropped on close. */;
+    db?: TestDatabase;
+  } = {},
 ): Promise<TestServer> {
-  const db = await createTestDatabase();
+  const db = options.db ?? (await createTestDatabase());
+  const ownDatabase = options.db === undefined;
   const config: Config = loadConfig({ ...process.env, ...env, DATABASE_URL: db.url, PORT: "0" });
   const logs: LoggedLine[] = [];
   const log = options.captureLogs ? capturingLogger(logs) : createLogger(config.logLevel);
@@ -54,7 +58,7 @@ export async function startTestServer(
   try {
     server = await startServer({ config, dataSource: db.dataSource, log }, 0);
   } catch (error) {
-    await db.drop();
+    if (ownDatabase) await db.drop();
     throw error;
   }
   return {
@@ -72,7 +76,7 @@ export async function startTestServer(
     },
     async close() {
       await server.close();
-      await db.drop();
+      if (ownDatabase) await db.drop();
     },
   };
 }

@@ -1,0 +1,72 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import type { EntityManager } from "typeorm";
+import { recordChange } from "../../src/history/record-change";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+
+let db: TestDatabase;
+before(async () => {
+  db = await createTestDatabase();
+});
+after(() => db.drop());
+
+/** Appends one history entry in the transaction `manager` runs and answers the id it took. */
+async function append(manager: EntityManager, key: string): Promise<{ id: number }> {
+  await recordChange(manager, {
+    actor: "test",
+    recordType: "Topic",
+    recordId: 1,
+    recordKey: key,
+    action: "CREATE",
+    before: null,
+    after: { slug: key },
+    version: 1,
+  });
+  const [entry]: { id: number }[] = await manager.query("SELECT id FROM record_change WHERE record_key = $1", [key]);
+  return entry;
+}
+
+/** Ids a reader following the history by id (as the live feed does) has seen so far. */
+async function readAfter(afterId: number): Promise<{ id: number; record_key: string }[]> {
+  return db.dataSource.query("SELECT id, record_key FROM record_change WHERE id > $1 ORDER BY id", [afterId]);
+}
+
+function until(test: () => Promise<boolean>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const poll = () => test().then((done) => (done ? resolve() : setTimeout(poll, 10)), reject);
+    poll();
+  });
+}
+
+test("two concurrent writers: the second cannot take a history id until the first commits, so a reader by id never skips a change", async () => {
+  let releaseFirst: () => void = () => {};
+  const firstHolds = new Promise<void>((resolve) => (releaseFirst = resolve));
+  let firstId = 0;
+  const first = db.dataSource.transaction(async (manager) => {
+    firstId = (await append(manager, "first")).id;
+    await firstHolds;
+  });
+  await until(async () => firstId > 0);
+
+  let secondId = 0;
+  const second = db.dataSource.transaction(async (manager) => {
+    secondId = (await append(manager, "second")).id;
+  });
+  // The second writer waits on the change-order lock, holding no history id.
+  await until(async () => {
+    const [{ waiting }]: { waiting: number }[] = await db.dataSource.query(
+      "SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
+    );
+    return waiting === 1;
+  });
+  assert.equal(secondId, 0);
+  assert.deepEqual(await readAfter(0), []);
+
+  releaseFirst();
+  await Promise.all([first, second]);
+  assert.ok(secondId > firstId, `the later commit has the later id (${firstId}, ${secondId})`);
+  assert.deepEqual(
+    (await readAfter(0)).map((row) => row.record_key),
+    ["first", "second"],
+  );
+});
