@@ -1,4 +1,5 @@
 import { language, type PartShape, reference, TEXT_MAX, text } from "./fields";
+import type { JsonList } from "./snapshot-sql";
 
 /** A source cited for a fact, with the passage quoted from it. In a bundle, a bare string is the source's slug. */
 export const CITATION = {
@@ -16,10 +17,16 @@ export const CITATION = {
 /** The columns of `citation` that point at the fact cited (a whitelist of SQL identifiers). */
 export type CitationColumn = "membership_id" | "position_id" | "meeting_id" | "outcome_id" | "statement_id";
 
-/** The citations of one fact as bundle citation objects, in a stable order: a snapshot's `sources`. */
-export function citationsOf(column: CitationColumn, idExpression: string): string {
-  return `coalesce((SELECT jsonb_agg(jsonb_build_object('source', so.slug, 'quote', ci.quote, 'quoteLang', ci.quote_lang)
-      ORDER BY so.slug, ci.id) FROM citation ci JOIN source so ON so.id = ci.source_id WHERE ci.${column} = ${idExpression}), '[]'::jsonb)`;
+/** The citations of facts as bundle citation objects, in a stable order: a snapshot's `sources`. */
+export function citationsOf(column: CitationColumn): JsonList {
+  return {
+    table: "citation ci",
+    joins: "JOIN source so ON so.id = ci.source_id",
+    id: "ci.id",
+    owner: `ci.${column}`,
+    order: "so.slug, ci.id",
+    object: () => `json_build_object('source', so.slug, 'quote', ci.quote, 'quoteLang', ci.quote_lang)`,
+  };
 }
 
 /** A period's end may not come before its start (ISO dates compare as text). */

@@ -2,6 +2,7 @@ import { MembershipRole } from "../entities/enums";
 import { CITATION, checkPeriod, citationsOf } from "./citation.part";
 import { date, enumWithDefault, key, localized, type PartShape, parts, reference } from "./fields";
 import type { RecordDescription } from "./record-description";
+import { snapshotStatement } from "./snapshot-sql";
 
 /** A state's membership of a coalition over a period. */
 export const MEMBERSHIP = {
@@ -31,11 +32,20 @@ export const COALITION = {
     foundedOn: date(),
     members: parts(MEMBERSHIP),
   },
-  snapshot: `SELECT jsonb_build_object('slug', c.slug, 'name', c.name, 'description', c.description, 'foundedOn', c.founded_on,
-      'members', coalesce((SELECT jsonb_agg(jsonb_build_object('state', st.code, 'role', m.role, 'since', m.since, 'until', m.until,
-          'sources', ${citationsOf("membership_id", "m.id")}) ORDER BY st.code, m.since NULLS FIRST, m.id)
-        FROM membership m JOIN state st ON st.id = m.state_id WHERE m.coalition_id = c.id), '[]'::jsonb)) AS snapshot
-    FROM coalition c WHERE c.id = $1`,
+  snapshot: snapshotStatement({
+    table: "coalition c",
+    id: "c.id",
+    object: (list) => `json_build_object('slug', c.slug, 'name', c.name, 'description', c.description, 'foundedOn', c.founded_on,
+      'members', ${list({
+        table: "membership m",
+        joins: "JOIN state st ON st.id = m.state_id",
+        id: "m.id",
+        owner: "m.coalition_id",
+        order: "st.code, m.since NULLS FIRST, m.id",
+        object: (list) => `json_build_object('state', st.code, 'role', m.role, 'since', m.since, 'until', m.until,
+          'sources', ${list(citationsOf("membership_id"))})`,
+      })})`,
+  }),
   dependants: [
     {
       recordType: "Meeting",

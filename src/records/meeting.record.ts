@@ -14,8 +14,9 @@ import {
   references,
   text,
 } from "./fields";
-import { OUTCOME, OUTCOME_OBJECT } from "./outcome.record";
+import { OUTCOME, OUTCOME_ROWS } from "./outcome.record";
 import { entries, type RecordDescription } from "./record-description";
+import { snapshotStatement } from "./snapshot-sql";
 
 /** An official's part in a meeting (one per official). */
 export const PARTICIPANT = {
@@ -87,24 +88,34 @@ export const MEETING = {
       if (index >= 0) reader.problem(`${path}.precededBy[${index}]`, "a meeting cannot follow up on itself");
     }
   },
-  snapshot: `SELECT jsonb_build_object('slug', m.slug, 'title', m.title, 'coalition', c.slug, 'date', m.date,
+  snapshot: snapshotStatement({
+    table: "meeting m",
+    joins: "LEFT JOIN coalition c ON c.id = m.coalition_id LEFT JOIN state lc ON lc.id = m.location_country_id",
+    id: "m.id",
+    object: (list) => `json_build_object('slug', m.slug, 'title', m.title, 'coalition', c.slug, 'date', m.date,
       'datePrecision', m.date_precision, 'status', m.status, 'format', m.format, 'level', m.level,
       'location', CASE WHEN m.location_city IS NULL AND m.location_country_id IS NULL THEN NULL
-                       ELSE jsonb_build_object('city', m.location_city, 'country', lc.code) END,
-      'participants', coalesce((SELECT jsonb_agg(jsonb_build_object('official', o.slug, 'representing', st.code, 'role', p.role,
-          'attendance', p.attendance) ORDER BY o.slug)
-        FROM participant p JOIN official o ON o.id = p.official_id LEFT JOIN state st ON st.id = p.representing_state_id
-        WHERE p.meeting_id = m.id), '[]'::jsonb),
-      'topics', coalesce((SELECT jsonb_agg(t.slug ORDER BY t.slug) FROM meeting_topic mt JOIN topic t ON t.id = mt.topic_id
-        WHERE mt.meeting_id = m.id), '[]'::jsonb),
+                       ELSE json_build_object('city', m.location_city, 'country', lc.code) END,
+      'participants', ${list({
+        table: "participant p",
+        joins: "JOIN official o ON o.id = p.official_id LEFT JOIN state st ON st.id = p.representing_state_id",
+        owner: "p.meeting_id",
+        order: "o.slug",
+        object: () =>
+          `json_build_object('official', o.slug, 'representing', st.code, 'role', p.role, 'attendance', p.attendance)`,
+      })},
+      'topics', ${list({ table: "meeting_topic mt", joins: "JOIN topic t ON t.id = mt.topic_id", owner: "mt.meeting_id", order: "t.slug", object: () => "t.slug" })},
       'summary', m.summary,
-      'precededBy', coalesce((SELECT jsonb_agg(pm.slug ORDER BY pm.slug) FROM meeting_sequence ms JOIN meeting pm ON pm.id = ms.preceded_by_id
-        WHERE ms.meeting_id = m.id), '[]'::jsonb),
-      'sources', ${citationsOf("meeting_id", "m.id")},
-      'outcomes', coalesce((SELECT jsonb_agg(${OUTCOME_OBJECT} ORDER BY oc.slug)
-        FROM outcome oc LEFT JOIN meeting fm ON fm.id = oc.follow_up_meeting_id WHERE oc.meeting_id = m.id), '[]'::jsonb)) AS snapshot
-    FROM meeting m LEFT JOIN coalition c ON c.id = m.coalition_id LEFT JOIN state lc ON lc.id = m.location_country_id
-    WHERE m.id = $1`,
+      'precededBy', ${list({
+        table: "meeting_sequence ms",
+        joins: "JOIN meeting pm ON pm.id = ms.preceded_by_id",
+        owner: "ms.meeting_id",
+        order: "pm.slug",
+        object: () => "pm.slug",
+      })},
+      'sources', ${list(citationsOf("meeting_id"))},
+      'outcomes', ${list(OUTCOME_ROWS)})`,
+  }),
   dependants: [
     {
       recordType: "Outcome",

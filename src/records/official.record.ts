@@ -1,6 +1,7 @@
 import { CITATION, checkPeriod, citationsOf } from "./citation.part";
 import { date, key, localized, type PartShape, parts, reference } from "./fields";
 import type { RecordDescription } from "./record-description";
+import { snapshotStatement } from "./snapshot-sql";
 
 /** An official's post over a period. */
 export const POSITION = {
@@ -29,11 +30,20 @@ export const OFFICIAL = {
     name: localized({ required: true }),
     positions: parts(POSITION),
   },
-  snapshot: `SELECT jsonb_build_object('slug', o.slug, 'name', o.name,
-      'positions', coalesce((SELECT jsonb_agg(jsonb_build_object('title', p.title, 'organization', p.organization, 'state', st.code,
-          'since', p.since, 'until', p.until, 'sources', ${citationsOf("position_id", "p.id")}) ORDER BY p.since NULLS FIRST, p.id)
-        FROM position p LEFT JOIN state st ON st.id = p.state_id WHERE p.official_id = o.id), '[]'::jsonb)) AS snapshot
-    FROM official o WHERE o.id = $1`,
+  snapshot: snapshotStatement({
+    table: "official o",
+    id: "o.id",
+    object: (list) =>
+      `json_build_object('slug', o.slug, 'name', o.name, 'positions', ${list({
+        table: "position p",
+        joins: "LEFT JOIN state st ON st.id = p.state_id",
+        id: "p.id",
+        owner: "p.official_id",
+        order: "p.since NULLS FIRST, p.id",
+        object: (list) => `json_build_object('title', p.title, 'organization', p.organization, 'state', st.code,
+          'since', p.since, 'until', p.until, 'sources', ${list(citationsOf("position_id"))})`,
+      })})`,
+  }),
   dependants: [
     {
       recordType: "Statement",

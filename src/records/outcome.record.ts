@@ -2,14 +2,20 @@ import { OutcomeKind, OutcomeStatus } from "../entities/enums";
 import { CITATION, citationsOf } from "./citation.part";
 import { enumOf, key, localized, parts, reference, references } from "./fields";
 import type { RecordDescription } from "./record-description";
+import { type JsonList, snapshotStatement } from "./snapshot-sql";
 
-/** An outcome (alias `oc`, its follow-up meeting `fm`) as a bundle nests it in its meeting. */
-export const OUTCOME_OBJECT = `jsonb_build_object('slug', oc.slug, 'kind', oc.kind, 'status', oc.status, 'summary', oc.summary,
-      'topics', coalesce((SELECT jsonb_agg(t.slug ORDER BY t.slug) FROM outcome_topic ot JOIN topic t ON t.id = ot.topic_id
-        WHERE ot.outcome_id = oc.id), '[]'::jsonb),
-      'parties', coalesce((SELECT jsonb_agg(st.code ORDER BY st.code) FROM outcome_party op JOIN state st ON st.id = op.state_id
-        WHERE op.outcome_id = oc.id), '[]'::jsonb),
-      'followUpMeeting', fm.slug, 'sources', ${citationsOf("outcome_id", "oc.id")})`;
+/** Outcomes (alias `oc`, the follow-up meeting `fm`) as a bundle nests them in their meeting. */
+export const OUTCOME_ROWS: JsonList = {
+  table: "outcome oc",
+  joins: "LEFT JOIN meeting fm ON fm.id = oc.follow_up_meeting_id",
+  id: "oc.id",
+  owner: "oc.meeting_id",
+  order: "oc.slug",
+  object: (list) => `json_build_object('slug', oc.slug, 'kind', oc.kind, 'status', oc.status, 'summary', oc.summary,
+      'topics', ${list({ table: "outcome_topic ot", joins: "JOIN topic t ON t.id = ot.topic_id", owner: "ot.outcome_id", order: "t.slug", object: () => "t.slug" })},
+      'parties', ${list({ table: "outcome_party op", joins: "JOIN state st ON st.id = op.state_id", owner: "op.outcome_id", order: "st.code", object: () => "st.code" })},
+      'followUpMeeting', fm.slug, 'sources', ${list(citationsOf("outcome_id"))})`,
+};
 
 /**
  * An outcome belongs to its meeting: a bundle nests it in the meeting's `outcomes` (without `meeting`) or
@@ -33,8 +39,12 @@ export const OUTCOME = {
     followUpMeeting: reference("meeting"),
     sources: parts(CITATION, { bare: "source" }),
   },
-  snapshot: `SELECT jsonb_build_object('meeting', m.slug) || ${OUTCOME_OBJECT} AS snapshot
-    FROM outcome oc JOIN meeting m ON m.id = oc.meeting_id LEFT JOIN meeting fm ON fm.id = oc.follow_up_meeting_id WHERE oc.id = $1`,
+  snapshot: snapshotStatement({
+    table: "outcome oc",
+    joins: "JOIN meeting m ON m.id = oc.meeting_id LEFT JOIN meeting fm ON fm.id = oc.follow_up_meeting_id",
+    id: "oc.id",
+    object: (list) => `jsonb_build_object('meeting', m.slug) || (${OUTCOME_ROWS.object(list)})::jsonb`,
+  }),
   dependants: [],
   container: { type: "Meeting", column: "meeting_id" },
 } satisfies RecordDescription;

@@ -49,7 +49,10 @@ export interface RecordDescription<F extends Fields = Fields, K extends keyof F 
   check?: (entry: Record<string, unknown>, reader: EntryReader, path: string) => void;
   /** Message for a key another record holds already; the default names the key. */
   keyTaken?: string;
-  /** One SQL statement (`$1` = id) answering `snapshot`: the record in bundle shape, as the history stores it. */
+  /**
+   * One SQL statement (`$1` = an int array of ids, built by `snapshotStatement`) answering `id, snapshot` per
+   * record: the record in bundle shape, as the history stores it.
+   */
   snapshot: string;
   dependants: DependantRule[];
   /** The record whose snapshot holds this one (an outcome's meeting): a change of this one changes that one too. */

@@ -1,6 +1,7 @@
 import { SourceKind } from "../entities/enums";
 import { dateTime, enumOf, key, language, localized, text, url } from "./fields";
 import type { DependantRule, RecordDescription } from "./record-description";
+import { snapshotStatement } from "./snapshot-sql";
 
 const citingRule = (recordType: string, relation: string, find: string, column: string): DependantRule => ({
   recordType,
@@ -26,9 +27,12 @@ export const SOURCE = {
     language: language(),
     publishedAt: dateTime(),
   },
-  snapshot: `SELECT jsonb_build_object('slug', s.slug, 'kind', s.kind, 'title', s.title, 'publisher', s.publisher, 'url', s.url,
-      'language', s.language, 'publishedAt', to_char(s.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) AS snapshot
-    FROM source s WHERE s.id = $1`,
+  snapshot: snapshotStatement({
+    table: "source s",
+    id: "s.id",
+    object: () => `json_build_object('slug', s.slug, 'kind', s.kind, 'title', s.title, 'publisher', s.publisher, 'url', s.url,
+      'language', s.language, 'publishedAt', to_char(s.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`,
+  }),
   dependants: [
     citingRule(
       "Coalition",

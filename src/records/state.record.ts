@@ -1,5 +1,6 @@
 import { key, localized } from "./fields";
 import type { RecordDescription } from "./record-description";
+import { snapshotStatement } from "./snapshot-sql";
 
 export const STATE = {
   type: "State",
@@ -12,7 +13,11 @@ export const STATE = {
     code: key("code"),
     name: localized({ required: true }),
   },
-  snapshot: `SELECT jsonb_build_object('code', s.code, 'name', s.name) AS snapshot FROM state s WHERE s.id = $1`,
+  snapshot: snapshotStatement({
+    table: "state s",
+    id: "s.id",
+    object: () => "json_build_object('code', s.code, 'name', s.name)",
+  }),
   dependants: [
     {
       recordType: "Coalition",

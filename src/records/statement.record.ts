@@ -1,6 +1,7 @@
 import { CITATION, citationsOf } from "./citation.part";
 import { date, language, parts, reference, TEXT_MAX, text } from "./fields";
 import type { RecordDescription } from "./record-description";
+import { snapshotStatement } from "./snapshot-sql";
 
 /** Words an official said; identified by its official and text (the unique index `statement_natural_key`). */
 export const STATEMENT = {
@@ -20,9 +21,13 @@ export const STATEMENT = {
     sources: parts(CITATION, { bare: "source" }),
   },
   keyTaken: "this official already has a statement with this text",
-  snapshot: `SELECT jsonb_build_object('official', o.slug, 'meeting', m.slug, 'text', s.text, 'lang', s.lang,
-    'madeOn', s.made_on, 'source', so.slug, 'sources', ${citationsOf("statement_id", "s.id")}) AS snapshot
-  FROM statement s JOIN official o ON o.id = s.official_id LEFT JOIN meeting m ON m.id = s.meeting_id
-  LEFT JOIN source so ON so.id = s.source_id WHERE s.id = $1`,
+  snapshot: snapshotStatement({
+    table: "statement s",
+    joins:
+      "JOIN official o ON o.id = s.official_id LEFT JOIN meeting m ON m.id = s.meeting_id LEFT JOIN source so ON so.id = s.source_id",
+    id: "s.id",
+    object: (list) => `json_build_object('official', o.slug, 'meeting', m.slug, 'text', s.text, 'lang', s.lang,
+      'madeOn', s.made_on, 'source', so.slug, 'sources', ${list(citationsOf("statement_id"))})`,
+  }),
   dependants: [],
 } satisfies RecordDescription;

@@ -1,5 +1,6 @@
 import { key, localized, reference } from "./fields";
 import type { RecordDescription } from "./record-description";
+import { snapshotStatement } from "./snapshot-sql";
 
 export const TOPIC = {
   type: "Topic",
@@ -14,8 +15,12 @@ export const TOPIC = {
     description: localized(),
     parent: reference("topic"),
   },
-  snapshot: `SELECT jsonb_build_object('slug', t.slug, 'name', t.name, 'description', t.description, 'parent', p.slug) AS snapshot
-    FROM topic t LEFT JOIN topic p ON p.id = t.parent_id WHERE t.id = $1`,
+  snapshot: snapshotStatement({
+    table: "topic t",
+    joins: "LEFT JOIN topic p ON p.id = t.parent_id",
+    id: "t.id",
+    object: () => "json_build_object('slug', t.slug, 'name', t.name, 'description', t.description, 'parent', p.slug)",
+  }),
   dependants: [
     {
       recordType: "Topic",

@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
 import type { RecordOf } from "../entities/record-entities";
 import { findEntryIds } from "../history/import-history";
+import { snapshotRecord } from "../history/snapshots";
 import { writeEntries } from "../import/import-bundle";
 import { emptyBundle, entryKey } from "../import/read-bundle";
 import { type Entry, RECORDS, type RecordTypeName } from "../records";
@@ -15,8 +16,7 @@ const INPUT_PATH = "input";
 
 /** The stored values of the key fields of a record (an update that leaves its key out keeps it). */
 async function storedKey(manager: EntityManager, recordType: RecordTypeName, id: number): Promise<JsonObject> {
-  const rows: { snapshot: JsonObject }[] = await manager.query(RECORDS[recordType].snapshot, [id]);
-  const snapshot = rows[0]?.snapshot ?? {};
+  const snapshot = (await snapshotRecord(manager, recordType, id)) ?? {};
   return Object.fromEntries(RECORDS[recordType].key.map((field) => [field, snapshot[field]]));
 }
 
