@@ -45,13 +45,17 @@ export class PositionResolver extends RecordResolver(Position, "Position") {
   }
 
   @FieldResolver(() => Official, { description: "The official who held the post." })
-  async official(
+  official(
     @Root() position: Position | ProjectedObject,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<Official> {
+  ): Official | Promise<Official> {
     if (isProjected(position)) return projectedValue(position, info);
-    return required(await context.loaders.records.byId(Official).load(position.officialId), "Official", position.officialId);
+    const { officialId } = position;
+    return context.loaders.records
+      .byId(Official)
+      .load(officialId)
+      .then((row) => required(row, "Official", officialId));
   }
 
   @FieldResolver(() => State, { nullable: true, description: "The state the post serves, if any." })
@@ -59,7 +63,7 @@ export class PositionResolver extends RecordResolver(Position, "Position") {
     @Root() position: Position | ProjectedObject,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<State | null> {
+  ): State | null | Promise<State | null> {
     if (isProjected(position)) return projectedValue(position, info);
     return position.stateId === null ? Promise.resolve(null) : context.loaders.records.byId(State).load(position.stateId);
   }

@@ -45,7 +45,11 @@ function resolver(field: GraphQLField<unknown, unknown>, responseKey: string): R
  * Counts the calls of the `@FieldResolver` method that type-graphql registered for the field (the method is
  * looked up on the instance at each call, so the count shows whether the schema's resolver runs it).
  */
-function countingDecoratedResolver<T>(typeName: string, fieldName: string, run: () => T): { calls: number; result: T } {
+async function countingDecoratedResolver<T>(
+  typeName: string,
+  fieldName: string,
+  run: () => T | Promise<T>,
+): Promise<{ calls: number; result: T; synchronous: boolean }> {
   const metadata = getMetadataStorage().fieldResolvers.find(
     (candidate) => candidate.methodName === fieldName && candidate.getObjectType?.()?.name === typeName,
   );
@@ -58,8 +62,10 @@ function countingDecoratedResolver<T>(typeName: string, fieldName: string, run: 
     return decorated.apply(this, args);
   };
   try {
-    const result = run();
-    return { calls, result };
+    const answer = run();
+    const synchronous = !(answer instanceof Promise);
+    const result = await answer;
+    return { calls, result, synchronous };
   } finally {
     prototype[fieldName] = decorated;
   }
@@ -79,7 +85,7 @@ test("the localized text fields are exactly the known ones, and run their decora
     const [typeName, fieldName] = name.split(".");
     const resolve = resolver(await fieldOf(typeName, fieldName), fieldName);
     const root = { [fieldName]: { en: "Paris talks", uk: "Паризькі переговори" } };
-    const { calls, result } = countingDecoratedResolver(typeName, fieldName, () => [
+    const { calls, result } = await countingDecoratedResolver(typeName, fieldName, () => [
       resolve(root, { lang: "uk" }),
       resolve(root, { lang: "uk-UA" }),
       resolve(root, { lang: "fr" }),
@@ -105,10 +111,17 @@ test("every field a compiled page precomputes is answered by the type's own reso
       }
       const resolve = resolver(field, "alias");
       const args = field.args.some((arg) => arg.name === "lang") ? { lang: "uk" } : {};
-      const { calls, result } = countingDecoratedResolver(typeName, fieldName, () =>
+      const { calls, result, synchronous } = await countingDecoratedResolver(typeName, fieldName, () =>
         resolve({ $: 1, alias: precomputed, [fieldName]: "not read" }, args),
       );
-      assert.equal(result, precomputed, `${typeName}.${fieldName} answers with the precomputed value, synchronously`);
+      assert.equal(result, precomputed, `${typeName}.${fieldName} answers with the precomputed value`);
+      // type-graphql validates a declared argument other than `lang` (`asOf`) asynchronously: such a field answers a promise.
+      const validatedArgument = field.args.some((arg) => arg.name !== "lang");
+      assert.equal(
+        synchronous,
+        !validatedArgument,
+        `${typeName}.${fieldName} answers synchronously unless it has such an argument`,
+      );
       assert.equal(calls, 1, `${typeName}.${fieldName} runs its decorated resolver`);
     }
   }
