@@ -5,7 +5,7 @@
  * (tests/support/database.ts), so files never share rows.
  */
 import { spawn } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
 import { createDataSource } from "../../src/db/data-source";
@@ -38,20 +38,27 @@ async function dropTemplate(adminUrl: string, name: string): Promise<void> {
   await admin.end();
 }
 
-/** Every compiled test file: Node 21+ runs `node --test DIR` as one file named DIR, so the runner names each file. */
-function allTestFiles(): string[] {
-  const testDir = path.resolve(__dirname, "..");
-  return readdirSync(testDir, { recursive: true, encoding: "utf8" })
+/** The compiled test files under `dir`, by name: Node 21+ runs `node --test DIR` as one file named DIR, so the runner names each file. */
+function testFilesIn(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
     .filter((file) => file.endsWith(".test.js"))
     .sort()
-    .map((file) => path.join(testDir, file));
+    .map((file) => path.join(dir, file));
 }
 
-function runNodeTests(env: NodeJS.ProcessEnv, extraArgs: string[]): Promise<number> {
-  const args = ["--test", "--test-concurrency=2", ...extraArgs];
-  if (!extraArgs.some((arg) => arg.endsWith(".js"))) args.push(...allTestFiles());
+/** The arguments with each folder replaced by its test files; no file or folder named: every test file. */
+function testArguments(args: string[]): string[] {
+  const expanded = args.flatMap((arg) => (!arg.startsWith("-") && isDirectory(arg) ? testFilesIn(path.resolve(arg)) : [arg]));
+  return expanded.some((arg) => arg.endsWith(".js")) ? expanded : [...expanded, ...testFilesIn(path.resolve(__dirname, ".."))];
+}
+
+function isDirectory(file: string): boolean {
+  return statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+function runNodeTests(env: NodeJS.ProcessEnv, args: string[]): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { stdio: "inherit", env });
+    const child = spawn(process.execPath, ["--test", "--test-concurrency=2", ...testArguments(args)], { stdio: "inherit", env });
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
