@@ -1,7 +1,7 @@
-import type { QueryCount } from "../db/query-counter";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { DataSource } from "typeorm";
 import { poolStats } from "../db/pool-stats";
+import type { QueryCount } from "../db/query-counter";
 
 /**
  * The Prometheus families of one server. A registry per server (not prom-client's global one), so
