@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { createApiKey } from "../../src/auth/api-keys";
 import { Role } from "../../src/auth/role";
+import { importBundle } from "../../src/import/import-bundle";
+import { startTestServer } from "../support/server";
 import { loadWorld, startWriteServer, type WriteServer } from "../writes/write-fixture";
 import { type Subscriber, subscribe } from "./live-fixture";
 
@@ -15,16 +17,16 @@ before(async () => {
 after(() => a.close());
 
 /** A value of the server's /metrics (a counter or gauge without labels). */
-async function metric(name: string): Promise<number> {
-  const text = await (await fetch(`${a.server.origin}/metrics`)).text();
+async function metric(name: string, origin = a.server.origin): Promise<number> {
+  const text = await (await fetch(`${origin}/metrics`)).text();
   const line = text.split("\n").find((candidate) => candidate.startsWith(`${name} `));
   assert.ok(line, `${name} is not in /metrics`);
   return Number(line.slice(name.length + 1));
 }
 
 /** Resolves once the server counts `count` open subscriptions (each then follows changes from that point). */
-async function openSubscriptions(count: number): Promise<void> {
-  while ((await metric("chancery_live_subscriptions")) !== count) await new Promise((resolve) => setTimeout(resolve, 20));
+async function openSubscriptions(count: number, origin = a.server.origin): Promise<void> {
+  while ((await metric("chancery_live_subscriptions", origin)) !== count) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 async function disposeAll(subscribers: Subscriber<unknown>[]): Promise<void> {
@@ -122,4 +124,19 @@ test("the same document for an anonymous client and an API key's holder: the act
   assert.deepEqual(seenByAnonymous.change, { recordKey: "masked-0", actor: null });
   assert.deepEqual(seenByHolder.change, { recordKey: "masked-0", actor: "editor-key" });
   await disposeAll([anonymous, holder]);
+});
+
+test("a burst beyond LIVE_SUBSCRIBER_BUFFER closes every subscription sharing the document with 4413", async () => {
+  const small = await startTestServer({ LIVE_SUBSCRIBER_BUFFER: "5" });
+  try {
+    const query = "subscription { recordChanged { change { recordKey } } }";
+    const subscribers = [1, 2].map(() => subscribe<{ change: { recordKey: string } }>(small.url, "recordChanged", query));
+    await openSubscriptions(2, small.origin);
+    // One import, one transaction: 20 changes in one batch, four times the buffer.
+    const topics = Array.from({ length: 20 }, (_, index) => ({ slug: `burst-${index}`, name: "Burst" }));
+    await importBundle(small.db.dataSource, { topics }, { actor: "test" });
+    assert.deepEqual(await Promise.all(subscribers.map((subscriber) => subscriber.closed())), [4413, 4413]);
+  } finally {
+    await small.close();
+  }
 });
