@@ -11,6 +11,7 @@ import { createRequestContext } from "../context";
 import { clientError, ErrorCode } from "../errors";
 import type { ChangeFeed } from "../live/change-feed";
 import type { LiveContext } from "../live/live-scope";
+import { multiplexedSubscribe } from "../live/multiplexer";
 import { subscriptionChecker } from "../live/operation-checks";
 import type { Logger } from "../logger";
 import type { ErrorFormatter } from "../plugins/error-masking";
@@ -89,6 +90,7 @@ export function attachLiveRoute(server: Server, deps: LiveDeps): LiveRoute {
   const disposable = serveGraphqlWs<Record<string, unknown> | undefined>(
     {
       schema: deps.schema,
+      subscribe: multiplexedSubscribe(metrics.statements),
       async onConnect(ctx) {
         const address = ctx.extra.request.socket.remoteAddress ?? "unknown";
         let viewer: Viewer;

@@ -1,6 +1,7 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { DataSource } from "typeorm";
 import { poolStats } from "../db/pool-stats";
+import type { QueryCount } from "../db/query-counter";
 import { type ReadReplicas, redactUrl } from "../db/read-replicas";
 
 /**
@@ -25,10 +26,23 @@ export interface LiveMetrics {
   delivered: Counter;
   /** From the change's transaction to the event handed to the socket. */
   lagSeconds: Histogram;
+  /** Bumped by every SQL statement run for subscriptions (src/live/multiplexer.ts counts under it). */
+  statements: QueryCount;
 }
 
 function createLiveMetrics(registry: Registry): LiveMetrics {
+  const statements: QueryCount = { statements: 0 };
+  new Counter({
+    name: "chancery_live_sql_statements_total",
+    help: "SQL statements run to open subscriptions and build their events",
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(statements.statements);
+    },
+  });
   return {
+    statements,
     connections: new Gauge({ name: "chancery_live_connections", help: "Open WebSocket connections", registers: [registry] }),
     subscriptions: new Gauge({ name: "chancery_live_subscriptions", help: "Open subscriptions", registers: [registry] }),
     delivered: new Counter({

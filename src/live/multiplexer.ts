@@ -1,0 +1,238 @@
+import { type ExecutionArgs, type ExecutionResult, Kind, print, subscribe, visit } from "graphql";
+import type { RequestContext } from "../context";
+import { countQueries, type QueryCount } from "../db/query-counter";
+import type { RecordChange } from "../entities/record-change.entity";
+import { isLiveContext, type LiveContext, type LiveScope } from "./live-scope";
+
+type SubscribeResult = AsyncIterableIterator<ExecutionResult> | ExecutionResult;
+
+/** One executed event of a group, for every member whose cursor is before its change. */
+interface Delivery {
+  change: RecordChange;
+  result: ExecutionResult;
+}
+
+/** One subscription of a group: its own cursor and its own bounded queue. */
+interface Member {
+  /** Changes up to this entry id were before the member subscribed. */
+  afterId: number;
+  scope: LiveScope;
+  queue: Delivery[];
+  wake: (() => void) | null;
+  done: boolean;
+  ended: boolean;
+  error: unknown;
+}
+
+/** Subscriptions whose events are the same: executed once per change, sent to every member. */
+interface Group {
+  key: string;
+  members: Set<Member>;
+  source: AsyncIterator<ExecutionResult>;
+  closed: boolean;
+}
+
+/**
+ * A subscription that resumes from a cursor replays history of its own, so it is not shared. Any `after`
+ * argument with a value in the document counts (a nested one too: not sharing is always correct).
+ */
+function resumes({ document, variableValues }: ExecutionArgs): boolean {
+  let found = false;
+  visit(document, {
+    Argument(node) {
+      if (node.name.value !== "after") return;
+      const { value } = node;
+      if (value.kind === Kind.VARIABLE ? variableValues?.[value.name.value] != null : value.kind !== Kind.NULL) found = true;
+    },
+  });
+  return found;
+}
+
+/**
+ * Everything an event's answer depends on: the document, the operation, the variables and who asks (the
+ * API key, which fixes the role and what the resolvers show, e.g. `actor`).
+ */
+function groupKey(args: ExecutionArgs, context: LiveContext): string {
+  const { apiKeyId, role } = context.viewer;
+  return JSON.stringify([apiKeyId, role, args.operationName ?? null, args.variableValues ?? {}, print(args.document)]);
+}
+
+function isStream(result: SubscribeResult): result is AsyncIterableIterator<ExecutionResult> {
+  return Symbol.asyncIterator in result;
+}
+
+/** Runs every `next` of `source` under `count`, so the SQL statements of its events are counted. */
+function counted(source: AsyncIterableIterator<ExecutionResult>, count: QueryCount): AsyncIterableIterator<ExecutionResult> {
+  return {
+    next: () => countQueries(count, () => source.next()),
+    return: () => source.return?.() ?? Promise.resolve({ value: undefined, done: true }),
+    throw: (error) => source.throw?.(error) ?? Promise.reject(error),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
+/**
+ * graphql-ws's `subscribe`, multiplexed: subscriptions with the same document, variables and API key share
+ * one source stream, whose events graphql-js executes once per change; each member gets that result from
+ * its own queue (bounded by LIVE_SUBSCRIBER_BUFFER, 4413 beyond) from the change after the one that was
+ * newest when it subscribed, so each still receives every change once and in order. Subscriptions that
+ * resume from `after` replay on their own stream. `statements` counts the SQL run for all of them.
+ */
+export function multiplexedSubscribe(statements: QueryCount): (args: ExecutionArgs) => Promise<SubscribeResult> {
+  const groups = new Map<string, Promise<Group | ExecutionResult>>();
+  // The group each key's entry in `groups` resolved to, while it is open.
+  const open = new Map<string, Group>();
+
+  const endMember = (member: Member, error: unknown = null) => {
+    member.done = true;
+    member.error ??= error;
+    member.wake?.();
+    member.wake = null;
+    if (member.ended) return;
+    member.ended = true;
+    member.scope.onEnd();
+  };
+
+  const closeGroup = (group: Group) => {
+    if (group.closed) return;
+    group.closed = true;
+    if (open.get(group.key) === group) {
+      open.delete(group.key);
+      groups.delete(group.key);
+    }
+    void group.source.return?.();
+  };
+
+  const deliver = (member: Member, delivery: Delivery) => {
+    if (member.done || delivery.change.id <= member.afterId) return;
+    if (member.queue.length >= member.scope.bufferLimit) {
+      endMember(member);
+      member.queue.length = 0;
+      member.scope.onOverflow();
+      return;
+    }
+    member.queue.push(delivery);
+    member.wake?.();
+    member.wake = null;
+  };
+
+  const pump = async (group: Group, current: () => RecordChange | null) => {
+    let failure: unknown = null;
+    try {
+      for (;;) {
+        const { value, done } = await group.source.next();
+        const change = current();
+        if (done || change === null) break;
+        for (const member of group.members) deliver(member, { change, result: value });
+      }
+    } catch (error) {
+      failure = error;
+    }
+    closeGroup(group);
+    for (const member of group.members) endMember(member, failure);
+  };
+
+  const openGroup = async (key: string, args: ExecutionArgs, context: LiveContext): Promise<Group | ExecutionResult> => {
+    let current: RecordChange | null = null;
+    let group: Group | null = null;
+    // The group's own stream: its scope hears which change graphql-js is about to execute, and an overflow
+    // (the group fell LIVE_SUBSCRIBER_BUFFER changes behind) closes every member as a slow consumer.
+    const scope: LiveScope = {
+      ...context.live,
+      onDeliver: (event) => {
+        current = event.change;
+      },
+      onOverflow: () => {
+        for (const member of group?.members ?? []) {
+          endMember(member);
+          member.scope.onOverflow();
+        }
+      },
+      onOpen: () => {},
+      onEnd: () => {},
+    };
+    const result = (await subscribe({ ...args, contextValue: { ...context, live: scope } })) as SubscribeResult;
+    if (!isStream(result)) {
+      groups.delete(key);
+      return result;
+    }
+    group = { key, members: new Set(), source: result, closed: false };
+    open.set(key, group);
+    void pump(group, () => current);
+    return group;
+  };
+
+  const join = (group: Group, scope: LiveScope): AsyncIterableIterator<ExecutionResult> => {
+    const member: Member = {
+      afterId: scope.feed.lastSeenId,
+      scope,
+      queue: [],
+      wake: null,
+      done: false,
+      ended: false,
+      error: null,
+    };
+    group.members.add(member);
+    scope.onOpen();
+    const leave = () => {
+      endMember(member);
+      group.members.delete(member);
+      if (group.members.size === 0) closeGroup(group);
+    };
+    return {
+      async next() {
+        for (;;) {
+          const delivery = member.queue.shift();
+          if (delivery !== undefined) {
+            scope.onDeliver({ change: delivery.change });
+            return { value: delivery.result, done: false };
+          }
+          if (member.error) throw member.error;
+          if (member.done) return { value: undefined, done: true };
+          await new Promise<void>((resolve) => {
+            member.wake = resolve;
+          });
+        }
+      },
+      async return() {
+        leave();
+        return { value: undefined, done: true };
+      },
+      async throw(error) {
+        leave();
+        throw error;
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+  };
+
+  const shared = async (args: ExecutionArgs, context: LiveContext): Promise<SubscribeResult> => {
+    const key = groupKey(args, context);
+    for (;;) {
+      let pending = groups.get(key);
+      if (!pending) {
+        pending = openGroup(key, args, context);
+        groups.set(key, pending);
+      }
+      const group = await pending;
+      if (!("members" in group)) return group;
+      // A group whose last member left while this one waited is gone: open another.
+      if (!(group as Group).closed) return join(group as Group, context.live);
+      if (groups.get(key) === pending) groups.delete(key);
+    }
+  };
+
+  return (args) =>
+    countQueries(statements, async () => {
+      const context = args.contextValue as RequestContext;
+      if (!isLiveContext(context) || resumes(args)) {
+        const result = (await subscribe(args)) as SubscribeResult;
+        return isStream(result) ? counted(result, statements) : result;
+      }
+      return shared(args, context);
+    });
+}
