@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -108,8 +108,9 @@ async function closedPort(): Promise<number> {
   return typeof address === "object" && address ? address.port : 1;
 }
 
-test("npm run gateway prints an unreachable subgraph in one block and exits 1", async () => {
+test("npm run gateway prints an unreachable subgraph in one block and exits 1", async (t) => {
   const dir = await mkdtemp(path.join(tmpdir(), "chancery-gateway-"));
+  t.after(() => rm(dir, { recursive: true, force: true }));
   const configFile = path.join(dir, "gateway.config.json");
   const nowhere = `http://127.0.0.1:${await closedPort()}/graphql`;
   await writeFile(configFile, JSON.stringify({ subgraphs: [{ name: "nowhere", url: nowhere }] }));
