@@ -122,7 +122,8 @@ const POSTGRAPHILE_FUNCTIONS = [
      $$`,
 ];
 
-async function adminQuery(adminUrl: string, sql: string): Promise<void> {
+/** Runs one statement on a connection of its own (CREATE/DROP DATABASE cannot run in a transaction or pool). */
+export async function adminQuery(adminUrl: string, sql: string): Promise<void> {
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {

@@ -5,25 +5,15 @@
  * dropped afterwards.
  */
 import { parseArgs } from "node:util";
-import { Client } from "pg";
 import { loadConfig } from "../src/config";
 import { createDataSource } from "../src/db/data-source";
 import { applyMigrations } from "../src/db/migrations";
 import { importBundle } from "../src/import/import-bundle";
 import { databaseUrl } from "../tests/support/database-url";
 import { generatedBundle, generatedCounts } from "../tests/support/generated-bundle";
+import { adminQuery } from "./dataset";
 
 const RECORD_TABLES = ["source", "state", "topic", "coalition", "official", "meeting", "outcome", "statement"];
-
-async function admin(adminUrl: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 interface ImportFigure {
   meetings: number;
@@ -35,8 +25,8 @@ interface ImportFigure {
 
 async function timeImport(adminUrl: string, meetings: number): Promise<ImportFigure> {
   const name = `chancery_bench_import_${process.pid}`;
-  await admin(adminUrl, `DROP DATABASE IF EXISTS "${name}"`);
-  await admin(adminUrl, `CREATE DATABASE "${name}"`);
+  await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}"`);
+  await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
   const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl(adminUrl, name) });
   const dataSource = createDataSource({
     url: databaseUrl(adminUrl, name),
@@ -60,7 +50,7 @@ async function timeImport(adminUrl: string, meetings: number): Promise<ImportFig
     return { meetings, records, childRows, seconds, recordsPerSecond: records / seconds };
   } finally {
     await dataSource.destroy();
-    await admin(adminUrl, `DROP DATABASE IF EXISTS "${name}"`);
+    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}"`);
   }
 }
 

@@ -22,18 +22,7 @@ export class RecordChangeEvent {
 @ObjectType("MeetingChangeEvent", {
   description: "A meeting created, changed or deleted that matches the subscription's filter.",
 })
-export class MeetingChangeEvent {
-  @Field(() => String, {
-    description:
-      "This change's history cursor: pass it as `after` when subscribing again to receive what follows it, and nothing before.",
-  })
-  cursor: string;
-
-  @Field(() => RecordChange, {
-    description: "The change as the history holds it (who made it is shown to API key holders only).",
-  })
-  change: RecordChange;
-
+export class MeetingChangeEvent extends RecordChangeEvent {
   @Field(() => Meeting, {
     nullable: true,
     description: "The meeting as it is now, under your selection; null once deleted (its last state is in `change.before`).",

@@ -1,9 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { createApiKey } from "../../src/auth/api-keys";
-import { Role } from "../../src/auth/role";
-import { createDataSource } from "../../src/db/data-source";
-import { type Instance, NoSecondPostgres, type ReplicaPair, startInstance, startReplicaPair } from "../support/replica";
+import { type Instance, type ReplicaPair, startInstance, startReplicaPairWithEditor } from "../support/replica";
 
 let pair: ReplicaPair | undefined;
 let skipReason: string | undefined;
@@ -11,20 +8,12 @@ let instance: Instance | undefined;
 let editorKey = "";
 
 before(async () => {
-  try {
-    pair = await startReplicaPair();
-  } catch (error) {
-    if (!(error instanceof NoSecondPostgres)) throw error;
-    skipReason = `this machine cannot run a PostgreSQL of the test's own to replicate: ${error.message}`;
+  const started = await startReplicaPairWithEditor("lag-test");
+  if ("skipReason" in started) {
+    skipReason = started.skipReason;
     return;
   }
-  const primary = createDataSource({ url: pair.primaryUrl });
-  await primary.initialize();
-  try {
-    editorKey = (await createApiKey(primary, { role: Role.EDITOR, label: "lag-test" })).secret;
-  } finally {
-    await primary.destroy();
-  }
+  ({ pair, editorKey } = started);
   instance = await startInstance(pair, { REPLICA_MAX_LAG_MS: "300", REPLICA_CHECK_INTERVAL_MS: "100" });
 });
 

@@ -1,9 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { createApiKey } from "../../src/auth/api-keys";
-import { Role } from "../../src/auth/role";
-import { createDataSource } from "../../src/db/data-source";
-import { type Instance, NoSecondPostgres, type ReplicaPair, startInstance, startReplicaPair } from "../support/replica";
+import { type Instance, type ReplicaPair, startInstance, startReplicaPairWithEditor } from "../support/replica";
 
 let pair: ReplicaPair | undefined;
 let skipReason: string | undefined;
@@ -16,20 +13,12 @@ const RENAME = `mutation($code: String!, $name: String!, $version: Int!) {
 }`;
 
 before(async () => {
-  try {
-    pair = await startReplicaPair();
-  } catch (error) {
-    if (!(error instanceof NoSecondPostgres)) throw error;
-    skipReason = `this machine cannot run a PostgreSQL of the test's own to replicate: ${error.message}`;
+  const started = await startReplicaPairWithEditor("replica-test");
+  if ("skipReason" in started) {
+    skipReason = started.skipReason;
     return;
   }
-  const primary = createDataSource({ url: pair.primaryUrl });
-  await primary.initialize();
-  try {
-    editorKey = (await createApiKey(primary, { role: Role.EDITOR, label: "replica-test" })).secret;
-  } finally {
-    await primary.destroy();
-  }
+  ({ pair, editorKey } = started);
   // Checked once a second: the replica's own statements are then almost all the requests'.
   instances = [
     await startInstance(pair, { REPLICA_CHECK_INTERVAL_MS: "1000" }),

@@ -12,6 +12,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client } from "pg";
 import pino from "pino";
+import { createApiKey } from "../../src/auth/api-keys";
+import { Role } from "../../src/auth/role";
 import { type Config, loadConfig } from "../../src/config";
 import { createDataSource } from "../../src/db/data-source";
 import { type EmbeddedDatabase, EmbeddedPostgresError, startEmbeddedPostgres } from "../../src/db/embedded-postgres";
@@ -201,4 +203,24 @@ export async function startInstance(pair: ReplicaPair, env: Record<string, strin
       await dataSource.destroy();
     },
   };
+}
+
+/** A replica pair with an EDITOR key made on its primary, or why this machine cannot run one (the tests skip with it). */
+export async function startReplicaPairWithEditor(
+  label: string,
+): Promise<{ pair: ReplicaPair; editorKey: string } | { skipReason: string }> {
+  let pair: ReplicaPair;
+  try {
+    pair = await startReplicaPair();
+  } catch (error) {
+    if (!(error instanceof NoSecondPostgres)) throw error;
+    return { skipReason: `this machine cannot run a PostgreSQL of the test's own to replicate: ${error.message}` };
+  }
+  const primary = createDataSource({ url: pair.primaryUrl });
+  await primary.initialize();
+  try {
+    return { pair, editorKey: (await createApiKey(primary, { role: Role.EDITOR, label })).secret };
+  } finally {
+    await primary.destroy();
+  }
 }
