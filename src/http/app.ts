@@ -247,10 +247,12 @@ async function serve(deps: AppDeps, notifications: Notifications, port: number):
     port: actualPort,
     async close() {
       beginDrain();
-      // WebSockets first (1001): they would hold the HTTP drain open, and must close before the pool ends.
+      // Stop listening at once (drainHttpServer closes the listening socket before its first await); then the
+      // WebSockets (1001), which would hold the drain open and must close before the pool ends.
+      const drained = drainHttpServer(server, deps.config.shutdownTimeoutMs);
       await live.close();
       feed.close();
-      const { forced } = await drainHttpServer(server, deps.config.shutdownTimeoutMs);
+      const { forced } = await drained;
       if (forced) deps.log.warn({ graceMs: deps.config.shutdownTimeoutMs }, "in-flight requests cut off at shutdown");
       await apollo.stop();
       await deps.replicas?.close();
