@@ -9,14 +9,18 @@ import { compileCoalitionFilter } from "../queries/coalition-filter";
 import { listRecords, orderedByKey } from "../queries/list-records";
 import { isProjected, type ProjectedObject, projectedValue } from "../queries/projection/projected-object";
 import { AsOfArg } from "../schema/as-of-args";
-import type { ConnectionResult } from "../schema/connection";
-import { CoalitionListArgs, MeetingListArgs } from "../schema/list-args";
+import { CoalitionFilter } from "../schema/coalition-filter.input";
+import { type ConnectionResult, RecordConnection } from "../schema/connection";
+import { ListArgs, MeetingListArgs } from "../schema/list-args";
 import { LangArg } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
-import { CoalitionConnection, MeetingConnection } from "../schema/record-connections";
+import { MeetingConnection } from "../schema/record-connections";
 import { NESTED_MEETINGS_DESCRIPTION, nestedMeetings } from "./nested-meetings";
 import { RecordResolver } from "./record.resolver";
 import { recordWithMeetings } from "./record-with-meetings";
+
+const CoalitionConnection = RecordConnection(Coalition, "Coalition", "coalitions");
+const CoalitionListArgs = ListArgs(CoalitionFilter, "coalitions");
 
 @Resolver(() => Coalition)
 export class CoalitionResolver extends RecordResolver(Coalition, "Coalition") {
@@ -31,7 +35,7 @@ export class CoalitionResolver extends RecordResolver(Coalition, "Coalition") {
 
   @Query(() => CoalitionConnection, { description: "Coalitions, by slug (Relay connection)." })
   coalitions(
-    @Args() { filter, ...paging }: CoalitionListArgs,
+    @Args(() => CoalitionListArgs) { filter, ...paging }: InstanceType<typeof CoalitionListArgs>,
     @Ctx() context: RequestContext,
   ): Promise<ConnectionResult<Coalition>> {
     return listRecords(

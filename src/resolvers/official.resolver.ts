@@ -10,14 +10,18 @@ import { listRecords, orderedByKey } from "../queries/list-records";
 import { compileOfficialFilter } from "../queries/official-filter";
 import { isProjected, type ProjectedObject, projectedValue } from "../queries/projection/projected-object";
 import { AsOfArg } from "../schema/as-of-args";
-import type { ConnectionResult } from "../schema/connection";
-import { MeetingListArgs, OfficialListArgs } from "../schema/list-args";
+import { type ConnectionResult, RecordConnection } from "../schema/connection";
+import { ListArgs, MeetingListArgs } from "../schema/list-args";
 import { LangArg } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
-import { MeetingConnection, OfficialConnection } from "../schema/record-connections";
+import { OfficialFilter } from "../schema/official-filter.input";
+import { MeetingConnection } from "../schema/record-connections";
 import { NESTED_MEETINGS_DESCRIPTION, nestedMeetings } from "./nested-meetings";
 import { RecordResolver } from "./record.resolver";
 import { recordWithMeetings } from "./record-with-meetings";
+
+const OfficialConnection = RecordConnection(Official, "Official", "officials");
+const OfficialListArgs = ListArgs(OfficialFilter, "officials");
 
 @Resolver(() => Official)
 export class OfficialResolver extends RecordResolver(Official, "Official") {
@@ -32,7 +36,7 @@ export class OfficialResolver extends RecordResolver(Official, "Official") {
 
   @Query(() => OfficialConnection, { description: "Officials, by slug (Relay connection)." })
   officials(
-    @Args() { filter, ...paging }: OfficialListArgs,
+    @Args(() => OfficialListArgs) { filter, ...paging }: InstanceType<typeof OfficialListArgs>,
     @Ctx() context: RequestContext,
   ): Promise<ConnectionResult<Official>> {
     return listRecords(

@@ -6,12 +6,15 @@ import { Source } from "../entities/source.entity";
 import { listRecords, orderedByKey } from "../queries/list-records";
 import { isProjected, type ProjectedObject, projectedValue } from "../queries/projection/projected-object";
 import { compileSourceFilter } from "../queries/source-filter";
-import type { ConnectionResult } from "../schema/connection";
-import { SourceListArgs } from "../schema/list-args";
+import { type ConnectionResult, RecordConnection } from "../schema/connection";
+import { ListArgs } from "../schema/list-args";
 import { LangArg } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
-import { SourceConnection } from "../schema/record-connections";
+import { SourceFilter } from "../schema/source-filter.input";
 import { RecordResolver } from "./record.resolver";
+
+const SourceConnection = RecordConnection(Source, "Source", "sources");
+const SourceListArgs = ListArgs(SourceFilter, "sources");
 
 @Resolver(() => Source)
 export class SourceResolver extends RecordResolver(Source, "Source") {
@@ -24,7 +27,10 @@ export class SourceResolver extends RecordResolver(Source, "Source") {
   }
 
   @Query(() => SourceConnection, { description: "Sources, by slug (Relay connection)." })
-  sources(@Args() { filter, ...paging }: SourceListArgs, @Ctx() context: RequestContext): Promise<ConnectionResult<Source>> {
+  sources(
+    @Args(() => SourceListArgs) { filter, ...paging }: InstanceType<typeof SourceListArgs>,
+    @Ctx() context: RequestContext,
+  ): Promise<ConnectionResult<Source>> {
     return listRecords(context.dataSource, orderedByKey(Source, "r", "Source", "slug"), paging, filter, compileSourceFilter);
   }
 
