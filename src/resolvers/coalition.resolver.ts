@@ -9,6 +9,7 @@ import { compileCoalitionFilter } from "../queries/coalition-filter";
 import { listRecords, orderedByKey } from "../queries/list-records";
 import { isProjected, type ProjectedObject, projectedValue } from "../queries/projection/projected-object";
 import { AsOfArg } from "../schema/as-of-args";
+import { CreateCoalitionInput, UpdateCoalitionInput } from "../schema/coalition.input";
 import { CoalitionFilter } from "../schema/coalition-filter.input";
 import { type ConnectionResult, RecordConnection } from "../schema/connection";
 import { ListArgs, MeetingListArgs } from "../schema/list-args";
@@ -17,6 +18,7 @@ import { LocalizedString, localizedStrings } from "../schema/localized-string";
 import { MeetingConnection } from "../schema/record-connections";
 import { NESTED_MEETINGS_DESCRIPTION, nestedMeetings } from "./nested-meetings";
 import { RecordResolver } from "./record.resolver";
+import { RecordMutations } from "./record-mutations";
 import { recordWithMeetings } from "./record-with-meetings";
 
 const CoalitionConnection = RecordConnection(Coalition, "Coalition", "coalitions");
@@ -87,3 +89,12 @@ export class CoalitionResolver extends RecordResolver(Coalition, "Coalition") {
     return nestedMeetings("coalition", coalition.id, args, context, info);
   }
 }
+
+export const CoalitionMutationResolver = RecordMutations("Coalition", {
+  entity: Coalition,
+  create: CreateCoalitionInput,
+  update: UpdateCoalitionInput,
+  key: { name: "slug", description: "the coalition's slug" },
+  deleteDescription:
+    "Deletes a Coalition. Its memberships go with it. Refused with CONFLICT while meetings belong to it, unless `cascade` (they are detached from it).",
+});

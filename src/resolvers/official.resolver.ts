@@ -14,10 +14,12 @@ import { type ConnectionResult, RecordConnection } from "../schema/connection";
 import { ListArgs, MeetingListArgs } from "../schema/list-args";
 import { LangArg } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
+import { CreateOfficialInput, UpdateOfficialInput } from "../schema/official.input";
 import { OfficialFilter } from "../schema/official-filter.input";
 import { MeetingConnection } from "../schema/record-connections";
 import { NESTED_MEETINGS_DESCRIPTION, nestedMeetings } from "./nested-meetings";
 import { RecordResolver } from "./record.resolver";
+import { RecordMutations } from "./record-mutations";
 import { recordWithMeetings } from "./record-with-meetings";
 
 const OfficialConnection = RecordConnection(Official, "Official", "officials");
@@ -92,3 +94,12 @@ export class OfficialResolver extends RecordResolver(Official, "Official") {
     return nestedMeetings("official", official.id, args, context, info);
   }
 }
+
+export const OfficialMutationResolver = RecordMutations("Official", {
+  entity: Official,
+  create: CreateOfficialInput,
+  update: UpdateOfficialInput,
+  key: { name: "slug", description: "the official's slug" },
+  deleteDescription:
+    "Deletes a Official. Its positions go with it. Refused with CONFLICT while statements or participations refer to them, unless `cascade` (statements are deleted, participations removed).",
+});

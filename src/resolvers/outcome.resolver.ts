@@ -14,8 +14,10 @@ import { type ConnectionResult, RecordConnection } from "../schema/connection";
 import { ListArgs } from "../schema/list-args";
 import { LangArg } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
+import { CreateOutcomeInput, UpdateOutcomeInput } from "../schema/outcome.input";
 import { OutcomeFilter } from "../schema/outcome-filter.input";
 import { RecordResolver } from "./record.resolver";
+import { RecordMutations } from "./record-mutations";
 import { required } from "./required";
 
 const OutcomeConnection = RecordConnection(Outcome, "Outcome", "outcomes");
@@ -100,3 +102,11 @@ export class OutcomeResolver extends RecordResolver(Outcome, "Outcome") {
     return context.loaders.citations.outcome.load(outcome.id);
   }
 }
+
+export const OutcomeMutationResolver = RecordMutations("Outcome", {
+  entity: Outcome,
+  create: CreateOutcomeInput,
+  update: UpdateOutcomeInput,
+  key: { name: "slug", description: "the outcome's slug" },
+  deleteDescription: "Deletes a Outcome. Its topics, parties and citations go with it.",
+});

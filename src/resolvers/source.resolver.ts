@@ -10,8 +10,10 @@ import { type ConnectionResult, RecordConnection } from "../schema/connection";
 import { ListArgs } from "../schema/list-args";
 import { LangArg } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
+import { CreateSourceInput, UpdateSourceInput } from "../schema/source.input";
 import { SourceFilter } from "../schema/source-filter.input";
 import { RecordResolver } from "./record.resolver";
+import { RecordMutations } from "./record-mutations";
 
 const SourceConnection = RecordConnection(Source, "Source", "sources");
 const SourceListArgs = ListArgs(SourceFilter, "sources");
@@ -49,3 +51,12 @@ export class SourceResolver extends RecordResolver(Source, "Source") {
     return localizedStrings(source.title);
   }
 }
+
+export const SourceMutationResolver = RecordMutations("Source", {
+  entity: Source,
+  create: CreateSourceInput,
+  update: UpdateSourceInput,
+  key: { name: "slug", description: "the source's slug" },
+  deleteDescription:
+    "Deletes a Source. Refused with CONFLICT while citations or statements refer to it, unless `cascade` (their citations of it are removed).",
+});

@@ -15,9 +15,11 @@ import { ListArgs, MeetingListArgs } from "../schema/list-args";
 import { LangArg } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
 import { MeetingConnection } from "../schema/record-connections";
+import { CreateStateInput, UpdateStateInput } from "../schema/state.input";
 import { StateFilter } from "../schema/state-filter.input";
 import { NESTED_MEETINGS_DESCRIPTION, nestedMeetings } from "./nested-meetings";
 import { RecordResolver } from "./record.resolver";
+import { RecordMutations } from "./record-mutations";
 import { recordWithMeetings } from "./record-with-meetings";
 
 const StateConnection = RecordConnection(State, "State", "states");
@@ -78,3 +80,12 @@ export class StateResolver extends RecordResolver(State, "State") {
     return nestedMeetings("state", state.id, args, context, info);
   }
 }
+
+export const StateMutationResolver = RecordMutations("State", {
+  entity: State,
+  create: CreateStateInput,
+  update: UpdateStateInput,
+  key: { name: "code", description: "the state's ISO 3166-1 alpha-2 code" },
+  deleteDescription:
+    "Deletes a State. Refused with CONFLICT while memberships, positions, meetings, participants or outcomes refer to it, unless `cascade`.",
+});

@@ -10,8 +10,10 @@ import { type ConnectionResult, RecordConnection } from "../schema/connection";
 import { ListArgs } from "../schema/list-args";
 import { LangArg } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
+import { CreateTopicInput, UpdateTopicInput } from "../schema/topic.input";
 import { TopicFilter } from "../schema/topic-filter.input";
 import { RecordResolver } from "./record.resolver";
+import { RecordMutations } from "./record-mutations";
 
 const TopicConnection = RecordConnection(Topic, "Topic", "topics");
 const TopicListArgs = ListArgs(TopicFilter, "topics");
@@ -74,3 +76,12 @@ export class TopicResolver extends RecordResolver(Topic, "Topic") {
     return context.loaders.topicAncestors.load(topic.id);
   }
 }
+
+export const TopicMutationResolver = RecordMutations("Topic", {
+  entity: Topic,
+  create: CreateTopicInput,
+  update: UpdateTopicInput,
+  key: { name: "slug", description: "the topic's slug" },
+  deleteDescription:
+    "Deletes a Topic. Refused with CONFLICT while meetings, outcomes or child topics refer to it, unless `cascade` (they are untagged; children become roots).",
+});
