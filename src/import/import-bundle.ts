@@ -47,24 +47,27 @@ const ANALYZE_STATISTICS_TARGET = 10;
 
 type Writer = (manager: EntityManager, bundle: RecordBundle, keys: RecordKeys, tally: ImportTally) => Promise<unknown>;
 
-/** The fields of a description whose value is a list: parts, references, nested entries, all stored outside the record's row. */
-type ListFields<D extends RecordDescription> = {
-  [K in keyof D["fields"]]: NonNullable<ValueOf<D["fields"][K]>> extends readonly unknown[] ? K : never;
+/**
+ * The fields of a description whose value is a list of objects (parts, nested entries), stored in tables
+ * of their own that only the type's writer knows; lists of references are synced by `writeRecords`.
+ */
+type PartFields<D extends RecordDescription> = {
+  [K in keyof D["fields"]]: NonNullable<ValueOf<D["fields"][K]>> extends readonly object[] ? K : never;
 }[keyof D["fields"]];
 
 /**
- * The record types `writeRecords` alone cannot write: those with lists (their writer syncs them) and those
+ * The record types `writeRecords` alone cannot write: those with parts (their writer syncs them) and those
  * without a key column (their writer finds the stored rows). The compiler requires a writer for each in WRITERS.
  */
 type CustomWritten = {
-  [T in RecordTypeName]: [ListFields<(typeof RECORDS)[T]>] extends [never]
+  [T in RecordTypeName]: [PartFields<(typeof RECORDS)[T]>] extends [never]
     ? null extends (typeof RECORDS)[T]["keyColumn"]
       ? T
       : never
     : T;
 }[RecordTypeName];
 
-/** How the record types with parts or links write their entries (set-based, a few statements per table). */
+/** How the record types with parts, or without a key column, write their entries (set-based, a few statements per table). */
 const WRITERS: Record<CustomWritten, Writer> & Partial<Record<RecordTypeName, Writer>> = {
   Coalition: (manager, bundle, keys, tally) => upsertCoalitions(manager, bundle.Coalition, keys, tally),
   Official: (manager, bundle, keys, tally) => upsertOfficials(manager, bundle.Official, keys, tally),
@@ -73,7 +76,7 @@ const WRITERS: Record<CustomWritten, Writer> & Partial<Record<RecordTypeName, Wr
   Statement: (manager, bundle, keys, tally) => upsertStatements(manager, bundle.Statement, keys, tally),
 };
 
-/** A record type's writer: its own in WRITERS, else its row written by key (a keyed type without lists). */
+/** A record type's writer: its own in WRITERS, else its row and links written by key (a keyed type without parts). */
 function writerOf(type: RecordTypeName): Writer {
   return (
     WRITERS[type] ??

@@ -54,6 +54,7 @@ export interface RecordDescription<F extends Fields = Fields, K extends keyof F 
    * record: the record in bundle shape, as the history stores it.
    */
   snapshot: string;
+  /** Who depends on a record of this type; lists of references to it (link tables) are added by `dependantsOf`. */
   dependants: DependantRule[];
   /** The record whose snapshot holds this one (an outcome's meeting): a change of this one changes that one too. */
   container?: { type: string; column: string };

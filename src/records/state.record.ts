@@ -47,12 +47,5 @@ export const STATE = {
       cascade: "update",
       detach: `UPDATE participant SET representing_state_id = NULL WHERE representing_state_id = $1`,
     },
-    {
-      recordType: "Outcome",
-      relation: "party",
-      find: `SELECT o.id, o.slug AS key FROM outcome_party op JOIN outcome o ON o.id = op.outcome_id WHERE op.state_id = $1`,
-      cascade: "update",
-      detach: `DELETE FROM outcome_party WHERE state_id = $1`,
-    },
   ],
 } satisfies RecordDescription;

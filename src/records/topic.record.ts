@@ -29,19 +29,5 @@ export const TOPIC = {
       cascade: "update",
       detach: `UPDATE topic SET parent_id = NULL WHERE parent_id = $1`,
     },
-    {
-      recordType: "Meeting",
-      relation: "topic",
-      find: `SELECT m.id, m.slug AS key FROM meeting_topic mt JOIN meeting m ON m.id = mt.meeting_id WHERE mt.topic_id = $1`,
-      cascade: "update",
-      detach: `DELETE FROM meeting_topic WHERE topic_id = $1`,
-    },
-    {
-      recordType: "Outcome",
-      relation: "topic",
-      find: `SELECT o.id, o.slug AS key FROM outcome_topic ot JOIN outcome o ON o.id = ot.outcome_id WHERE ot.topic_id = $1`,
-      cascade: "update",
-      detach: `DELETE FROM outcome_topic WHERE topic_id = $1`,
-    },
   ],
 } satisfies RecordDescription;
