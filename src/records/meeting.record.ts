@@ -1,4 +1,5 @@
 import { Attendance, DatePrecision, MeetingFormat, MeetingLevel, MeetingStatus, ParticipantRole } from "../entities/enums";
+import { Meeting } from "../entities/meeting.entity";
 import { CITATION, citationsOf } from "./citation.part";
 import type { EntryReader } from "./entry-reader";
 import {
@@ -57,6 +58,7 @@ export function checkDatePrecision(
 
 export const MEETING = {
   type: "Meeting",
+  entity: Meeting,
   name: "meeting" as const,
   section: "meetings",
   table: "meeting",

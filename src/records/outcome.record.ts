@@ -1,4 +1,5 @@
 import { OutcomeKind, OutcomeStatus } from "../entities/enums";
+import { Outcome } from "../entities/outcome.entity";
 import { CITATION, citationsOf } from "./citation.part";
 import { enumOf, key, localized, parts, reference, references } from "./fields";
 import type { RecordDescription } from "./record-description";
@@ -23,6 +24,7 @@ export const OUTCOME_ROWS: JsonList = {
  */
 export const OUTCOME = {
   type: "Outcome",
+  entity: Outcome,
   name: "outcome" as const,
   section: "outcomes",
   table: "outcome",

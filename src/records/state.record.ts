@@ -1,9 +1,11 @@
+import { State } from "../entities/state.entity";
 import { key, localized } from "./fields";
 import type { RecordDescription } from "./record-description";
 import { snapshotStatement } from "./snapshot-sql";
 
 export const STATE = {
   type: "State",
+  entity: State,
   name: "state" as const,
   section: "states",
   table: "state",

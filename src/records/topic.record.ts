@@ -1,9 +1,11 @@
+import { Topic } from "../entities/topic.entity";
 import { key, localized, reference } from "./fields";
 import type { RecordDescription } from "./record-description";
 import { snapshotStatement } from "./snapshot-sql";
 
 export const TOPIC = {
   type: "Topic",
+  entity: Topic,
   name: "topic" as const,
   section: "topics",
   table: "topic",
