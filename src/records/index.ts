@@ -29,6 +29,12 @@ export type RecordTypeName = keyof typeof RECORDS;
 
 export const RECORD_TYPE_NAMES = Object.keys(RECORDS) as RecordTypeName[];
 
+/** The bundle's sections, in write order, as the schema's descriptions list them: "`sources`, `states`, … or `statements`". */
+export function sectionList(last: "and" | "or"): string {
+  const sections = RECORD_TYPE_NAMES.map((type) => `\`${RECORDS[type].section}\``);
+  return `${sections.slice(0, -1).join(", ")} ${last} ${sections[sections.length - 1]}`;
+}
+
 export function isRecordTypeName(name: string): name is RecordTypeName {
   return Object.hasOwn(RECORDS, name);
 }
