@@ -6,8 +6,9 @@ import { clientError, ErrorCode } from "../errors";
 import { ImportHistory } from "../history/import-history";
 import type { ChangeActor } from "../history/record-change";
 import type { Logger } from "../logger";
-import { RECORD_TYPE_NAMES, type RecordTypeName } from "../records";
+import { RECORD_TYPE_NAMES, type RECORDS, type RecordDescription, type RecordEntry, type RecordTypeName } from "../records";
 import type { EntryReader } from "../records/entry-reader";
+import type { ValueOf } from "../records/fields";
 import { checkEntries } from "./bundle-validation";
 import { ImportProgress, largeWrites, progressAt, withProgress } from "./import-progress";
 import { type ImportResult, ImportTally } from "./import-result";
@@ -44,14 +45,30 @@ export const ANALYZE_AFTER_ROWS = 1_000;
 /** The sample that refresh reads: 300 × this many rows per table. */
 const ANALYZE_STATISTICS_TARGET = 10;
 
-/** How each record type's entries are written (set-based, a few statements per table), in RECORDS' order. */
-const WRITERS: Record<
-  RecordTypeName,
-  (manager: EntityManager, bundle: RecordBundle, keys: RecordKeys, tally: ImportTally) => Promise<unknown>
-> = {
-  Source: (manager, bundle, keys, tally) => writeRecords(manager, "Source", bundle.Source, keys, tally),
-  State: (manager, bundle, keys, tally) => writeRecords(manager, "State", bundle.State, keys, tally),
-  Topic: (manager, bundle, keys, tally) => writeRecords(manager, "Topic", bundle.Topic, keys, tally),
+type Writer = (manager: EntityManager, bundle: RecordBundle, keys: RecordKeys, tally: ImportTally) => Promise<unknown>;
+
+/**
+ * The fields of a description whose value is a list of objects (parts, nested entries), stored in tables
+ * of their own that only the type's writer knows; lists of references are synced by `writeRecords`.
+ */
+type PartFields<D extends RecordDescription> = {
+  [K in keyof D["fields"]]: NonNullable<ValueOf<D["fields"][K]>> extends readonly object[] ? K : never;
+}[keyof D["fields"]];
+
+/**
+ * The record types `writeRecords` alone cannot write: those with parts (their writer syncs them) and those
+ * without a key column (their writer finds the stored rows). The compiler requires a writer for each in WRITERS.
+ */
+type CustomWritten = {
+  [T in RecordTypeName]: [PartFields<(typeof RECORDS)[T]>] extends [never]
+    ? null extends (typeof RECORDS)[T]["keyColumn"]
+      ? T
+      : never
+    : T;
+}[RecordTypeName];
+
+/** How the record types with parts, or without a key column, write their entries (set-based, a few statements per table). */
+const WRITERS: Record<CustomWritten, Writer> & Partial<Record<RecordTypeName, Writer>> = {
   Coalition: (manager, bundle, keys, tally) => upsertCoalitions(manager, bundle.Coalition, keys, tally),
   Official: (manager, bundle, keys, tally) => upsertOfficials(manager, bundle.Official, keys, tally),
   Meeting: (manager, bundle, keys, tally) => upsertMeetings(manager, bundle.Meeting, keys, tally),
@@ -59,10 +76,18 @@ const WRITERS: Record<
   Statement: (manager, bundle, keys, tally) => upsertStatements(manager, bundle.Statement, keys, tally),
 };
 
+/** A record type's writer: its own in WRITERS, else its row and links written by key (a keyed type without parts). */
+function writerOf(type: RecordTypeName): Writer {
+  return (
+    WRITERS[type] ??
+    ((manager, bundle, keys, tally) => writeRecords<RecordTypeName, RecordEntry>(manager, type, bundle[type], keys, tally))
+  );
+}
+
 /** Writes the entries' records in dependency order (RECORDS' order), counting what each upsert did. */
 async function writeBundle(manager: EntityManager, bundle: RecordBundle, keys: RecordKeys): Promise<ImportTally> {
   const tally = new ImportTally();
-  for (const recordType of RECORD_TYPE_NAMES) await WRITERS[recordType](manager, bundle, keys, tally);
+  for (const recordType of RECORD_TYPE_NAMES) await writerOf(recordType)(manager, bundle, keys, tally);
   return tally;
 }
 

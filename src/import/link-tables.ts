@@ -1,17 +1,10 @@
 import type { EntityManager } from "typeorm";
+import type { RecordDescription, RecordEntry } from "../records";
+import type { LinkTable } from "../records/fields";
 import { CHUNK_ROWS, deleteRowsOf } from "./bulk-rows";
 import { progressAt, progressRows } from "./import-progress";
-import type { OwnedRows } from "./owned-rows";
-
-/** Link tables an import syncs: each record's list of references (topics, predecessors, parties), owner column first. */
-const LINK_TABLES = {
-  meeting_topic: ["meeting_id", "topic_id"],
-  meeting_sequence: ["meeting_id", "preceded_by_id"],
-  outcome_topic: ["outcome_id", "topic_id"],
-  outcome_party: ["outcome_id", "state_id"],
-} as const;
-
-export type LinkTable = keyof typeof LINK_TABLES;
+import { type OwnedRows, syncOwnedRows } from "./owned-rows";
+import type { RecordKeys } from "./record-keys";
 
 /** A list of references as a set: sorted and without repeats (the order of links is not kept). */
 export function linkSet(ids: number[] | undefined): number[] | undefined {
@@ -19,8 +12,7 @@ export function linkSet(ids: number[] | undefined): number[] | undefined {
 }
 
 /** The links of a table as owned rows: each owner's targets, compared as sets (wanted ones go through `linkSet`). */
-export function linkRows(table: LinkTable): OwnedRows<number> {
-  const [owner, target] = LINK_TABLES[table];
+export function linkRows({ table, owner, target }: LinkTable): OwnedRows<number> {
   return {
     name: table,
     load: async (manager: EntityManager, ownerIds: number[]) => {
@@ -45,4 +37,27 @@ export function linkRows(table: LinkTable): OwnedRows<number> {
       }
     },
   };
+}
+
+/**
+ * Syncs every list of references of the records (each `references` field of their description, in its
+ * link table), one table at a time for all records at once; answers the records whose links changed.
+ */
+export async function syncLinks(
+  manager: EntityManager,
+  description: RecordDescription,
+  placed: { entry: RecordEntry; id: number; existing: unknown }[],
+  keys: RecordKeys,
+): Promise<Set<number>> {
+  const changed = new Set<number>();
+  for (const [name, field] of Object.entries(description.fields)) {
+    if (field.rule.kind !== "references") continue;
+    const { to, link } = field.rule;
+    const owners = placed.map(({ entry, id, existing }) => {
+      const given = (entry as Record<string, unknown>)[name] as string[] | undefined;
+      return { ownerId: id, isNew: existing === null, wanted: linkSet(given?.map((key) => keys.id(to, key))) };
+    });
+    for (const id of await syncOwnedRows(manager, linkRows(link), owners)) changed.add(id);
+  }
+  return changed;
 }

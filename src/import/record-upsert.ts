@@ -6,6 +6,7 @@ import type { ReferenceType } from "../records/entry-reader";
 import { allocateIds, insertRows, updateRows } from "./bulk-rows";
 import { progressAt } from "./import-progress";
 import type { ImportTally } from "./import-result";
+import { syncLinks } from "./link-tables";
 import { entryKey } from "./read-bundle";
 import type { RecordKeys } from "./record-keys";
 import { recordValues } from "./record-values";
@@ -25,7 +26,7 @@ export interface RecordWriter<E extends RecordEntry> {
   stored?: (manager: EntityManager, entries: E[]) => Promise<(RecordBase | null)[]>;
   /** Row values the description does not give (an outcome's meeting, from the meeting it is nested in). */
   extraValues?: (entry: E, index: number) => Record<string, unknown>;
-  /** Syncs the records' parts and links in bulk; answers the ids of the records whose parts changed. */
+  /** Syncs the records' parts in bulk (their `references` lists are synced already); answers the ids of the records whose parts changed. */
   children?: (manager: EntityManager, placed: PlacedRecord<E>[]) => Promise<Set<number>>;
 }
 
@@ -87,7 +88,10 @@ export async function writeRecords<T extends RecordTypeName, E extends RecordEnt
     entity,
     placed.filter((record) => record.existing === null).map((record) => ({ ...record.values, id: record.id })),
   );
-  const childrenChanged = (await writer.children?.(manager, placed)) ?? new Set<number>();
+  const childrenChanged = anyChanged(
+    await syncLinks(manager, description, placed, keys),
+    (await writer.children?.(manager, placed)) ?? new Set<number>(),
+  );
   const changed = placed.filter((record) => record.existing !== null && !sameFields(record.existing, record.values));
   await updateRows(
     manager,

@@ -5,7 +5,6 @@ import type { PARTICIPANT } from "../records/meeting.record";
 import { citationRows, citationValues } from "./citations";
 import { progressAt } from "./import-progress";
 import type { ImportTally } from "./import-result";
-import { linkRows, linkSet } from "./link-tables";
 import { syncOwnedRows } from "./owned-rows";
 import { PARTICIPANT_ROWS, type PartValues } from "./part-rows";
 import type { RecordKeys } from "./record-keys";
@@ -72,7 +71,7 @@ async function syncOutcomes(manager: EntityManager, placed: PlacedMeeting[], key
   return new Set(changed.map((meeting) => meeting.id));
 }
 
-/** The meetings' participants, topics, predecessors, citations and outcomes, each table synced for all meetings at once. */
+/** The meetings' participants, citations and outcomes, each table synced for all meetings at once. */
 async function syncMeetingParts(manager: EntityManager, placed: PlacedMeeting[], keys: RecordKeys, tally: ImportTally) {
   const owners = <V>(wanted: (entry: MeetingEntry) => V[] | undefined) =>
     placed.map(({ entry, id, existing }) => ({ ownerId: id, isNew: existing === null, wanted: wanted(entry) }));
@@ -81,16 +80,6 @@ async function syncMeetingParts(manager: EntityManager, placed: PlacedMeeting[],
       manager,
       PARTICIPANT_ROWS,
       owners((entry) => entry.participants?.map((participant) => participantValues(participant, keys))),
-    ),
-    await syncOwnedRows(
-      manager,
-      linkRows("meeting_topic"),
-      owners((entry) => linkSet(entry.topics?.map((topic) => keys.id("topic", topic)))),
-    ),
-    await syncOwnedRows(
-      manager,
-      linkRows("meeting_sequence"),
-      owners((entry) => linkSet(entry.precededBy?.map((meeting) => keys.id("meeting", meeting)))),
     ),
     await syncOwnedRows(
       manager,

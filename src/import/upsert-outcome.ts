@@ -2,10 +2,9 @@ import type { EntityManager } from "typeorm";
 import type { Entry } from "../records";
 import { citationRows, citationValues } from "./citations";
 import type { ImportTally } from "./import-result";
-import { linkRows, linkSet } from "./link-tables";
 import { syncOwnedRows } from "./owned-rows";
 import type { RecordKeys } from "./record-keys";
-import { anyChanged, type PlacedRecord, writeRecords } from "./record-upsert";
+import { type PlacedRecord, writeRecords } from "./record-upsert";
 
 type OutcomeEntry = Entry<"Outcome">;
 
@@ -15,26 +14,16 @@ export interface PlacedOutcome {
   meetingId: number | undefined;
 }
 
-/** Topics, parties and citations of the outcomes, each table synced for all of them at once. */
-async function syncOutcomeParts(manager: EntityManager, placed: PlacedRecord<OutcomeEntry>[], keys: RecordKeys) {
-  const owners = <V>(wanted: (entry: OutcomeEntry) => V[] | undefined) =>
-    placed.map(({ entry, id, existing }) => ({ ownerId: id, isNew: existing === null, wanted: wanted(entry) }));
-  return anyChanged(
-    await syncOwnedRows(
-      manager,
-      linkRows("outcome_topic"),
-      owners((entry) => linkSet(entry.topics?.map((topic) => keys.id("topic", topic)))),
-    ),
-    await syncOwnedRows(
-      manager,
-      linkRows("outcome_party"),
-      owners((entry) => linkSet(entry.parties?.map((state) => keys.id("state", state)))),
-    ),
-    await syncOwnedRows(
-      manager,
-      citationRows("outcomeId"),
-      owners((entry) => entry.sources && citationValues(entry.sources, keys)),
-    ),
+/** The outcomes' citations, synced for all of them at once. */
+function syncOutcomeCitations(manager: EntityManager, placed: PlacedRecord<OutcomeEntry>[], keys: RecordKeys) {
+  return syncOwnedRows(
+    manager,
+    citationRows("outcomeId"),
+    placed.map(({ entry, id, existing }) => ({
+      ownerId: id,
+      isNew: existing === null,
+      wanted: entry.sources && citationValues(entry.sources, keys),
+    })),
   );
 }
 
@@ -56,7 +45,7 @@ export async function upsertOutcomes(
     tally,
     {
       extraValues: (_entry, index) => ({ meetingId: outcomes[index].meetingId }),
-      children: (m, placed) => syncOutcomeParts(m, placed, keys),
+      children: (m, placed) => syncOutcomeCitations(m, placed, keys),
     },
   );
 }

@@ -1,3 +1,4 @@
+import { Coalition } from "../entities/coalition.entity";
 import { MembershipRole } from "../entities/enums";
 import { CITATION, checkPeriod, citationsOf } from "./citation.part";
 import { date, enumWithDefault, key, localized, type PartShape, parts, reference } from "./fields";
@@ -20,6 +21,7 @@ export const MEMBERSHIP = {
 
 export const COALITION = {
   type: "Coalition",
+  entity: Coalition,
   name: "coalition" as const,
   section: "coalitions",
   table: "coalition",

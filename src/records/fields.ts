@@ -28,10 +28,22 @@ export type FieldRule =
   | { kind: "language" }
   | { kind: "url"; max: number }
   | { kind: "reference"; to: ReferenceType }
-  | { kind: "references"; to: ReferenceType }
+  | { kind: "references"; to: ReferenceType; link: LinkTable }
   | { kind: "parts"; part: PartShape; uniqueBy?: string }
   | { kind: "object"; part: PartShape }
   | { kind: "entries"; section: string };
+
+/**
+ * Where a list of references is stored: a link table with one row per reference, its `owner` column naming
+ * the record that lists them, its `target` column the record referred to. `relation` names the link from the
+ * target's side, for the CONFLICT of a delete ("party", "topic").
+ */
+export interface LinkTable {
+  table: string;
+  owner: string;
+  target: string;
+  relation: string;
+}
 
 /** A part's fields (a membership, a participant, a citation, a location), read whole rather than as a patch. */
 export interface PartShape {
@@ -295,10 +307,13 @@ export function reference<R extends boolean = false>(to: ReferenceType, options:
   return field<string, R>({ kind: "reference", to }, (reader, value, path) => noteReference(reader, value, path, to), options);
 }
 
-/** A set of references by human key; a key given twice is a problem. Null is the empty list. */
-export function references(to: ReferenceType): Field<string[], false> {
+/**
+ * A set of references by human key, stored in `link`; a key given twice is a problem. Null is the empty
+ * list. Imports and mutations sync the link table, and deletes of the target detach it, from this alone.
+ */
+export function references(to: ReferenceType, link: LinkTable): Field<string[], false> {
   return field<string[], true>(
-    { kind: "references", to },
+    { kind: "references", to, link },
     (reader, value, path) => {
       const keys: string[] = [];
       for (const item of reader.items(value, path)) {

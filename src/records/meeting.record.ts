@@ -1,4 +1,5 @@
 import { Attendance, DatePrecision, MeetingFormat, MeetingLevel, MeetingStatus, ParticipantRole } from "../entities/enums";
+import { Meeting } from "../entities/meeting.entity";
 import { CITATION, citationsOf } from "./citation.part";
 import type { EntryReader } from "./entry-reader";
 import {
@@ -57,6 +58,7 @@ export function checkDatePrecision(
 
 export const MEETING = {
   type: "Meeting",
+  entity: Meeting,
   name: "meeting" as const,
   section: "meetings",
   table: "meeting",
@@ -74,9 +76,14 @@ export const MEETING = {
     location: object(LOCATION),
     summary: localized(),
     participants: parts(PARTICIPANT, { uniqueBy: "official" }),
-    topics: references("topic"),
+    topics: references("topic", { table: "meeting_topic", owner: "meeting_id", target: "topic_id", relation: "topic" }),
     outcomes: entries(() => OUTCOME, ["meeting"]),
-    precededBy: references("meeting"),
+    precededBy: references("meeting", {
+      table: "meeting_sequence",
+      owner: "meeting_id",
+      target: "preceded_by_id",
+      relation: "preceding meeting",
+    }),
     sources: parts(CITATION, { bare: "source" }),
   },
   check: (meeting, reader, path) => {
@@ -136,14 +143,6 @@ export const MEETING = {
       find: `SELECT id, NULL AS key FROM statement WHERE meeting_id = $1`,
       cascade: "update",
       detach: `UPDATE statement SET meeting_id = NULL WHERE meeting_id = $1`,
-    },
-    {
-      recordType: "Meeting",
-      relation: "preceding meeting",
-      find: `SELECT m.id, m.slug AS key FROM meeting_sequence ms JOIN meeting m ON m.id = ms.meeting_id
-             WHERE ms.preceded_by_id = $1 AND ms.meeting_id <> $1`,
-      cascade: "update",
-      detach: `DELETE FROM meeting_sequence WHERE preceded_by_id = $1 AND meeting_id <> $1`,
     },
   ],
 } satisfies RecordDescription;

@@ -1,3 +1,4 @@
+import { Official } from "../entities/official.entity";
 import { CITATION, checkPeriod, citationsOf } from "./citation.part";
 import { date, key, localized, type PartShape, parts, reference } from "./fields";
 import type { RecordDescription } from "./record-description";
@@ -20,6 +21,7 @@ export const POSITION = {
 
 export const OFFICIAL = {
   type: "Official",
+  entity: Official,
   name: "official" as const,
   section: "officials",
   table: "official",

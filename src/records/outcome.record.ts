@@ -1,4 +1,5 @@
 import { OutcomeKind, OutcomeStatus } from "../entities/enums";
+import { Outcome } from "../entities/outcome.entity";
 import { CITATION, citationsOf } from "./citation.part";
 import { enumOf, key, localized, parts, reference, references } from "./fields";
 import type { RecordDescription } from "./record-description";
@@ -23,6 +24,7 @@ export const OUTCOME_ROWS: JsonList = {
  */
 export const OUTCOME = {
   type: "Outcome",
+  entity: Outcome,
   name: "outcome" as const,
   section: "outcomes",
   table: "outcome",
@@ -34,8 +36,8 @@ export const OUTCOME = {
     kind: enumOf(OutcomeKind, { required: true }),
     status: enumOf(OutcomeStatus, { required: true }),
     summary: localized({ required: true }),
-    topics: references("topic"),
-    parties: references("state"),
+    topics: references("topic", { table: "outcome_topic", owner: "outcome_id", target: "topic_id", relation: "topic" }),
+    parties: references("state", { table: "outcome_party", owner: "outcome_id", target: "state_id", relation: "party" }),
     followUpMeeting: reference("meeting"),
     sources: parts(CITATION, { bare: "source" }),
   },

@@ -1,3 +1,4 @@
+import type { RecordBase } from "../entities/record-base";
 import type { EntryReader, JsonObject } from "./entry-reader";
 import { childPath, describe } from "./entry-reader";
 import type { Field, Fields, ValueOf } from "./fields";
@@ -35,6 +36,8 @@ export interface DependantRule {
 export interface RecordDescription<F extends Fields = Fields, K extends keyof F & string = keyof F & string> {
   /** The GraphQL type name. */
   type: string;
+  /** Its entity: the TypeORM entity that stores it, which is also its GraphQL object type. */
+  entity: new () => RecordBase;
   /** How references and messages name the type ("meeting"). */
   name: string;
   /** The bundle's array of entries of this type. */
@@ -54,6 +57,7 @@ export interface RecordDescription<F extends Fields = Fields, K extends keyof F 
    * record: the record in bundle shape, as the history stores it.
    */
   snapshot: string;
+  /** Who depends on a record of this type; lists of references to it (link tables) are added by `dependantsOf`. */
   dependants: DependantRule[];
   /** The record whose snapshot holds this one (an outcome's meeting): a change of this one changes that one too. */
   container?: { type: string; column: string };

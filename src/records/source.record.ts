@@ -1,4 +1,5 @@
 import { SourceKind } from "../entities/enums";
+import { Source } from "../entities/source.entity";
 import { dateTime, enumOf, key, language, localized, text, url } from "./fields";
 import type { DependantRule, RecordDescription } from "./record-description";
 import { snapshotStatement } from "./snapshot-sql";
@@ -13,6 +14,7 @@ const citingRule = (recordType: string, relation: string, find: string, column: 
 
 export const SOURCE = {
   type: "Source",
+  entity: Source,
   name: "source" as const,
   section: "sources",
   table: "source",

@@ -1,9 +1,11 @@
+import { State } from "../entities/state.entity";
 import { key, localized } from "./fields";
 import type { RecordDescription } from "./record-description";
 import { snapshotStatement } from "./snapshot-sql";
 
 export const STATE = {
   type: "State",
+  entity: State,
   name: "state" as const,
   section: "states",
   table: "state",
@@ -46,13 +48,6 @@ export const STATE = {
       find: `SELECT DISTINCT m.id, m.slug AS key FROM participant p JOIN meeting m ON m.id = p.meeting_id WHERE p.representing_state_id = $1`,
       cascade: "update",
       detach: `UPDATE participant SET representing_state_id = NULL WHERE representing_state_id = $1`,
-    },
-    {
-      recordType: "Outcome",
-      relation: "party",
-      find: `SELECT o.id, o.slug AS key FROM outcome_party op JOIN outcome o ON o.id = op.outcome_id WHERE op.state_id = $1`,
-      cascade: "update",
-      detach: `DELETE FROM outcome_party WHERE state_id = $1`,
     },
   ],
 } satisfies RecordDescription;

@@ -1,3 +1,4 @@
+import { Statement } from "../entities/statement.entity";
 import { CITATION, citationsOf } from "./citation.part";
 import { date, language, parts, reference, TEXT_MAX, text } from "./fields";
 import type { RecordDescription } from "./record-description";
@@ -6,6 +7,7 @@ import { snapshotStatement } from "./snapshot-sql";
 /** Words an official said; identified by its official and text (the unique index `statement_natural_key`). */
 export const STATEMENT = {
   type: "Statement",
+  entity: Statement,
   name: "statement" as const,
   section: "statements",
   table: "statement",

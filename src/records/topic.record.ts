@@ -1,9 +1,11 @@
+import { Topic } from "../entities/topic.entity";
 import { key, localized, reference } from "./fields";
 import type { RecordDescription } from "./record-description";
 import { snapshotStatement } from "./snapshot-sql";
 
 export const TOPIC = {
   type: "Topic",
+  entity: Topic,
   name: "topic" as const,
   section: "topics",
   table: "topic",
@@ -28,20 +30,6 @@ export const TOPIC = {
       find: `SELECT id, slug AS key FROM topic WHERE parent_id = $1`,
       cascade: "update",
       detach: `UPDATE topic SET parent_id = NULL WHERE parent_id = $1`,
-    },
-    {
-      recordType: "Meeting",
-      relation: "topic",
-      find: `SELECT m.id, m.slug AS key FROM meeting_topic mt JOIN meeting m ON m.id = mt.meeting_id WHERE mt.topic_id = $1`,
-      cascade: "update",
-      detach: `DELETE FROM meeting_topic WHERE topic_id = $1`,
-    },
-    {
-      recordType: "Outcome",
-      relation: "topic",
-      find: `SELECT o.id, o.slug AS key FROM outcome_topic ot JOIN outcome o ON o.id = ot.outcome_id WHERE ot.topic_id = $1`,
-      cascade: "update",
-      detach: `DELETE FROM outcome_topic WHERE topic_id = $1`,
     },
   ],
 } satisfies RecordDescription;

@@ -9,14 +9,20 @@ import { compileCoalitionFilter } from "../queries/coalition-filter";
 import { listRecords, orderedByKey } from "../queries/list-records";
 import { isProjected, type ProjectedObject, projectedValue } from "../queries/projection/projected-object";
 import { AsOfArg } from "../schema/as-of-args";
-import type { ConnectionResult } from "../schema/connection";
-import { CoalitionListArgs, MeetingListArgs } from "../schema/list-args";
+import { CreateCoalitionInput, UpdateCoalitionInput } from "../schema/coalition.input";
+import { CoalitionFilter } from "../schema/coalition-filter.input";
+import { type ConnectionResult, RecordConnection } from "../schema/connection";
+import { ListArgs, MeetingListArgs } from "../schema/list-args";
 import { LangArg } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
-import { CoalitionConnection, MeetingConnection } from "../schema/record-connections";
+import { MeetingConnection } from "../schema/record-connections";
 import { NESTED_MEETINGS_DESCRIPTION, nestedMeetings } from "./nested-meetings";
 import { RecordResolver } from "./record.resolver";
+import { RecordMutations } from "./record-mutations";
 import { recordWithMeetings } from "./record-with-meetings";
+
+const CoalitionConnection = RecordConnection(Coalition, "Coalition", "coalitions");
+const CoalitionListArgs = ListArgs(CoalitionFilter, "coalitions");
 
 @Resolver(() => Coalition)
 export class CoalitionResolver extends RecordResolver(Coalition, "Coalition") {
@@ -31,7 +37,7 @@ export class CoalitionResolver extends RecordResolver(Coalition, "Coalition") {
 
   @Query(() => CoalitionConnection, { description: "Coalitions, by slug (Relay connection)." })
   coalitions(
-    @Args() { filter, ...paging }: CoalitionListArgs,
+    @Args(() => CoalitionListArgs) { filter, ...paging }: InstanceType<typeof CoalitionListArgs>,
     @Ctx() context: RequestContext,
   ): Promise<ConnectionResult<Coalition>> {
     return listRecords(
@@ -83,3 +89,12 @@ export class CoalitionResolver extends RecordResolver(Coalition, "Coalition") {
     return nestedMeetings("coalition", coalition.id, args, context, info);
   }
 }
+
+export const CoalitionMutationResolver = RecordMutations("Coalition", {
+  entity: Coalition,
+  create: CreateCoalitionInput,
+  update: UpdateCoalitionInput,
+  key: { name: "slug", description: "the coalition's slug" },
+  deleteDescription:
+    "Deletes a Coalition. Its memberships go with it. Refused with CONFLICT while meetings belong to it, unless `cascade` (they are detached from it).",
+});

@@ -3,14 +3,14 @@ import { Args, ArgsType, Authorized, Ctx, Field, Mutation, Resolver } from "type
 import { Role } from "../auth/role";
 import type { RequestContext } from "../context";
 import { importBundle } from "../import/import-bundle";
+import { sectionList } from "../records";
 import { ImportResultType } from "../schema/import-result.type";
 import { actorOf } from "../writes/write-context";
 
 @ArgsType()
 class ImportRecordsArgs {
   @Field(() => GraphQLJSON, {
-    description:
-      "The bundle: an object with optional arrays `sources`, `states`, `topics`, `coalitions`, `officials`, `meetings`, `statements`.",
+    description: `The bundle: an object with optional arrays ${sectionList("and")}.`,
   })
   bundle: unknown;
 

@@ -19,11 +19,13 @@ import type { ConnectionResult } from "../schema/connection";
 import { MeetingListArgs } from "../schema/list-args";
 import { LangArg } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
+import { CreateMeetingInput, UpdateMeetingInput } from "../schema/meeting.input";
 import { MeetingLocation } from "../schema/meeting-location";
 import { MeetingConnection } from "../schema/record-connections";
 import { keepRelated } from "./keep-related";
 import { fetchSelectedParts } from "./meeting-look-ahead";
 import { RecordResolver } from "./record.resolver";
+import { RecordMutations } from "./record-mutations";
 
 @Resolver(() => Meeting)
 export class MeetingResolver extends RecordResolver(Meeting, "Meeting") {
@@ -161,3 +163,12 @@ export class MeetingResolver extends RecordResolver(Meeting, "Meeting") {
     return context.loaders.statementsByMeeting.load(meeting.id);
   }
 }
+
+export const MeetingMutationResolver = RecordMutations("Meeting", {
+  entity: Meeting,
+  create: CreateMeetingInput,
+  update: UpdateMeetingInput,
+  key: { name: "slug", description: "the meeting's slug" },
+  deleteDescription:
+    "Deletes a Meeting. Its participants, topics and citations go with it. Refused with CONFLICT while outcomes, statements or follow-up meetings refer to it, unless `cascade` (its outcomes are deleted, other references cleared).",
+});

@@ -10,14 +10,20 @@ import { listRecords, orderedByKey } from "../queries/list-records";
 import { compileOfficialFilter } from "../queries/official-filter";
 import { isProjected, type ProjectedObject, projectedValue } from "../queries/projection/projected-object";
 import { AsOfArg } from "../schema/as-of-args";
-import type { ConnectionResult } from "../schema/connection";
-import { MeetingListArgs, OfficialListArgs } from "../schema/list-args";
+import { type ConnectionResult, RecordConnection } from "../schema/connection";
+import { ListArgs, MeetingListArgs } from "../schema/list-args";
 import { LangArg } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
-import { MeetingConnection, OfficialConnection } from "../schema/record-connections";
+import { CreateOfficialInput, UpdateOfficialInput } from "../schema/official.input";
+import { OfficialFilter } from "../schema/official-filter.input";
+import { MeetingConnection } from "../schema/record-connections";
 import { NESTED_MEETINGS_DESCRIPTION, nestedMeetings } from "./nested-meetings";
 import { RecordResolver } from "./record.resolver";
+import { RecordMutations } from "./record-mutations";
 import { recordWithMeetings } from "./record-with-meetings";
+
+const OfficialConnection = RecordConnection(Official, "Official", "officials");
+const OfficialListArgs = ListArgs(OfficialFilter, "officials");
 
 @Resolver(() => Official)
 export class OfficialResolver extends RecordResolver(Official, "Official") {
@@ -32,7 +38,7 @@ export class OfficialResolver extends RecordResolver(Official, "Official") {
 
   @Query(() => OfficialConnection, { description: "Officials, by slug (Relay connection)." })
   officials(
-    @Args() { filter, ...paging }: OfficialListArgs,
+    @Args(() => OfficialListArgs) { filter, ...paging }: InstanceType<typeof OfficialListArgs>,
     @Ctx() context: RequestContext,
   ): Promise<ConnectionResult<Official>> {
     return listRecords(
@@ -88,3 +94,12 @@ export class OfficialResolver extends RecordResolver(Official, "Official") {
     return nestedMeetings("official", official.id, args, context, info);
   }
 }
+
+export const OfficialMutationResolver = RecordMutations("Official", {
+  entity: Official,
+  create: CreateOfficialInput,
+  update: UpdateOfficialInput,
+  key: { name: "slug", description: "the official's slug" },
+  deleteDescription:
+    "Deletes a Official. Its positions go with it. Refused with CONFLICT while statements or participations refer to them, unless `cascade` (statements are deleted, participations removed).",
+});

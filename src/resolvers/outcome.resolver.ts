@@ -10,13 +10,18 @@ import { Topic } from "../entities/topic.entity";
 import { listRecords, orderedByKey } from "../queries/list-records";
 import { compileOutcomeFilter } from "../queries/outcome-filter";
 import { isProjected, type ProjectedObject, projectedValue } from "../queries/projection/projected-object";
-import type { ConnectionResult } from "../schema/connection";
-import { OutcomeListArgs } from "../schema/list-args";
+import { type ConnectionResult, RecordConnection } from "../schema/connection";
+import { ListArgs } from "../schema/list-args";
 import { LangArg } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
-import { OutcomeConnection } from "../schema/record-connections";
+import { CreateOutcomeInput, UpdateOutcomeInput } from "../schema/outcome.input";
+import { OutcomeFilter } from "../schema/outcome-filter.input";
 import { RecordResolver } from "./record.resolver";
+import { RecordMutations } from "./record-mutations";
 import { required } from "./required";
+
+const OutcomeConnection = RecordConnection(Outcome, "Outcome", "outcomes");
+const OutcomeListArgs = ListArgs(OutcomeFilter, "outcomes");
 
 @Resolver(() => Outcome)
 export class OutcomeResolver extends RecordResolver(Outcome, "Outcome") {
@@ -29,7 +34,10 @@ export class OutcomeResolver extends RecordResolver(Outcome, "Outcome") {
   }
 
   @Query(() => OutcomeConnection, { description: "Outcomes, by slug (Relay connection)." })
-  outcomes(@Args() { filter, ...paging }: OutcomeListArgs, @Ctx() context: RequestContext): Promise<ConnectionResult<Outcome>> {
+  outcomes(
+    @Args(() => OutcomeListArgs) { filter, ...paging }: InstanceType<typeof OutcomeListArgs>,
+    @Ctx() context: RequestContext,
+  ): Promise<ConnectionResult<Outcome>> {
     return listRecords(context.dataSource, orderedByKey(Outcome, "r", "Outcome", "slug"), paging, filter, compileOutcomeFilter);
   }
 
@@ -94,3 +102,11 @@ export class OutcomeResolver extends RecordResolver(Outcome, "Outcome") {
     return context.loaders.citations.outcome.load(outcome.id);
   }
 }
+
+export const OutcomeMutationResolver = RecordMutations("Outcome", {
+  entity: Outcome,
+  create: CreateOutcomeInput,
+  update: UpdateOutcomeInput,
+  key: { name: "slug", description: "the outcome's slug" },
+  deleteDescription: "Deletes a Outcome. Its topics, parties and citations go with it.",
+});

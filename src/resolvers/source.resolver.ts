@@ -6,12 +6,17 @@ import { Source } from "../entities/source.entity";
 import { listRecords, orderedByKey } from "../queries/list-records";
 import { isProjected, type ProjectedObject, projectedValue } from "../queries/projection/projected-object";
 import { compileSourceFilter } from "../queries/source-filter";
-import type { ConnectionResult } from "../schema/connection";
-import { SourceListArgs } from "../schema/list-args";
+import { type ConnectionResult, RecordConnection } from "../schema/connection";
+import { ListArgs } from "../schema/list-args";
 import { LangArg } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
-import { SourceConnection } from "../schema/record-connections";
+import { CreateSourceInput, UpdateSourceInput } from "../schema/source.input";
+import { SourceFilter } from "../schema/source-filter.input";
 import { RecordResolver } from "./record.resolver";
+import { RecordMutations } from "./record-mutations";
+
+const SourceConnection = RecordConnection(Source, "Source", "sources");
+const SourceListArgs = ListArgs(SourceFilter, "sources");
 
 @Resolver(() => Source)
 export class SourceResolver extends RecordResolver(Source, "Source") {
@@ -24,7 +29,10 @@ export class SourceResolver extends RecordResolver(Source, "Source") {
   }
 
   @Query(() => SourceConnection, { description: "Sources, by slug (Relay connection)." })
-  sources(@Args() { filter, ...paging }: SourceListArgs, @Ctx() context: RequestContext): Promise<ConnectionResult<Source>> {
+  sources(
+    @Args(() => SourceListArgs) { filter, ...paging }: InstanceType<typeof SourceListArgs>,
+    @Ctx() context: RequestContext,
+  ): Promise<ConnectionResult<Source>> {
     return listRecords(context.dataSource, orderedByKey(Source, "r", "Source", "slug"), paging, filter, compileSourceFilter);
   }
 
@@ -43,3 +51,12 @@ export class SourceResolver extends RecordResolver(Source, "Source") {
     return localizedStrings(source.title);
   }
 }
+
+export const SourceMutationResolver = RecordMutations("Source", {
+  entity: Source,
+  create: CreateSourceInput,
+  update: UpdateSourceInput,
+  key: { name: "slug", description: "the source's slug" },
+  deleteDescription:
+    "Deletes a Source. Refused with CONFLICT while citations or statements refer to it, unless `cascade` (their citations of it are removed).",
+});

@@ -10,14 +10,20 @@ import { listRecords, orderedByKey } from "../queries/list-records";
 import { isProjected, type ProjectedObject, projectedValue } from "../queries/projection/projected-object";
 import { compileStateFilter } from "../queries/state-filter";
 import { AsOfArg } from "../schema/as-of-args";
-import type { ConnectionResult } from "../schema/connection";
-import { MeetingListArgs, StateListArgs } from "../schema/list-args";
+import { type ConnectionResult, RecordConnection } from "../schema/connection";
+import { ListArgs, MeetingListArgs } from "../schema/list-args";
 import { LangArg } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
-import { MeetingConnection, StateConnection } from "../schema/record-connections";
+import { MeetingConnection } from "../schema/record-connections";
+import { CreateStateInput, UpdateStateInput } from "../schema/state.input";
+import { StateFilter } from "../schema/state-filter.input";
 import { NESTED_MEETINGS_DESCRIPTION, nestedMeetings } from "./nested-meetings";
 import { RecordResolver } from "./record.resolver";
+import { RecordMutations } from "./record-mutations";
 import { recordWithMeetings } from "./record-with-meetings";
+
+const StateConnection = RecordConnection(State, "State", "states");
+const StateListArgs = ListArgs(StateFilter, "states");
 
 @Resolver(() => State)
 export class StateResolver extends RecordResolver(State, "State") {
@@ -31,7 +37,10 @@ export class StateResolver extends RecordResolver(State, "State") {
   }
 
   @Query(() => StateConnection, { description: "States, by code (Relay connection)." })
-  states(@Args() { filter, ...paging }: StateListArgs, @Ctx() context: RequestContext): Promise<ConnectionResult<State>> {
+  states(
+    @Args(() => StateListArgs) { filter, ...paging }: InstanceType<typeof StateListArgs>,
+    @Ctx() context: RequestContext,
+  ): Promise<ConnectionResult<State>> {
     return listRecords(context.dataSource, orderedByKey(State, "r", "State", "code"), paging, filter, compileStateFilter);
   }
 
@@ -71,3 +80,12 @@ export class StateResolver extends RecordResolver(State, "State") {
     return nestedMeetings("state", state.id, args, context, info);
   }
 }
+
+export const StateMutationResolver = RecordMutations("State", {
+  entity: State,
+  create: CreateStateInput,
+  update: UpdateStateInput,
+  key: { name: "code", description: "the state's ISO 3166-1 alpha-2 code" },
+  deleteDescription:
+    "Deletes a State. Refused with CONFLICT while memberships, positions, meetings, participants or outcomes refer to it, unless `cascade`.",
+});

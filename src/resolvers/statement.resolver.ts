@@ -5,7 +5,9 @@ import { Meeting } from "../entities/meeting.entity";
 import { Official } from "../entities/official.entity";
 import { Source } from "../entities/source.entity";
 import { Statement } from "../entities/statement.entity";
+import { CreateStatementInput, UpdateStatementInput } from "../schema/statement.input";
 import { RecordResolver } from "./record.resolver";
+import { RecordMutations } from "./record-mutations";
 import { required } from "./required";
 
 @Resolver(() => Statement)
@@ -30,3 +32,11 @@ export class StatementResolver extends RecordResolver(Statement, "Statement") {
     return context.loaders.citations.statement.load(statement.id);
   }
 }
+
+export const StatementMutationResolver = RecordMutations("Statement", {
+  entity: Statement,
+  create: CreateStatementInput,
+  update: UpdateStatementInput,
+  key: { name: "id", description: "the statement's global id" },
+  deleteDescription: "Deletes a Statement. Its citations go with it.",
+});

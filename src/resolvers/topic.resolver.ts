@@ -6,12 +6,17 @@ import { Topic } from "../entities/topic.entity";
 import { listRecords, orderedByKey } from "../queries/list-records";
 import { isProjected, type ProjectedObject, projectedValue } from "../queries/projection/projected-object";
 import { compileTopicFilter } from "../queries/topic-filter";
-import type { ConnectionResult } from "../schema/connection";
-import { TopicListArgs } from "../schema/list-args";
+import { type ConnectionResult, RecordConnection } from "../schema/connection";
+import { ListArgs } from "../schema/list-args";
 import { LangArg } from "../schema/localized-args";
 import { LocalizedString, localizedStrings } from "../schema/localized-string";
-import { TopicConnection } from "../schema/record-connections";
+import { CreateTopicInput, UpdateTopicInput } from "../schema/topic.input";
+import { TopicFilter } from "../schema/topic-filter.input";
 import { RecordResolver } from "./record.resolver";
+import { RecordMutations } from "./record-mutations";
+
+const TopicConnection = RecordConnection(Topic, "Topic", "topics");
+const TopicListArgs = ListArgs(TopicFilter, "topics");
 
 @Resolver(() => Topic)
 export class TopicResolver extends RecordResolver(Topic, "Topic") {
@@ -24,7 +29,10 @@ export class TopicResolver extends RecordResolver(Topic, "Topic") {
   }
 
   @Query(() => TopicConnection, { description: "Topics, by slug (Relay connection)." })
-  topics(@Args() { filter, ...paging }: TopicListArgs, @Ctx() context: RequestContext): Promise<ConnectionResult<Topic>> {
+  topics(
+    @Args(() => TopicListArgs) { filter, ...paging }: InstanceType<typeof TopicListArgs>,
+    @Ctx() context: RequestContext,
+  ): Promise<ConnectionResult<Topic>> {
     return listRecords(context.dataSource, orderedByKey(Topic, "r", "Topic", "slug"), paging, filter, compileTopicFilter);
   }
 
@@ -68,3 +76,12 @@ export class TopicResolver extends RecordResolver(Topic, "Topic") {
     return context.loaders.topicAncestors.load(topic.id);
   }
 }
+
+export const TopicMutationResolver = RecordMutations("Topic", {
+  entity: Topic,
+  create: CreateTopicInput,
+  update: UpdateTopicInput,
+  key: { name: "slug", description: "the topic's slug" },
+  deleteDescription:
+    "Deletes a Topic. Refused with CONFLICT while meetings, outcomes or child topics refer to it, unless `cascade` (they are untagged; children become roots).",
+});

@@ -45,3 +45,13 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
   }
   return ConnectionType;
 }
+
+/**
+ * The connection type of a record type's lists, `<Name>Connection`: one call per type, e.g.
+ * `const StateConnection = RecordConnection(State, "State", "states")` (type-graphql's generic types).
+ */
+export function RecordConnection<T extends object>(nodeType: ClassType<T>, name: string, plural: string) {
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${plural} (Relay connection).` })
+  class RecordConnectionType extends Connection(nodeType, name) {}
+  return RecordConnectionType;
+}

@@ -1,10 +1,10 @@
 import { Field, Int, ObjectType } from "type-graphql";
+import { sectionList } from "../records";
 
 @ObjectType("ImportTypeCount", { description: "What an import did to the records of one type.", simpleResolvers: true })
 export class ImportTypeCount {
   @Field(() => String, {
-    description:
-      "The bundle section: `sources`, `states`, `topics`, `coalitions`, `officials`, `meetings`, `outcomes` or `statements`.",
+    description: `The bundle section: ${sectionList("or")}.`,
   })
   recordType: string;
 

@@ -2,6 +2,7 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { type GraphQLSchema, isInterfaceType, isObjectType, parse } from "graphql";
 import { createResolversMap } from "type-graphql";
+import type { ReferenceResolver } from "../resolvers/record-reference";
 import { referenceResolvers } from "../resolvers/references";
 import { batchEntities } from "./batched-entities";
 import { printSubgraphSdl } from "./subgraph-sdl";
@@ -18,8 +19,9 @@ export function toSubgraphSchema(typeGraphqlSchema: GraphQLSchema): GraphQLSchem
   // shapes it never produces at the top level); the runtime shape is the one @apollo/subgraph reads.
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
   const subgraph = buildSubgraphSchema([{ typeDefs: parse(printSubgraphSdl(typeGraphqlSchema)), resolvers }]);
-  attachReferenceResolvers(subgraph);
-  batchEntities(subgraph, referenceResolvers);
+  const resolveReferences = referenceResolvers(subgraph);
+  attachReferenceResolvers(subgraph, resolveReferences);
+  batchEntities(subgraph, resolveReferences);
   carryFieldExtensions(typeGraphqlSchema, subgraph);
   return subgraph;
 }
@@ -28,8 +30,8 @@ export function toSubgraphSchema(typeGraphqlSchema: GraphQLSchema): GraphQLSchem
  * Where `@apollo/subgraph` keeps a type's `__resolveReference` (what its resolver map would set):
  * `extensions.apollo.subgraph.resolveReference`, read by the `_entities` resolver.
  */
-function attachReferenceResolvers(schema: GraphQLSchema): void {
-  for (const [typeName, resolveReference] of Object.entries(referenceResolvers)) {
+function attachReferenceResolvers(schema: GraphQLSchema, resolvers: Record<string, ReferenceResolver<unknown>>): void {
+  for (const [typeName, resolveReference] of Object.entries(resolvers)) {
     const type = schema.getType(typeName);
     if (!isObjectType(type)) continue;
     type.extensions = { ...type.extensions, apollo: { subgraph: { resolveReference } } };

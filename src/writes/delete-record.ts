@@ -4,8 +4,7 @@ import { clientError, ErrorCode } from "../errors";
 import { ChangeSet } from "../history/change-set";
 import { recordChange } from "../history/record-change";
 import { snapshotRecord } from "../history/snapshots";
-import { isRecordTypeName, RECORDS, type RecordTypeName } from "../records";
-import type { DependantRule } from "../records/record-description";
+import { type DependantRule, dependantsOf, isRecordTypeName, RECORDS, type RecordTypeName } from "../records";
 import type { DeleteRecordPayload, DependantGroup } from "../schema/delete-result";
 import { toGlobalId } from "../schema/global-id";
 import { lockRecord } from "./record-write";
@@ -17,10 +16,10 @@ interface FoundDependants {
   rows: { id: number; key: string | null }[];
 }
 
-/** The dependants of a record, by the rules of its description. */
+/** The dependants of a record, by the rules of its description and the references to its type. */
 async function findDependants(manager: EntityManager, recordType: RecordTypeName, id: number): Promise<FoundDependants[]> {
   const found: FoundDependants[] = [];
-  for (const rule of RECORDS[recordType].dependants as DependantRule[]) {
+  for (const rule of dependantsOf(recordType)) {
     if (!isRecordTypeName(rule.recordType)) throw new Error(`${recordType}: dependant type ${rule.recordType} is not described`);
     const rows: { id: number; key: string | null }[] = await manager.query(rule.find, [id]);
     if (rows.length > 0) found.push({ rule, recordType: rule.recordType, rows });

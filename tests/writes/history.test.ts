@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { Role } from "../../src/auth/role";
 import { seedDemoRecords } from "../../src/import/seed";
+import { RECORD_TYPE_NAMES, RECORDS } from "../../src/records";
 import { firstError, loadWorld, startWriteServer, type WriteServer } from "./write-fixture";
 
 let api: WriteServer;
@@ -189,9 +190,7 @@ test("the demo seed is recorded once under the actor seed; seeding again adds no
     const count = async () => {
       const [{ entries, records }] = await seeded.dataSource.query(`SELECT
           (SELECT count(*)::int FROM record_change WHERE actor = 'seed' AND action = 'CREATE') AS entries,
-          (SELECT (SELECT count(*) FROM state) + (SELECT count(*) FROM source) + (SELECT count(*) FROM topic)
-                + (SELECT count(*) FROM coalition) + (SELECT count(*) FROM official) + (SELECT count(*) FROM meeting)
-                + (SELECT count(*) FROM outcome) + (SELECT count(*) FROM statement))::int AS records`);
+          (SELECT ${RECORD_TYPE_NAMES.map((type) => `(SELECT count(*) FROM "${RECORDS[type].table}")`).join(" + ")})::int AS records`);
       return { entries, records };
     };
     const first = await count();

@@ -1,4 +1,13 @@
-import { Citation, Coalition, Meeting, Official, Outcome, Participant, Position, Source, State, Topic } from "../../entities";
+import { Citation } from "../../entities/citation.entity";
+import { Coalition } from "../../entities/coalition.entity";
+import { Meeting } from "../../entities/meeting.entity";
+import { Official } from "../../entities/official.entity";
+import { Outcome } from "../../entities/outcome.entity";
+import { Participant } from "../../entities/participant.entity";
+import { Position } from "../../entities/position.entity";
+import { Source } from "../../entities/source.entity";
+import { State } from "../../entities/state.entity";
+import { Topic } from "../../entities/topic.entity";
 import { column, type FieldProjection, localized, localizedList, timestamp, value } from "./field-projection";
 import { storedScalars } from "./stored-scalars";
 
