@@ -2,12 +2,12 @@
  * `npm run bench:live`: N subscribers (graphql-ws over ws, one connection each) on one Chancery instance
  * while writes go in at a fixed rate through HTTP; reports the delivery lag (from the change's transaction,
  * `occurredAt`, to its arrival at the subscriber) p50/p99, the write rate reached, and the server's RSS.
- * Options: --subscribers 1000 --rate 50 --duration 20. Needs DATABASE_URL (a server to create a database on).
+ * Options: --subscribers 1000 --rate 50 --duration 20 --admin-url (a PostgreSQL server it may create a database
+ * on; default DATABASE_URL, else the local one).
  */
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createClient, type Client as WsClient } from "graphql-ws";
 import { Client } from "pg";
 import WebSocket from "ws";
 import { createApiKey } from "../src/auth/api-keys";
@@ -44,33 +44,65 @@ interface Delivery {
   arrivedAt: number;
 }
 
-async function openSubscribers(wsUrl: string, count: number, deliveries: Delivery[]): Promise<() => Promise<void>> {
-  const clients: WsClient[] = [];
-  let open = 0;
-  for (let index = 0; index < count; index += 1) {
-    const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
-    client.subscribe<{ recordChanged: { change: { occurredAt: string; recordKey: string } } }>(
-      { query: 'subscription { recordChanged(types: ["Topic"]) { change { occurredAt recordKey } } }' },
-      {
-        next: ({ data }) => {
-          if (!data) return;
-          const { occurredAt, recordKey } = data.recordChanged.change;
-          deliveries.push({ key: recordKey, occurredAt: Date.parse(occurredAt), arrivedAt: Date.now() });
-        },
-        error: (error) => console.error("subscriber error", error),
-        complete: () => {},
-      },
-    );
-    client.on("connected", () => {
-      open += 1;
+const SUBSCRIPTION = 'subscription { recordChanged(types: ["Topic"]) { change { occurredAt recordKey } } }';
+
+/**
+ * One subscriber: the graphql-ws protocol spoken directly over `ws` (connection_init, subscribe, then one
+ * `next` per change), so that the subscribers, which share this 2-core machine with the server, cost
+ * little more than the sockets themselves (graphql-ws's client validates and dispatches each message,
+ * which cost as much CPU as the server's sending). Resolves once the subscription is acknowledged.
+ */
+function subscribe(wsUrl: string, deliveries: Delivery[], failures: string[]): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(wsUrl, "graphql-transport-ws");
+    socket.on("open", () => socket.send(JSON.stringify({ type: "connection_init" })));
+    socket.on("error", reject);
+    socket.on("message", (data) => {
+      const message = JSON.parse(String(data)) as {
+        type: string;
+        payload?: { data?: { recordChanged: { change: { occurredAt: string; recordKey: string } } } };
+      };
+      if (message.type === "next") {
+        const change = message.payload?.data?.recordChanged.change;
+        if (change) deliveries.push({ key: change.recordKey, occurredAt: Date.parse(change.occurredAt), arrivedAt: Date.now() });
+        else failures.push(String(data));
+      } else if (message.type === "connection_ack") {
+        socket.send(JSON.stringify({ id: "1", type: "subscribe", payload: { query: SUBSCRIPTION } }));
+        resolve(socket);
+      } else if (message.type === "ping") {
+        socket.send(JSON.stringify({ type: "pong" }));
+      } else if (message.type !== "pong") {
+        failures.push(String(data));
+      }
     });
-    clients.push(client);
-    // A few dozen at a time: a thousand handshakes at once outlast graphql-ws's 3 s initialisation wait on a busy machine.
-    if (clients.length % 50 === 0) while (open < clients.length) await new Promise((resolve) => setTimeout(resolve, 20));
+    socket.on("close", (code, reason) => {
+      if (code !== 1000) failures.push(`closed ${code} ${reason}`);
+    });
+  });
+}
+
+async function openSubscribers(
+  wsUrl: string,
+  count: number,
+  deliveries: Delivery[],
+  failures: string[],
+): Promise<() => Promise<void>> {
+  const sockets: WebSocket[] = [];
+  // A few dozen handshakes at a time: a thousand at once outlast the server's initialisation wait on a busy machine.
+  for (let index = 0; index < count; index += 50) {
+    const batch = Array.from({ length: Math.min(50, count - index) }, () => subscribe(wsUrl, deliveries, failures));
+    sockets.push(...(await Promise.all(batch)));
   }
-  while (open < count) await new Promise((resolve) => setTimeout(resolve, 100));
   return async () => {
-    await Promise.all(clients.map((client) => client.dispose()));
+    await Promise.all(
+      sockets.map(
+        (socket) =>
+          new Promise<void>((resolve) => {
+            socket.once("close", () => resolve());
+            socket.close(1000);
+          }),
+      ),
+    );
   };
 }
 
@@ -115,14 +147,13 @@ async function main(): Promise<void> {
       subscribers: { type: "string", default: "1000" },
       rate: { type: "string", default: "50" },
       duration: { type: "string", default: "20" },
+      "admin-url": { type: "string", default: process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres" },
     },
   });
   const subscribers = Number(values.subscribers);
   const rate = Number(values.rate);
   const duration = Number(values.duration);
-  const adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) throw new Error("set DATABASE_URL to a PostgreSQL server the bench may create a database on");
-  const url = await freshDatabase(adminUrl);
+  const url = await freshDatabase(values["admin-url"]);
   const dataSource = createDataSource({ url, poolMax: 2 });
   await dataSource.initialize();
   const { secret } = await createApiKey(dataSource, { role: Role.EDITOR, label: "bench-live" });
@@ -131,9 +162,12 @@ async function main(): Promise<void> {
   process.env.LIVE_MAX_CONNECTIONS_PER_ADDRESS = String(subscribers + 10);
   const server = await startBenchServer("chancery", url, 4610);
   const deliveries: Delivery[] = [];
+  const failures: string[] = [];
   try {
     const rssIdle = residentMiB(server.pid);
-    const close = await openSubscribers(`ws://127.0.0.1:4610/graphql`, subscribers, deliveries);
+    const close = await openSubscribers(`ws://127.0.0.1:4610/graphql`, subscribers, deliveries, failures);
+    // The server registers a subscription just after it acknowledges it.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     const rssConnected = residentMiB(server.pid);
     let rssPeak = rssConnected;
     const sampler = setInterval(() => {
@@ -162,6 +196,7 @@ async function main(): Promise<void> {
       writesPerSecond: Number((committed.size / duration).toFixed(1)),
       deliveries: deliveries.length,
       expectedDeliveries: expected,
+      failures: failures.length,
       // From the write's HTTP response (just after its commit) to the subscriber: the lag a user sees.
       lagFromCommitMs: {
         p50: percentile(fromCommit, 50),

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { DataSource } from "typeorm";
 import { entities } from "../entities";
+import { HistoryOnCommit } from "../history/record-change";
 import { preparingClient } from "./preparing-client";
 import { CountingLogger } from "./query-counter";
 
@@ -24,6 +25,7 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
     entities,
     migrations: [`${__dirname}/../../migrations/*.js`],
     migrationsTableName: "migrations",
+    subscribers: [HistoryOnCommit],
     synchronize: false,
     logging: ["query"],
     logger: new CountingLogger(),

@@ -8,6 +8,8 @@ import type { Logger as TypeOrmLogger } from "typeorm";
  */
 export interface QueryCount {
   statements: number;
+  /** When present, each statement's text is appended (tests that check what runs, in which order). */
+  log?: string[];
 }
 
 const currentCount = new AsyncLocalStorage<QueryCount>();
@@ -22,9 +24,11 @@ export function currentQueryCount(): QueryCount | undefined {
 }
 
 export class CountingLogger implements TypeOrmLogger {
-  logQuery(): void {
+  logQuery(query: string): void {
     const count = currentCount.getStore();
-    if (count) count.statements += 1;
+    if (!count) return;
+    count.statements += 1;
+    count.log?.push(query);
   }
   logQueryError(): void {}
   logQuerySlow(): void {}

@@ -1,10 +1,16 @@
-import type { EntityManager } from "typeorm";
+import {
+  type EntityManager,
+  type EntitySubscriberInterface,
+  EventSubscriber,
+  type QueryRunner,
+  type TransactionCommitEvent,
+  type TransactionRollbackEvent,
+} from "typeorm";
 import { ChangeAction, RecordChange } from "../entities/record-change.entity";
 import { insertRows } from "../import/bulk-rows";
 import { progressAt } from "../import/import-progress";
 import { RECORDS, type RecordTypeName } from "../records";
 import { toGlobalId } from "../schema/global-id";
-import { inCommitOrder } from "./change-order";
 
 /** Who made a change: an API key (its label and id) or a keyless actor such as "anonymous" or "cli". */
 export interface ChangeActor {
@@ -43,14 +49,28 @@ async function currentVersion(manager: EntityManager, change: ChangeToRecord): P
   return rows[0].version;
 }
 
+/** The history rows a transaction has recorded and not yet written, kept on its query runner. */
+const PENDING = "chancery.pendingHistory";
+
+function pendingRows(runner: QueryRunner): Partial<RecordChange>[] {
+  const data = runner.data as Record<string, Partial<RecordChange>[] | undefined>;
+  data[PENDING] ??= [];
+  return data[PENDING];
+}
+
 /**
- * Appends entries to the change history, in their order, inside the caller's transaction (so an entry
- * exists exactly when its change does): one multi-row insert per chunk, taken in commit order. Every
- * write path comes here: mutations, nested writes, cascades and imports.
+ * Records entries for the change history, in their order, inside the caller's transaction: they are
+ * written just before it commits (HistoryOnCommit), so an entry exists exactly when its change does.
+ * Appending takes the history's commit-order lock (migration HistoryCommitOrder), held until COMMIT, so
+ * it comes last: the lock is held for that one statement and the commit, not for the reads a write does
+ * after recording (answering a mutation, a cascade's next step). Every write path comes here: mutations,
+ * nested writes, cascades and imports.
  */
 export async function recordChanges(manager: EntityManager, changes: ChangeToRecord[]): Promise<void> {
   if (changes.length === 0) return;
-  const rows: Partial<RecordChange>[] = [];
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive) throw new Error("recordChanges: the change history is written inside a write's transaction");
+  const rows = pendingRows(runner);
   for (const change of changes) {
     const actor = typeof change.actor === "string" ? { label: change.actor, apiKeyId: null } : change.actor;
     rows.push({
@@ -65,12 +85,26 @@ export async function recordChanges(manager: EntityManager, changes: ChangeToRec
       version: await currentVersion(manager, change),
     });
   }
-  await inCommitOrder(manager);
-  progressAt(`writing ${rows.length.toLocaleString("en")} history entries`);
-  await insertRows(manager, RecordChange, rows);
 }
 
-/** Appends one entry to the change history (see recordChanges). */
+/** Records one entry for the change history (see recordChanges). */
 export function recordChange(manager: EntityManager, change: ChangeToRecord): Promise<void> {
   return recordChanges(manager, [change]);
+}
+
+/** Writes the entries a transaction recorded as its last statements before COMMIT; a rollback discards them. */
+@EventSubscriber()
+export class HistoryOnCommit implements EntitySubscriberInterface {
+  async beforeTransactionCommit({ queryRunner, manager }: TransactionCommitEvent): Promise<void> {
+    const data = queryRunner.data as Record<string, Partial<RecordChange>[] | undefined>;
+    const rows = data[PENDING];
+    if (!rows || rows.length === 0) return;
+    delete data[PENDING];
+    progressAt(`writing ${rows.length.toLocaleString("en")} history entries`);
+    await insertRows(manager, RecordChange, rows);
+  }
+
+  beforeTransactionRollback({ queryRunner }: TransactionRollbackEvent): void {
+    delete (queryRunner.data as Record<string, unknown>)[PENDING];
+  }
 }

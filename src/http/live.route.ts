@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
-import type { GraphQLSchema } from "graphql";
+import type { ExecutionResult, FormattedExecutionResult, GraphQLSchema } from "graphql";
 import { type Extra, useServer as serveGraphqlWs } from "graphql-ws/use/ws";
 import type { DataSource } from "typeorm";
 import { type WebSocket, WebSocketServer } from "ws";
@@ -81,6 +81,19 @@ export function attachLiveRoute(server: Server, deps: LiveDeps): LiveRoute {
   const perAddress = new Counts();
   const check = subscriptionChecker(deps.schema, config);
 
+  const withFormattedErrors = ({ errors, ...rest }: ExecutionResult): FormattedExecutionResult =>
+    errors ? { ...rest, errors: errors.map((error) => deps.formatError(error.toJSON(), error)) } : rest;
+  // A result shared by many subscriptions is serialised once (sendNext).
+  const serialised = new WeakMap<ExecutionResult, string>();
+  const payloadOf = (result: ExecutionResult): string => {
+    let json = serialised.get(result);
+    if (json === undefined) {
+      json = JSON.stringify(withFormattedErrors(result));
+      serialised.set(result, json);
+    }
+    return json;
+  };
+
   const refuse = (ctx: { extra: Extra }, code: number, reason: string): false => {
     // A close reason is at most 123 bytes.
     ctx.extra.socket.close(code, reason.slice(0, 120));
@@ -126,7 +139,7 @@ export function attachLiveRoute(server: Server, deps: LiveDeps): LiveRoute {
         if (connection.viewer.apiKeyId !== null) perKey.give(String(connection.viewer.apiKeyId));
         metrics.connections.dec();
       },
-      async onSubscribe(ctx, _id, payload) {
+      async onSubscribe(ctx, id, payload) {
         const connection = connections.get(ctx.extra.socket);
         if (!connection) return void refuse(ctx, LiveCloseCode.unauthorised, "the connection is not authorised");
         if (Object.keys(ctx.subscriptions).length > settings.maxSubscriptionsPerConnection) {
@@ -145,12 +158,11 @@ export function attachLiveRoute(server: Server, deps: LiveDeps): LiveRoute {
           document,
           variableValues: variables,
           operationName,
-          contextValue: liveContext(ctx, connection.viewer),
+          contextValue: liveContext(ctx, id, connection.viewer),
         };
       },
       onNext(_ctx, _id, _payload, _args, result) {
-        if (!result.errors) return;
-        return { ...result, errors: result.errors.map((error) => deps.formatError(error.toJSON(), error)) };
+        return withFormattedErrors(result);
       },
       onError(_ctx, _id, _payload, errors) {
         return errors.map((error) => deps.formatError(error.toJSON(), error));
@@ -160,21 +172,34 @@ export function attachLiveRoute(server: Server, deps: LiveDeps): LiveRoute {
     settings.keepAliveMs,
   );
 
-  const liveContext = (ctx: { extra: Extra }, viewer: Viewer): LiveContext => ({
-    ...createRequestContext(dataSource, randomUUID(), log, viewer),
-    live: {
-      feed: deps.feed,
-      bufferLimit: settings.subscriberBuffer,
-      onOverflow: () =>
-        ctx.extra.socket.close(LiveCloseCode.slowConsumer, "slow consumer: too many changes unsent; subscribe again with after"),
-      onDeliver: ({ change }) => {
-        metrics.delivered.inc();
-        metrics.lagSeconds.observe(Math.max(0, Date.now() - change.occurredAt.getTime()) / 1000);
+  const liveContext = (ctx: { extra: Extra }, id: string, viewer: Viewer): LiveContext => {
+    const { socket } = ctx.extra;
+    const nextPrefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+    let unsent = 0;
+    const written = () => {
+      unsent -= 1;
+    };
+    return {
+      ...createRequestContext(dataSource, randomUUID(), log, viewer),
+      live: {
+        feed: deps.feed,
+        bufferLimit: settings.subscriberBuffer,
+        onOverflow: () =>
+          socket.close(LiveCloseCode.slowConsumer, "slow consumer: too many changes unsent; subscribe again with after"),
+        onDeliver: ({ change }) => {
+          metrics.delivered.inc();
+          metrics.lagSeconds.observe(Math.max(0, Date.now() - change.occurredAt.getTime()) / 1000);
+        },
+        sendNext: (result) => {
+          unsent += 1;
+          socket.send(`${nextPrefix}${payloadOf(result)}}`, written);
+        },
+        unsent: () => unsent,
+        onOpen: () => metrics.subscriptions.inc(),
+        onEnd: () => metrics.subscriptions.dec(),
       },
-      onOpen: () => metrics.subscriptions.inc(),
-      onEnd: () => metrics.subscriptions.dec(),
-    },
-  });
+    };
+  };
 
   // A revoked key's connections are closed within LIVE_KEY_CHECK_MS.
   const keyCheck = setInterval(() => void closeRevoked(), settings.keyCheckMs);

@@ -20,7 +20,7 @@ export type ChangeListener = (batch: readonly RecordChange[]) => void;
  * One per instance: the history, followed. On a NOTIFY (or when the LISTEN connection is back after a
  * loss) it reads the entries after the last one it saw, in id order, one statement per batch whatever
  * the number of subscribers, and hands each batch to every listener. History ids follow commit order
- * (src/history/change-order.ts), so reading by id never passes a change that commits later.
+ * (migration HistoryCommitOrder), so reading by id never passes a change that commits later.
  */
 export interface ChangeFeed {
   /** The newest entry id handed to listeners (or present when the feed started). */

@@ -1,3 +1,4 @@
+import type { ExecutionResult } from "graphql";
 import type { RequestContext } from "../context";
 import type { ChangeFeed } from "./change-feed";
 import type { LiveEvent } from "./change-stream";
@@ -10,6 +11,14 @@ export interface LiveScope {
   /** Closes the connection as a slow consumer (4413). */
   onOverflow: () => void;
   onDeliver: (event: LiveEvent) => void;
+  /**
+   * Sends one result of this subscription straight to its socket, as graphql-ws would (`next`, errors
+   * formatted), serialising each result once for all the subscriptions that share it. A shared
+   * subscription's events go this way (src/live/multiplexer.ts); its own stream's go through graphql-ws.
+   */
+  sendNext: (result: ExecutionResult) => void;
+  /** Results sent with `sendNext` that the socket has not written yet. */
+  unsent: () => number;
   /** A subscription's stream started, and ended. */
   onOpen: () => void;
   onEnd: () => void;

@@ -1,3 +1,4 @@
+import { setImmediate as pendingIo } from "node:timers/promises";
 import { type ExecutionArgs, type ExecutionResult, Kind, print, subscribe, visit } from "graphql";
 import type { RequestContext } from "../context";
 import { countQueries, type QueryCount } from "../db/query-counter";
@@ -6,18 +7,24 @@ import { isLiveContext, type LiveContext, type LiveScope } from "./live-scope";
 
 type SubscribeResult = AsyncIterableIterator<ExecutionResult> | ExecutionResult;
 
+/**
+ * Members handed one change before the event loop serves pending I/O. Handing a change to 1,000 members
+ * at once sends 1,000 messages in one turn (each a socket write), and meanwhile no database answer is
+ * read: a write waiting to send its COMMIT, holding the history's commit-order lock, waits too.
+ */
+const FAN_OUT_SLICE = 100;
+
 /** One executed event of a group, for every member whose cursor is before its change. */
 interface Delivery {
   change: RecordChange;
   result: ExecutionResult;
 }
 
-/** One subscription of a group: its own cursor and its own bounded queue. */
+/** One subscription of a group: its own cursor; its events go straight to its socket. */
 interface Member {
   /** Changes up to this entry id were before the member subscribed. */
   afterId: number;
   scope: LiveScope;
-  queue: Delivery[];
   wake: (() => void) | null;
   done: boolean;
   ended: boolean;
@@ -75,10 +82,12 @@ function counted(source: AsyncIterableIterator<ExecutionResult>, count: QueryCou
 
 /**
  * graphql-ws's `subscribe`, multiplexed: subscriptions with the same document, variables and API key share
- * one source stream, whose events graphql-js executes once per change; each member gets that result from
- * its own queue (bounded by LIVE_SUBSCRIBER_BUFFER, 4413 beyond) from the change after the one that was
- * newest when it subscribed, so each still receives every change once and in order. Subscriptions that
- * resume from `after` replay on their own stream. `statements` counts the SQL run for all of them.
+ * one source stream, whose events graphql-js executes once per change; that result, serialised once, is
+ * sent straight to each member's socket (LiveScope.sendNext) from the change after the one that was
+ * newest when it subscribed, so each still receives every change once and in order. A member whose
+ * socket holds LIVE_SUBSCRIBER_BUFFER results unwritten is closed as a slow consumer (4413). Subscriptions
+ * that resume from `after` replay on their own stream, through graphql-ws. `statements` counts the SQL
+ * run for all of them.
  */
 export function multiplexedSubscribe(statements: QueryCount): (args: ExecutionArgs) => Promise<SubscribeResult> {
   const groups = new Map<string, Promise<Group | ExecutionResult>>();
@@ -105,17 +114,15 @@ export function multiplexedSubscribe(statements: QueryCount): (args: ExecutionAr
     void group.source.return?.();
   };
 
-  const deliver = (member: Member, delivery: Delivery) => {
-    if (member.done || delivery.change.id <= member.afterId) return;
-    if (member.queue.length >= member.scope.bufferLimit) {
+  const deliver = (member: Member, { change, result }: Delivery) => {
+    if (member.done || change.id <= member.afterId) return;
+    if (member.scope.unsent() >= member.scope.bufferLimit) {
       endMember(member);
-      member.queue.length = 0;
       member.scope.onOverflow();
       return;
     }
-    member.queue.push(delivery);
-    member.wake?.();
-    member.wake = null;
+    member.scope.sendNext(result);
+    member.scope.onDeliver({ change });
   };
 
   const pump = async (group: Group, current: () => RecordChange | null) => {
@@ -125,7 +132,11 @@ export function multiplexedSubscribe(statements: QueryCount): (args: ExecutionAr
         const { value, done } = await group.source.next();
         const change = current();
         if (done || change === null) break;
-        for (const member of group.members) deliver(member, { change, result: value });
+        let handed = 0;
+        for (const member of [...group.members]) {
+          deliver(member, { change, result: value });
+          if (++handed % FAN_OUT_SLICE === 0) await pendingIo();
+        }
       }
     } catch (error) {
       failure = error;
@@ -168,7 +179,6 @@ export function multiplexedSubscribe(statements: QueryCount): (args: ExecutionAr
     const member: Member = {
       afterId: scope.feed.lastSeenId,
       scope,
-      queue: [],
       wake: null,
       done: false,
       ended: false,
@@ -181,20 +191,16 @@ export function multiplexedSubscribe(statements: QueryCount): (args: ExecutionAr
       group.members.delete(member);
       if (group.members.size === 0) closeGroup(group);
     };
+    // graphql-ws waits on this stream only to learn that the subscription ended: its events were sent.
     return {
       async next() {
-        for (;;) {
-          const delivery = member.queue.shift();
-          if (delivery !== undefined) {
-            scope.onDeliver({ change: delivery.change });
-            return { value: delivery.result, done: false };
-          }
-          if (member.error) throw member.error;
-          if (member.done) return { value: undefined, done: true };
+        while (!member.done) {
           await new Promise<void>((resolve) => {
             member.wake = resolve;
           });
         }
+        if (member.error) throw member.error;
+        return { value: undefined, done: true };
       },
       async return() {
         leave();

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { EntityManager } from "typeorm";
-import { recordChange } from "../../src/history/record-change";
+import { countQueries, type QueryCount } from "../../src/db/query-counter";
+import { runWrite, type WriteContext } from "../../src/writes/write-context";
+import { writeEntry } from "../../src/writes/write-entry";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 let db: TestDatabase;
@@ -10,19 +12,13 @@ before(async () => {
 });
 after(() => db.drop());
 
-/** Appends one history entry in the transaction `manager` runs and answers the id it took. */
+/** Appends one history entry in the transaction `manager` runs, as any SQL could, and answers the id it took. */
 async function append(manager: EntityManager, key: string): Promise<{ id: number }> {
-  await recordChange(manager, {
-    actor: "test",
-    recordType: "Topic",
-    recordId: 1,
-    recordKey: key,
-    action: "CREATE",
-    before: null,
-    after: { slug: key },
-    version: 1,
-  });
-  const [entry]: { id: number }[] = await manager.query("SELECT id FROM record_change WHERE record_key = $1", [key]);
+  const [entry]: { id: number }[] = await manager.query(
+    `INSERT INTO record_change (actor, record_type, record_id, record_key, action, "after", version)
+     VALUES ('test', 'Topic', 1, $1, 'CREATE', $2, 1) RETURNING id`,
+    [key, { slug: key }],
+  );
   return entry;
 }
 
@@ -69,4 +65,33 @@ test("two concurrent writers: the second cannot take a history id until the firs
     (await readAfter(0)).map((row) => row.record_key),
     ["first", "second"],
   );
+});
+
+test("a write appends its history as its last statement before COMMIT, so writers wait on each other only for that statement and the commit", async () => {
+  const actor = { label: "test", apiKeyId: null };
+  const statementsOf = async (write: (context: WriteContext) => Promise<unknown>): Promise<string[]> => {
+    const count: QueryCount = { statements: 0, log: [] };
+    await countQueries(count, () => runWrite(db.dataSource, actor, write));
+    return count.log ?? [];
+  };
+  const created = await statementsOf((context) =>
+    writeEntry(context, "Topic", { slug: "commit-order", name: [{ lang: "en", text: "Commit order" }] }),
+  );
+  const updated = await statementsOf((context) =>
+    writeEntry(
+      context,
+      "Topic",
+      { name: [{ lang: "en", text: "Commit order, renamed" }] },
+      { key: "commit-order", expectedVersion: 1 },
+    ),
+  );
+  for (const statements of [created, updated]) {
+    const appends = statements.filter((sql) => sql.startsWith('INSERT INTO "record_change"'));
+    assert.equal(appends.length, 1, statements.join("\n"));
+    assert.deepEqual(statements.slice(statements.indexOf(appends[0]) + 1), ["COMMIT"]);
+  }
+  const [{ entries }]: { entries: number }[] = await db.dataSource.query(
+    "SELECT count(*)::int AS entries FROM record_change WHERE record_key = 'commit-order'",
+  );
+  assert.equal(entries, 2);
 });
