@@ -3,6 +3,8 @@ import { ChangeAction } from "../entities/record-change.entity";
 import { progressAt } from "../import/import-progress";
 import { isRecordTypeName, RECORDS, type RecordDescription, type RecordTypeName } from "../records";
 import { changedRows } from "../writes/sql-rows";
+import { inCommitOrder } from "./change-order";
+import { appendCreated } from "./created-history";
 import { type ChangeActor, type ChangeToRecord, recordChanges } from "./record-change";
 import { type Snapshot, snapshotRecords } from "./snapshots";
 
@@ -55,7 +57,9 @@ export class ChangeSet {
 
   /**
    * After the write: one version and one entry for each watched record whose snapshot changed. Per record
-   * type one snapshot statement and one version update; the entries in one insert.
+   * type one snapshot statement and one version update for the records watched before the write; the
+   * records it created (no `before`) get their CREATE entries in one statement per type that reads their
+   * snapshots inside PostgreSQL (appendCreated). Entries keep the watched order within each type.
    */
   async record(actor: ChangeActor | string): Promise<void> {
     const byType = new Map<RecordTypeName, WatchedRecord[]>();
@@ -64,11 +68,13 @@ export class ChangeSet {
       if (records) records.push(record);
       else byType.set(record.recordType, [record]);
     }
-    const changes: ChangeToRecord[] = [];
-    for (const [recordType, records] of byType) {
-      progressAt(
-        `reading ${records.length.toLocaleString("en")} ${RECORDS[recordType].section} after the write, for the history`,
-      );
+    const appends: ({ changes: ChangeToRecord[] } | { recordType: RecordTypeName; created: number[] })[] = [];
+    for (const [recordType, all] of byType) {
+      const records = all.filter((record) => record.before !== null);
+      if (records.length > 0)
+        progressAt(
+          `reading ${records.length.toLocaleString("en")} ${RECORDS[recordType].section} after the write, for the history`,
+        );
       const after = await snapshotRecords(
         this.manager,
         recordType,
@@ -82,15 +88,32 @@ export class ChangeSet {
       const versions = await raiseVersions(
         this.manager,
         recordType,
-        changed.filter((record) => record.before !== null).map((record) => record.id),
+        changed.map((record) => record.id),
       );
-      for (const { id, before } of changed) {
-        const action = before === null ? ChangeAction.CREATE : ChangeAction.UPDATE;
-        const version = before === null ? 1 : (versions.get(id) ?? 1);
-        changes.push({ actor, recordType, recordId: id, action, before, after: after.get(id) ?? null, version });
-      }
+      const changes = changed.map(({ id, before }) => ({
+        actor,
+        recordType,
+        recordId: id,
+        action: ChangeAction.UPDATE,
+        before,
+        after: after.get(id) ?? null,
+        version: versions.get(id) ?? 1,
+      }));
+      const last = appends.at(-1);
+      if (last && "changes" in last) last.changes.push(...changes);
+      else if (changes.length > 0) appends.push({ changes });
+      const created = all.filter((record) => record.before === null).map((record) => record.id);
+      if (created.length > 0) appends.push({ recordType, created });
     }
-    await recordChanges(this.manager, changes);
+    let inOrder = false;
+    for (const append of appends) {
+      if ("changes" in append) await recordChanges(this.manager, append.changes);
+      else {
+        if (!inOrder) await inCommitOrder(this.manager);
+        await appendCreated(this.manager, actor, append.recordType, append.created);
+      }
+      inOrder = true;
+    }
   }
 }
 

@@ -36,7 +36,10 @@ export async function syncOwnedRows<V>(
   progressAt(`comparing ${table.name} rows of ${given.length.toLocaleString("en")} records`);
   const storedIds = given.filter((owner) => !owner.isNew).map((owner) => owner.ownerId);
   const stored = storedIds.length > 0 ? await table.load(manager, storedIds) : new Map<number, V[]>();
-  const changed = given.filter((owner) => !sameValue(stored.get(owner.ownerId) ?? [], owner.wanted));
+  // A new record has no stored rows: its rows change exactly when it is given some.
+  const changed = given.filter((owner) =>
+    owner.isNew ? owner.wanted.length > 0 : !sameValue(stored.get(owner.ownerId) ?? [], owner.wanted),
+  );
   const cleared = changed.filter((owner) => (stored.get(owner.ownerId)?.length ?? 0) > 0).map((owner) => owner.ownerId);
   if (cleared.length > 0) {
     progressAt(`clearing ${table.name} rows of ${cleared.length.toLocaleString("en")} records`);

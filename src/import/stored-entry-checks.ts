@@ -51,8 +51,10 @@ async function checkPatchedDates(manager: EntityManager, reader: EntryReader, bu
     `SELECT id, slug, date::text AS date, date_precision AS precision FROM meeting WHERE slug = ANY($1) OR id = ANY($2)`,
     [halves.map((meeting) => meeting.slug), halves.map((meeting) => meeting.storedId ?? 0)],
   );
+  const bySlug = new Map(rows.map((row) => [row.slug, row]));
+  const byId = new Map(rows.map((row) => [row.id, row]));
   for (const meeting of halves) {
-    const before = rows.find((row) => (meeting.storedId == null ? row.slug === meeting.slug : row.id === meeting.storedId));
+    const before = meeting.storedId == null ? bySlug.get(meeting.slug) : byId.get(meeting.storedId);
     if (!before) continue;
     const date = meeting.date === undefined ? before.date : meeting.date;
     const precision = meeting.datePrecision ?? before.precision ?? DatePrecision.DAY;
