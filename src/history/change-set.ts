@@ -3,7 +3,6 @@ import { ChangeAction } from "../entities/record-change.entity";
 import { progressAt } from "../import/import-progress";
 import { isRecordTypeName, RECORDS, type RecordDescription, type RecordTypeName } from "../records";
 import { changedRows } from "../writes/sql-rows";
-import { inCommitOrder } from "./change-order";
 import { appendCreated } from "./created-history";
 import { type ChangeActor, type ChangeToRecord, recordChanges } from "./record-change";
 import { type Snapshot, snapshotRecords } from "./snapshots";
@@ -105,14 +104,9 @@ export class ChangeSet {
       const created = all.filter((record) => record.before === null).map((record) => record.id);
       if (created.length > 0) appends.push({ recordType, created });
     }
-    let inOrder = false;
     for (const append of appends) {
       if ("changes" in append) await recordChanges(this.manager, append.changes);
-      else {
-        if (!inOrder) await inCommitOrder(this.manager);
-        await appendCreated(this.manager, actor, append.recordType, append.created);
-      }
-      inOrder = true;
+      else appendCreated(this.manager, actor, append.recordType, append.created);
     }
   }
 }

@@ -2,7 +2,6 @@ import {
   type EntityManager,
   type EntitySubscriberInterface,
   EventSubscriber,
-  type QueryRunner,
   type TransactionCommitEvent,
   type TransactionRollbackEvent,
 } from "typeorm";
@@ -49,31 +48,47 @@ async function currentVersion(manager: EntityManager, change: ChangeToRecord): P
   return rows[0].version;
 }
 
-/** The history rows a transaction has recorded and not yet written, kept on its query runner. */
+/**
+ * What a transaction has recorded for the history and not yet written, kept on its query runner, in
+ * order: rows built in Node, or a statement that builds them in PostgreSQL (appendCreated).
+ */
+type PendingAppend = { rows: Partial<RecordChange>[] } | { append: (manager: EntityManager) => Promise<void> };
+
 const PENDING = "chancery.pendingHistory";
 
-function pendingRows(runner: QueryRunner): Partial<RecordChange>[] {
-  const data = runner.data as Record<string, Partial<RecordChange>[] | undefined>;
+function pendingOf(manager: EntityManager): PendingAppend[] {
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive) throw new Error("the change history is written inside a write's transaction");
+  const data = runner.data as Record<string, PendingAppend[] | undefined>;
   data[PENDING] ??= [];
   return data[PENDING];
+}
+
+/**
+ * Defers a statement that appends to the history until just before the transaction commits (see
+ * recordChanges); it runs after everything recorded before it.
+ */
+export function appendAtCommit(manager: EntityManager, append: (manager: EntityManager) => Promise<void>): void {
+  pendingOf(manager).push({ append });
 }
 
 /**
  * Records entries for the change history, in their order, inside the caller's transaction: they are
  * written just before it commits (HistoryOnCommit), so an entry exists exactly when its change does.
  * Appending takes the history's commit-order lock (migration HistoryCommitOrder), held until COMMIT, so
- * it comes last: the lock is held for that one statement and the commit, not for the reads a write does
+ * it comes last: the lock is held for those statements and the commit, not for the reads a write does
  * after recording (answering a mutation, a cascade's next step). Every write path comes here: mutations,
  * nested writes, cascades and imports.
  */
 export async function recordChanges(manager: EntityManager, changes: ChangeToRecord[]): Promise<void> {
   if (changes.length === 0) return;
-  const runner = manager.queryRunner;
-  if (!runner?.isTransactionActive) throw new Error("recordChanges: the change history is written inside a write's transaction");
-  const rows = pendingRows(runner);
+  const pending = pendingOf(manager);
+  const last = pending.at(-1);
+  const batch = last && "rows" in last ? last : { rows: [] };
+  if (batch !== last) pending.push(batch);
   for (const change of changes) {
     const actor = typeof change.actor === "string" ? { label: change.actor, apiKeyId: null } : change.actor;
-    rows.push({
+    batch.rows.push({
       actor: actor.label,
       apiKeyId: actor.apiKeyId,
       recordType: change.recordType,
@@ -92,16 +107,21 @@ export function recordChange(manager: EntityManager, change: ChangeToRecord): Pr
   return recordChanges(manager, [change]);
 }
 
-/** Writes the entries a transaction recorded as its last statements before COMMIT; a rollback discards them. */
+/** Writes what a transaction recorded for the history as its last statements before COMMIT; a rollback discards it. */
 @EventSubscriber()
 export class HistoryOnCommit implements EntitySubscriberInterface {
   async beforeTransactionCommit({ queryRunner, manager }: TransactionCommitEvent): Promise<void> {
-    const data = queryRunner.data as Record<string, Partial<RecordChange>[] | undefined>;
-    const rows = data[PENDING];
-    if (!rows || rows.length === 0) return;
+    const data = queryRunner.data as Record<string, PendingAppend[] | undefined>;
+    const pending = data[PENDING] ?? [];
     delete data[PENDING];
-    progressAt(`writing ${rows.length.toLocaleString("en")} history entries`);
-    await insertRows(manager, RecordChange, rows);
+    for (const item of pending) {
+      if ("append" in item) {
+        await item.append(manager);
+        continue;
+      }
+      progressAt(`writing ${item.rows.length.toLocaleString("en")} history entries`);
+      await insertRows(manager, RecordChange, item.rows);
+    }
   }
 
   beforeTransactionRollback({ queryRunner }: TransactionRollbackEvent): void {
