@@ -37,60 +37,69 @@ async function freshDatabase(adminUrl: string): Promise<string> {
   return url;
 }
 
-/** Each delivery: the change's key, its transaction's start (`occurredAt`), and when it arrived. */
+/** Each delivery: the change's key and when it arrived. */
 interface Delivery {
   key: string;
-  occurredAt: number;
   arrivedAt: number;
 }
 
+/** What the subscribers received: every delivery, and each change's transaction start (`occurredAt`) by key. */
+interface Received {
+  deliveries: Delivery[];
+  occurredAt: Map<string, number>;
+  failures: string[];
+}
+
 const SUBSCRIPTION = 'subscription { recordChanged(types: ["Topic"]) { change { occurredAt recordKey } } }';
+const NEXT_PREFIX = '{"id":"1","type":"next","payload":{"data":{"recordChanged":{"change":{"occurredAt":"';
+const KEY_FIELD = '"recordKey":"';
 
 /**
  * One subscriber: the graphql-ws protocol spoken directly over `ws` (connection_init, subscribe, then one
  * `next` per change), so that the subscribers, which share this 2-core machine with the server, cost
  * little more than the sockets themselves (graphql-ws's client validates and dispatches each message,
- * which cost as much CPU as the server's sending). Resolves once the subscription is acknowledged.
+ * which cost as much CPU as the server's sending). A `next` message with data is time-stamped and its key
+ * read from the text; only the first copy of each change is parsed. Resolves once the subscription is
+ * acknowledged.
  */
-function subscribe(wsUrl: string, deliveries: Delivery[], failures: string[]): Promise<WebSocket> {
+function subscribe(wsUrl: string, received: Received): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(wsUrl, "graphql-transport-ws");
+    const socket = new WebSocket(wsUrl, "graphql-transport-ws", { skipUTF8Validation: true });
     socket.on("open", () => socket.send(JSON.stringify({ type: "connection_init" })));
     socket.on("error", reject);
     socket.on("message", (data) => {
-      const message = JSON.parse(String(data)) as {
-        type: string;
-        payload?: { data?: { recordChanged: { change: { occurredAt: string; recordKey: string } } } };
-      };
-      if (message.type === "next") {
-        const change = message.payload?.data?.recordChanged.change;
-        if (change) deliveries.push({ key: change.recordKey, occurredAt: Date.parse(change.occurredAt), arrivedAt: Date.now() });
-        else failures.push(String(data));
-      } else if (message.type === "connection_ack") {
+      const arrivedAt = Date.now();
+      const text = String(data);
+      const keyAt = text.startsWith(NEXT_PREFIX) ? text.indexOf(KEY_FIELD) : -1;
+      if (keyAt !== -1) {
+        const start = keyAt + KEY_FIELD.length;
+        const key = text.slice(start, text.indexOf('"', start));
+        received.deliveries.push({ key, arrivedAt });
+        if (!received.occurredAt.has(key))
+          received.occurredAt.set(key, Date.parse(JSON.parse(text).payload.data.recordChanged.change.occurredAt));
+        return;
+      }
+      const message = JSON.parse(text) as { type: string };
+      if (message.type === "connection_ack") {
         socket.send(JSON.stringify({ id: "1", type: "subscribe", payload: { query: SUBSCRIPTION } }));
         resolve(socket);
       } else if (message.type === "ping") {
         socket.send(JSON.stringify({ type: "pong" }));
       } else if (message.type !== "pong") {
-        failures.push(String(data));
+        received.failures.push(text);
       }
     });
     socket.on("close", (code, reason) => {
-      if (code !== 1000) failures.push(`closed ${code} ${reason}`);
+      if (code !== 1000) received.failures.push(`closed ${code} ${reason}`);
     });
   });
 }
 
-async function openSubscribers(
-  wsUrl: string,
-  count: number,
-  deliveries: Delivery[],
-  failures: string[],
-): Promise<() => Promise<void>> {
+async function openSubscribers(wsUrl: string, count: number, received: Received): Promise<() => Promise<void>> {
   const sockets: WebSocket[] = [];
   // A few dozen handshakes at a time: a thousand at once outlast the server's initialisation wait on a busy machine.
   for (let index = 0; index < count; index += 50) {
-    const batch = Array.from({ length: Math.min(50, count - index) }, () => subscribe(wsUrl, deliveries, failures));
+    const batch = Array.from({ length: Math.min(50, count - index) }, () => subscribe(wsUrl, received));
     sockets.push(...(await Promise.all(batch)));
   }
   return async () => {
@@ -161,11 +170,11 @@ async function main(): Promise<void> {
 
   process.env.LIVE_MAX_CONNECTIONS_PER_ADDRESS = String(subscribers + 10);
   const server = await startBenchServer("chancery", url, 4610);
-  const deliveries: Delivery[] = [];
-  const failures: string[] = [];
+  const received: Received = { deliveries: [], occurredAt: new Map(), failures: [] };
+  const { deliveries, failures } = received;
   try {
     const rssIdle = residentMiB(server.pid);
-    const close = await openSubscribers(`ws://127.0.0.1:4610/graphql`, subscribers, deliveries, failures);
+    const close = await openSubscribers(`ws://127.0.0.1:4610/graphql`, subscribers, received);
     // The server registers a subscription just after it acknowledges it.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const rssConnected = residentMiB(server.pid);
@@ -183,7 +192,9 @@ async function main(): Promise<void> {
     }
     clearInterval(sampler);
     await close();
-    const fromStart = deliveries.map((delivery) => delivery.arrivedAt - delivery.occurredAt).sort((a, b) => a - b);
+    const fromStart = deliveries
+      .map((delivery) => delivery.arrivedAt - (received.occurredAt.get(delivery.key) ?? Number.NaN))
+      .sort((a, b) => a - b);
     const fromCommit = deliveries
       .flatMap((delivery) => {
         const at = committed.get(delivery.key);

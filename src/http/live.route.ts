@@ -83,15 +83,16 @@ export function attachLiveRoute(server: Server, deps: LiveDeps): LiveRoute {
 
   const withFormattedErrors = ({ errors, ...rest }: ExecutionResult): FormattedExecutionResult =>
     errors ? { ...rest, errors: errors.map((error) => deps.formatError(error.toJSON(), error)) } : rest;
-  // A result shared by many subscriptions is serialised once (sendNext).
-  const serialised = new WeakMap<ExecutionResult, string>();
-  const payloadOf = (result: ExecutionResult): string => {
-    let json = serialised.get(result);
-    if (json === undefined) {
-      json = JSON.stringify(withFormattedErrors(result));
-      serialised.set(result, json);
+  // A result shared by many subscriptions is serialised once, as the tail of its `next` message (the
+  // payload and the closing brace) in bytes, which each subscription's prefix (its id) is put before.
+  const serialised = new WeakMap<ExecutionResult, Buffer>();
+  const messageTailOf = (result: ExecutionResult): Buffer => {
+    let bytes = serialised.get(result);
+    if (bytes === undefined) {
+      bytes = Buffer.from(`${JSON.stringify(withFormattedErrors(result))}}`);
+      serialised.set(result, bytes);
     }
-    return json;
+    return bytes;
   };
 
   const refuse = (ctx: { extra: Extra }, code: number, reason: string): false => {
@@ -173,11 +174,15 @@ export function attachLiveRoute(server: Server, deps: LiveDeps): LiveRoute {
   );
 
   const liveContext = (ctx: { extra: Extra }, id: string, viewer: Viewer): LiveContext => {
-    const { socket } = ctx.extra;
-    const nextPrefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+    const { socket, request } = ctx.extra;
+    const nextPrefix = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`);
     let unsent = 0;
     const written = () => {
       unsent -= 1;
+    };
+    const sendOne = (result: ExecutionResult) => {
+      unsent += 1;
+      socket.send(Buffer.concat([nextPrefix, messageTailOf(result)]), { binary: false }, written);
     };
     return {
       ...createRequestContext(dataSource, randomUUID(), log, viewer),
@@ -190,9 +195,12 @@ export function attachLiveRoute(server: Server, deps: LiveDeps): LiveRoute {
           metrics.delivered.inc();
           metrics.lagSeconds.observe(Math.max(0, Date.now() - change.occurredAt.getTime()) / 1000);
         },
-        sendNext: (result) => {
-          unsent += 1;
-          socket.send(`${nextPrefix}${payloadOf(result)}}`, written);
+        // The upgraded request's TCP socket is the one ws writes to: corked, the messages leave in one write.
+        sendNext: (results) => {
+          if (results.length === 1) return sendOne(results[0]);
+          request.socket.cork();
+          for (const result of results) sendOne(result);
+          request.socket.uncork();
         },
         unsent: () => unsent,
         onOpen: () => metrics.subscriptions.inc(),

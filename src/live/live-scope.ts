@@ -12,11 +12,12 @@ export interface LiveScope {
   onOverflow: () => void;
   onDeliver: (event: LiveEvent) => void;
   /**
-   * Sends one result of this subscription straight to its socket, as graphql-ws would (`next`, errors
-   * formatted), serialising each result once for all the subscriptions that share it. A shared
-   * subscription's events go this way (src/live/multiplexer.ts); its own stream's go through graphql-ws.
+   * Sends results of this subscription, in order, straight to its socket as graphql-ws would (`next`
+   * messages, errors formatted), in one socket write; each result is serialised once for all the
+   * subscriptions that share it. A shared subscription's events go this way (src/live/multiplexer.ts);
+   * its own stream's go through graphql-ws.
    */
-  sendNext: (result: ExecutionResult) => void;
+  sendNext: (results: readonly ExecutionResult[]) => void;
   /** Results sent with `sendNext` that the socket has not written yet. */
   unsent: () => number;
   /** A subscription's stream started, and ended. */

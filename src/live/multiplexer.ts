@@ -8,11 +8,17 @@ import { isLiveContext, type LiveContext, type LiveScope } from "./live-scope";
 type SubscribeResult = AsyncIterableIterator<ExecutionResult> | ExecutionResult;
 
 /**
- * Members handed one change before the event loop serves pending I/O. Handing a change to 1,000 members
- * at once sends 1,000 messages in one turn (each a socket write), and meanwhile no database answer is
- * read: a write waiting to send its COMMIT, holding the history's commit-order lock, waits too.
+ * Members handed their changes before the event loop serves pending I/O. Handing a change to 1,000
+ * members at once sends 1,000 messages in one turn (each a socket write), and meanwhile no database
+ * answer is read: a write waiting to send its COMMIT, holding the history's commit-order lock, waits too.
  */
 const FAN_OUT_SLICE = 100;
+
+/**
+ * Executed events a group may hold for its members before it stops taking changes from its stream, whose
+ * own buffer then bounds how far the group may fall behind (LIVE_SUBSCRIBER_BUFFER, then 4413).
+ */
+const READY_LIMIT = 64;
 
 /** One executed event of a group, for every member whose cursor is before its change. */
 interface Delivery {
@@ -37,6 +43,12 @@ interface Group {
   members: Set<Member>;
   source: AsyncIterator<ExecutionResult>;
   closed: boolean;
+  /** Executed events not yet handed to the members, oldest first. */
+  ready: Delivery[];
+  /** Whether a fan-out of `ready` is under way (set and cleared synchronously, with no await between). */
+  fanningOut: boolean;
+  /** The last fan-out started, to wait for. */
+  fanOut: Promise<void>;
 }
 
 /**
@@ -84,7 +96,8 @@ function counted(source: AsyncIterableIterator<ExecutionResult>, count: QueryCou
  * graphql-ws's `subscribe`, multiplexed: subscriptions with the same document, variables and API key share
  * one source stream, whose events graphql-js executes once per change; that result, serialised once, is
  * sent straight to each member's socket (LiveScope.sendNext) from the change after the one that was
- * newest when it subscribed, so each still receives every change once and in order. A member whose
+ * newest when it subscribed, so each still receives every change once and in order; events that became
+ * ready while the members were being written to go to each member together, in one write. A member whose
  * socket holds LIVE_SUBSCRIBER_BUFFER results unwritten is closed as a slow consumer (4413). Subscriptions
  * that resume from `after` replay on their own stream, through graphql-ws. `statements` counts the SQL
  * run for all of them.
@@ -114,15 +127,34 @@ export function multiplexedSubscribe(statements: QueryCount): (args: ExecutionAr
     void group.source.return?.();
   };
 
-  const deliver = (member: Member, { change, result }: Delivery) => {
-    if (member.done || change.id <= member.afterId) return;
-    if (member.scope.unsent() >= member.scope.bufferLimit) {
+  const deliver = (member: Member, deliveries: readonly Delivery[]) => {
+    if (member.done) return;
+    const due =
+      deliveries[0].change.id > member.afterId ? deliveries : deliveries.filter(({ change }) => change.id > member.afterId);
+    if (due.length === 0) return;
+    if (member.scope.unsent() + due.length > member.scope.bufferLimit) {
       endMember(member);
       member.scope.onOverflow();
       return;
     }
-    member.scope.sendNext(result);
-    member.scope.onDeliver({ change });
+    member.scope.sendNext(due.map(({ result }) => result));
+    for (const { change } of due) member.scope.onDeliver({ change });
+  };
+
+  // Hands every ready event to every member, those that became ready meanwhile too. When the members
+  // cannot be written to as fast as changes come, the events wait here, and each member then takes all
+  // of them in one socket write: the cost per message falls as the load rises.
+  const fanOut = async (group: Group) => {
+    group.fanningOut = true;
+    while (group.ready.length > 0) {
+      const deliveries = group.ready.splice(0);
+      let handed = 0;
+      for (const member of [...group.members]) {
+        deliver(member, deliveries);
+        if (++handed % FAN_OUT_SLICE === 0) await pendingIo();
+      }
+    }
+    group.fanningOut = false;
   };
 
   const pump = async (group: Group, current: () => RecordChange | null) => {
@@ -132,15 +164,14 @@ export function multiplexedSubscribe(statements: QueryCount): (args: ExecutionAr
         const { value, done } = await group.source.next();
         const change = current();
         if (done || change === null) break;
-        let handed = 0;
-        for (const member of [...group.members]) {
-          deliver(member, { change, result: value });
-          if (++handed % FAN_OUT_SLICE === 0) await pendingIo();
-        }
+        group.ready.push({ change, result: value });
+        if (!group.fanningOut) group.fanOut = fanOut(group);
+        if (group.ready.length >= READY_LIMIT) await group.fanOut;
       }
     } catch (error) {
       failure = error;
     }
+    await group.fanOut;
     closeGroup(group);
     for (const member of group.members) endMember(member, failure);
   };
@@ -169,7 +200,7 @@ export function multiplexedSubscribe(statements: QueryCount): (args: ExecutionAr
       groups.delete(key);
       return result;
     }
-    group = { key, members: new Set(), source: result, closed: false };
+    group = { key, members: new Set(), source: result, closed: false, ready: [], fanningOut: false, fanOut: Promise.resolve() };
     open.set(key, group);
     void pump(group, () => current);
     return group;
