@@ -197,7 +197,6 @@ export function attachLiveRoute(server: Server, deps: LiveDeps): LiveRoute {
         },
         // The upgraded request's TCP socket is the one ws writes to: corked, the messages leave in one write.
         sendNext: (results) => {
-          if (results.length === 1) return sendOne(results[0]);
           request.socket.cork();
           for (const result of results) sendOne(result);
           request.socket.uncork();

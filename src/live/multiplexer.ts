@@ -144,17 +144,24 @@ export function multiplexedSubscribe(statements: QueryCount): (args: ExecutionAr
   // Hands every ready event to every member, those that became ready meanwhile too. When the members
   // cannot be written to as fast as changes come, the events wait here, and each member then takes all
   // of them in one socket write: the cost per message falls as the load rises.
+  // It never rejects (the pump starts it without awaiting): a failure ends the group as the pump's would.
   const fanOut = async (group: Group) => {
     group.fanningOut = true;
-    while (group.ready.length > 0) {
-      const deliveries = group.ready.splice(0);
-      let handed = 0;
-      for (const member of [...group.members]) {
-        deliver(member, deliveries);
-        if (++handed % FAN_OUT_SLICE === 0) await pendingIo();
+    try {
+      while (group.ready.length > 0) {
+        const deliveries = group.ready.splice(0);
+        let handed = 0;
+        for (const member of [...group.members]) {
+          deliver(member, deliveries);
+          if (++handed % FAN_OUT_SLICE === 0) await pendingIo();
+        }
       }
+    } catch (error) {
+      closeGroup(group);
+      for (const member of group.members) endMember(member, error);
+    } finally {
+      group.fanningOut = false;
     }
-    group.fanningOut = false;
   };
 
   const pump = async (group: Group, current: () => RecordChange | null) => {
