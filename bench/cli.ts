@@ -1,11 +1,11 @@
 /**
- * `npm run bench [-- --scale 1,10 --duration 10 --rounds 3 --connections 10 --workloads W1,W2 --reload]`;
+ * `npm run bench [-- --scale 1,10 --duration 10 --rounds 3 --connections 10 --workloads W1,W2 --imports 2000 --reload]`;
  * `npm run bench -- --report-only` rebuilds RESULTS.md from results.json and NOTES.md without measuring.
  *
  * Loads the synthetic dataset into its own database per scale (bench/dataset.ts), starts Chancery,
  * PostGraphile and the one-SQL handler over it, checks that all three give the same answers and counts their
- * statements, then measures every workload in alternating rounds and writes bench/results.json and
- * bench/RESULTS.md.
+ * statements, then measures every workload in alternating rounds; then times the imports (bench/import-timing.ts)
+ * and writes bench/results.json and bench/RESULTS.md.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -14,8 +14,17 @@ import os from "node:os";
 import path from "node:path";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import { datasetSize, prepareDataset } from "./dataset";
+import { timeImport } from "./import-timing";
 import { type LoadSettings, measure, send, statementsPerRequest } from "./load";
-import { medianFigures, readResults, type ScaleResult, type ServerResult, writeResults } from "./report";
+import {
+  type ImportRun,
+  type Machine,
+  medianFigures,
+  readResults,
+  type ScaleResult,
+  type ServerResult,
+  writeResults,
+} from "./report";
 import { type RunningServer, startBenchServer } from "./servers";
 import { buildWorkloads, SERVERS, type ServerName, type Workload } from "./workloads";
 
@@ -31,6 +40,7 @@ function options() {
       connections: { type: "string", default: "10" },
       warmup: { type: "string", default: "3" },
       workloads: { type: "string", default: "W1,W2,W3,W4,W5,W6,W7,W8" },
+      imports: { type: "string", default: "2000,20000" },
       servers: { type: "string", default: SERVERS.join(",") },
       reload: { type: "boolean", default: false },
       "cpu-prof": { type: "boolean", default: false },
@@ -40,11 +50,12 @@ function options() {
   });
   const servers = values.servers.split(",").filter((name): name is ServerName => (SERVERS as readonly string[]).includes(name));
   return {
-    scales: values.scale.split(",").map(Number),
+    scales: values.scale.split(",").filter(Boolean).map(Number),
     load: { connections: Number(values.connections), durationSeconds: Number(values.duration) } satisfies LoadSettings,
     rounds: Number(values.rounds),
     warmupSeconds: Number(values.warmup),
-    workloads: values.workloads.split(","),
+    workloads: values.workloads.split(",").filter(Boolean),
+    imports: values.imports.split(",").filter(Boolean).map(Number),
     servers,
     reload: values.reload,
     cpuProfile: values["cpu-prof"],
@@ -160,6 +171,10 @@ async function stopServers(servers: RunningServer[]): Promise<void> {
   for (const server of servers) await server.stop();
 }
 
+function machine(): Machine {
+  return { cpus: os.cpus().length, loadAverageAtStart: os.loadavg(), node: process.version };
+}
+
 /**
  * One scale: first the servers behind their statement-counting proxies answer every variant (the same-data
  * check) and count their statements alone and under load; then, restarted with direct connections, the timed
@@ -169,12 +184,11 @@ async function benchScale(scale: number, settings: Settings): Promise<ScaleResul
   const databaseUrl = await prepareDataset(settings.adminUrl, scale, settings.reload, say);
   const size = datasetSize(scale);
   const workloads = buildWorkloads(size).filter((workload) => settings.workloads.includes(workload.id));
-  const loadAverageAtStart = os.loadavg();
   const result: ScaleResult = {
     measuredAt: new Date().toISOString(),
     dataset: { meetings: size.meetings, participants: size.meetings * 6, officials: size.officials, sources: size.sources },
     settings: { ...settings.load, rounds: settings.rounds, warmupSeconds: settings.warmupSeconds },
-    machine: { cpus: os.cpus().length, loadAverageAtStart, node: process.version },
+    machine: machine(),
     sameData: {},
     workloads: {},
   };
@@ -231,10 +245,27 @@ async function main(): Promise<void> {
   if (settings.reportOnly) return writeReport(results);
   if (settings.servers.includes("postgraphile")) ensurePostgraphileInstalled();
   for (const scale of settings.scales) {
-    results[String(scale)] = await benchScale(scale, settings);
+    results.scales[String(scale)] = await benchScale(scale, settings);
     writeReport(results);
     say(`scale ${scale} written to bench/RESULTS.md and bench/results.json`);
   }
+  if (settings.imports.length > 0) {
+    results.imports = await benchImports(settings);
+    writeReport(results);
+    say("imports written to bench/RESULTS.md and bench/results.json");
+  }
+}
+
+async function benchImports(settings: Settings): Promise<ImportRun> {
+  const run: ImportRun = { measuredAt: new Date().toISOString(), machine: machine(), figures: [] };
+  for (const meetings of settings.imports) {
+    const figure = await timeImport(settings.adminUrl, meetings);
+    say(
+      `import of ${meetings} meetings: ${figure.records} records in ${figure.seconds.toFixed(1)} s, ${Math.round(figure.recordsPerSecond)} records/s`,
+    );
+    run.figures.push(figure);
+  }
+  return run;
 }
 
 main().catch((error) => {

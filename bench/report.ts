@@ -1,5 +1,6 @@
 /** results.json (merged across runs, one entry per scale) and the markdown tables of bench/RESULTS.md. */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import type { ImportFigure } from "./import-timing";
 import type { RunFigures } from "./load";
 import type { ServerName } from "./workloads";
 
@@ -19,16 +20,33 @@ export interface WorkloadResult {
   chanceryPerLimit: number | null;
 }
 
+export interface Machine {
+  cpus: number;
+  loadAverageAtStart: number[];
+  node: string;
+}
+
 export interface ScaleResult {
   measuredAt: string;
   dataset: Record<string, number>;
   settings: { connections: number; durationSeconds: number; rounds: number; warmupSeconds: number };
-  machine: { cpus: number; loadAverageAtStart: number[]; node: string };
+  machine: Machine;
   sameData: Record<string, string>;
   workloads: Record<string, WorkloadResult>;
 }
 
-export type Results = Record<string, ScaleResult>;
+/** The import lines of a run: one generated bundle per size, each into a fresh database (bench/import-timing.ts). */
+export interface ImportRun {
+  measuredAt: string;
+  machine: Machine;
+  figures: ImportFigure[];
+}
+
+export interface Results {
+  /** By scale; a run replaces the scales it measured and keeps the others. */
+  scales: Record<string, ScaleResult>;
+  imports?: ImportRun;
+}
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -51,7 +69,10 @@ export function medianFigures(rounds: RunFigures[]): RunFigures {
 }
 
 export function readResults(file: string): Results {
-  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Results) : {};
+  if (!existsSync(file)) return { scales: {} };
+  const stored = JSON.parse(readFileSync(file, "utf8")) as Results | Record<string, ScaleResult>;
+  // Files written before the import lines held the scales at the top level.
+  return "scales" in stored ? (stored as Results) : { scales: stored as Record<string, ScaleResult> };
 }
 
 const fixed = (value: number, digits = 0) => value.toFixed(digits);
@@ -84,7 +105,7 @@ export function renderResults(results: Results, notes: string): string {
     "`json_agg` statement per question (the practical limit). Same database, autocannon, alternating rounds, medians.",
     "",
   ];
-  for (const [scale, result] of Object.entries(results).sort(([a], [b]) => Number(a) - Number(b))) {
+  for (const [scale, result] of Object.entries(results.scales).sort(([a], [b]) => Number(a) - Number(b))) {
     lines.push(`## Scale ${scale}`, "");
     lines.push(
       `Measured ${result.measuredAt}; dataset ${Object.entries(result.dataset)
@@ -92,7 +113,7 @@ export function renderResults(results: Results, notes: string): string {
         .join(", ")}.`,
       `${result.settings.connections} connections, ${result.settings.durationSeconds} s per round, ${result.settings.rounds} rounds ` +
         `(server order rotating), ${result.settings.warmupSeconds} s warm-up per server and workload; ${result.machine.cpus} CPUs, ` +
-        `load average at start ${result.machine.loadAverageAtStart.map((n) => n.toFixed(1)).join(" / ")}.`,
+        `load average at start ${loadAverage(result.machine)}.`,
       "",
       "Same data check (before any load): " +
         Object.entries(result.sameData)
@@ -103,7 +124,27 @@ export function renderResults(results: Results, notes: string): string {
       "",
     );
   }
+  if (results.imports) lines.push(...importTable(results.imports), "");
   return `${lines.join("\n")}\n${notes}`;
+}
+
+const loadAverage = (machine: Machine) => machine.loadAverageAtStart.map((n) => n.toFixed(1)).join(" / ");
+
+function importTable(run: ImportRun): string[] {
+  return [
+    "## Imports",
+    "",
+    `Measured ${run.measuredAt}: a generated bundle (every kind of part) imported into a freshly migrated database each,`,
+    `with the default timeouts, through \`importBundle\` (what \`npm run import\` and \`importRecords\` run); ${run.machine.cpus} CPUs,`,
+    `load average at start ${loadAverage(run.machine)}.`,
+    "",
+    "| meetings | records | child rows | seconds | records/s |",
+    "| ---: | ---: | ---: | ---: | ---: |",
+    ...run.figures.map(
+      (figure) =>
+        `| ${figure.meetings} | ${figure.records} | ${figure.childRows} | ${fixed(figure.seconds, 1)} | ${fixed(figure.recordsPerSecond)} |`,
+    ),
+  ];
 }
 
 export function writeResults(jsonFile: string, markdownFile: string, results: Results, notes: string): void {

@@ -28,6 +28,7 @@ import { PersistedQueryCache } from "../saved-queries/persisted-query-cache";
 import { safelistPlugin } from "../saved-queries/safelist.plugin";
 import { savedQueryLimitsPlugin } from "../saved-queries/saved-query-limits.plugin";
 import { buildChancerySchema } from "../schema/build-schema";
+import { compiledSchemaGateway } from "./compiled-execution";
 import { corsMiddleware } from "./cors";
 import { httpErrorHandler } from "./error-handler";
 import { graphqlRoute } from "./graphql.route";
@@ -104,7 +105,8 @@ async function createApollo(
   plugins: ApolloServerPlugin<RequestContext>[],
 ): Promise<ApolloServer<RequestContext>> {
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    // The schema, run by graphql-jit (src/http/compiled-execution.ts); Apollo takes an executor only from a gateway.
+    gateway: compiledSchemaGateway(schema),
     introspection: deps.config.introspection,
     // Apollo's advice: without introspection, validation errors must not suggest field names ("Did you mean …").
     hideSchemaDetailsFromClientErrors: !deps.config.introspection,

@@ -40,7 +40,11 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
     @Field(() => PageInfo, { description: "Where this page sits in the whole list." })
     pageInfo: PageInfo;
 
-    @Field(() => Int, { description: "How many items the whole list holds (every page together); counted only when asked." })
+    // A resolver (not simple): graphql-jit awaits a promise only from a field that has one.
+    @Field(() => Int, {
+      simple: false,
+      description: "How many items the whole list holds (every page together); counted only when asked.",
+    })
     totalCount: Promise<number>;
   }
   return ConnectionType;
