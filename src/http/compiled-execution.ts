@@ -7,7 +7,6 @@ import {
   type GraphQLNamedType,
   type GraphQLSchema,
   getNamedType,
-  getOperationAST,
   isInputObjectType,
   type OperationDefinitionNode,
   typeFromAST,
@@ -56,9 +55,9 @@ function holdsRecursiveInput(type: GraphQLNamedType, path: GraphQLNamedType[] = 
  * without graphql-js's per-field dispatch. Variables are coerced by graphql-js first, so a bad variable gets
  * graphql-js's error, word for word; an operation graphql-jit cannot compile runs on graphql-js.
  */
-export function compiledExecutor(schema: GraphQLSchema): GatewayExecutor {
-  return async ({ document, request, operationName, context }) => {
-    const operation = getOperationAST(document, operationName ?? request.operationName) as OperationDefinitionNode;
+function compiledExecutor(schema: GraphQLSchema): GatewayExecutor {
+  // `operation`: the one Apollo resolved for the request, which its plugins checked.
+  return async ({ document, request, operation, context }) => {
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
     if (coerced.errors) return { errors: coerced.errors };
     const query = compiledOperation(schema, document, operation);
