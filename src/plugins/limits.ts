@@ -4,9 +4,9 @@ import { operationAliases } from "./alias-limit";
 import { operationDepth } from "./depth-limit";
 import { operationDirectives } from "./directive-limit";
 import { inputDepthCheck } from "./input-depth-limit";
-import { checkNodeLimit, nodeLimitPlugin } from "./node-limit";
+import { checkNodeLimit } from "./node-limit";
 import { nulCharacterCheck } from "./nul-characters";
-import { type OperationCheck, operationCheckPlugin } from "./operation-check";
+import type { OperationCheck } from "./operation-check";
 import { operationLimitCheck } from "./operation-limit";
 
 /**
@@ -37,12 +37,31 @@ export function allQueryLimitChecks(limits: Limits): OperationCheck[] {
   return [...beforeNodes, nodes, ...afterNodes];
 }
 
-/** The query limits as Apollo plugins; the node estimate's plugin also reports the cost in `extensions.cost`. */
-export function queryLimitPlugins<TContext extends BaseContext>(limits: Limits): ApolloServerPlugin<TContext>[] {
+/**
+ * The query limits as one Apollo plugin (one set of hooks per request, not one per check): the checks run in
+ * `allQueryLimitChecks`' order once the operation is resolved, and the estimate of an accepted operation is
+ * reported in the response: `extensions.cost = { estimatedNodes, maxNodes }`.
+ */
+export function queryLimitPlugin<TContext extends BaseContext>(limits: Limits): ApolloServerPlugin<TContext> {
   const { beforeNodes, afterNodes } = queryLimitChecks(limits);
-  return [
-    ...beforeNodes.map((check) => operationCheckPlugin<TContext>(check)),
-    nodeLimitPlugin<TContext>(limits.maxNodes),
-    ...afterNodes.map((check) => operationCheckPlugin<TContext>(check)),
-  ];
+  const maxNodes = limits.maxNodes;
+  return {
+    async requestDidStart() {
+      let estimatedNodes: number | null = null;
+      return {
+        async didResolveOperation({ schema, document, operation, request, source }) {
+          if (!operation) return;
+          const checked = { schema, document, operation, variables: request.variables ?? {}, source };
+          for (const check of beforeNodes) check(checked);
+          estimatedNodes = checkNodeLimit(checked, maxNodes);
+          for (const check of afterNodes) check(checked);
+        },
+        async willSendResponse({ response }) {
+          if (estimatedNodes === null || response.body.kind !== "single") return;
+          const result = response.body.singleResult;
+          result.extensions = { ...result.extensions, cost: { estimatedNodes, maxNodes } };
+        },
+      };
+    },
+  };
 }

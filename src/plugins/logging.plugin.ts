@@ -9,7 +9,8 @@ import { operationNameOf, responseErrorCodes } from "./response-errors";
  */
 export function loggingPlugin(): ApolloServerPlugin<RequestContext> {
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
+      if (!contextValue.log.isLevelEnabled("info")) return;
       const startedAt = process.hrtime.bigint();
       return {
         async willSendResponse(requestContext) {

@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import {
   type DocumentNode,
   type FieldNode,
@@ -152,31 +151,9 @@ export function estimateNodes(
   return rootShape ? costOf(rootShape, operation.selectionSet) : 0;
 }
 
-/**
- * Refuses operations estimated above `maxNodes` (MAX_QUERY_NODES) and reports the estimate of
- * accepted ones in the response: `extensions.cost = { estimatedNodes, maxNodes }`.
- */
+/** Refuses operations estimated above `maxNodes` (MAX_QUERY_NODES); returns the estimate of accepted ones. */
 export function checkNodeLimit({ schema, document, operation, variables }: CheckedOperation, maxNodes: number): number {
   const nodes = estimateNodes(schema, document, operation, variables);
   if (nodes > maxNodes) throw queryTooComplex("maxNodes", nodes, maxNodes);
   return nodes;
-}
-
-export function nodeLimitPlugin<TContext extends BaseContext>(maxNodes: number): ApolloServerPlugin<TContext> {
-  return {
-    async requestDidStart() {
-      let estimatedNodes: number | null = null;
-      return {
-        async didResolveOperation({ schema, document, operation, request, source }) {
-          if (!operation) return;
-          estimatedNodes = checkNodeLimit({ schema, document, operation, variables: request.variables ?? {}, source }, maxNodes);
-        },
-        async willSendResponse({ response }) {
-          if (estimatedNodes === null || response.body.kind !== "single") return;
-          const result = response.body.singleResult;
-          result.extensions = { ...result.extensions, cost: { estimatedNodes, maxNodes } };
-        },
-      };
-    },
-  };
 }
