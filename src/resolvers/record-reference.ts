@@ -7,6 +7,7 @@ import {
   type RecordEntity,
   type RecordKey,
   type RecordsByKeyLoader,
+  recordsByKeys,
 } from "../loaders/records-by-key.loader";
 import { cachedProjection } from "../queries/projection/cached-projection";
 import { fromGlobalId } from "../schema/global-id";
@@ -43,7 +44,7 @@ function recordKeyOf(typeName: string, representation: EntityRepresentation, hum
 
 /**
  * `__resolveReference` for one entity type: every representation of a request goes through one
- * DataLoader, so N representations (by id and human keys mixed) cost one SQL statement. When every field the
+ * DataLoader (`resolveMany`: one call), so N representations (by id and human keys mixed) cost one SQL statement. When every field the
  * `_entities` query selects on the type can be built in SQL (src/queries/projection), the statement builds
  * those objects and each field's resolver reads its precomputed value, as for meeting pages.
  */
@@ -53,9 +54,11 @@ export function recordReferenceResolver<T extends ObjectLiteral>(
   humanKeys: readonly string[],
 ): ReferenceResolver<T> {
   const keyFields = ["id", ...humanKeys];
+  const projectionOf = (info?: GraphQLResolveInfo) =>
+    info ? cachedProjection(info, typeName, "objects", (entities) => entities.fieldNodes) : null;
   const loadersOf = perRequest(() => new Map<string, RecordsByKeyLoader<T>>());
   const loaderFor = (context: RequestContext, info?: GraphQLResolveInfo): RecordsByKeyLoader<T> => {
-    const projection = info ? cachedProjection(info, typeName, "objects", (entities) => entities.fieldNodes) : null;
+    const projection = projectionOf(info);
     const loaders = loadersOf(context);
     const loaderKey = projection?.key ?? "";
     let loader = loaders.get(loaderKey);
@@ -69,17 +72,13 @@ export function recordReferenceResolver<T extends ObjectLiteral>(
     const key = recordKeyOf(typeName, representation, humanKeys);
     return key ? loaderFor(context, info).load(key) : null;
   };
+  // Every key is at hand: one statement straight away, without a DataLoader's promise and cache entry per key.
   resolve.resolveMany = async (representations, context, info) => {
     const keys = representations.map((representation) => recordKeyOf(typeName, representation, humanKeys));
     const known = keys.filter((key): key is RecordKey => key !== null);
-    const loaded = await loaderFor(context, info).loadMany(known);
+    const loaded = known.length > 0 ? await recordsByKeys(context.dataSource, entity, keyFields, projectionOf(info))(known) : [];
     let next = 0;
-    return keys.map((key) => {
-      if (!key) return null;
-      const record = loaded[next++];
-      if (record instanceof Error) throw record;
-      return record;
-    });
+    return keys.map((key) => (key ? loaded[next++] : null));
   };
   return resolve;
 }
