@@ -32,6 +32,17 @@ export interface BenchServerOptions {
   node?: string;
 }
 
+/**
+ * The Node flags of `npm run start:prod` (package.json), so that the bench runs Chancery as production does.
+ * Throws when the script is no longer `node [flags] dist/src/cli/start.js`.
+ */
+function productionNodeFlags(): string[] {
+  const scripts = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts as Record<string, string>;
+  const match = /^node ((?:--\S+ )*)dist\/src\/cli\/start\.js$/.exec(scripts["start:prod"] ?? "");
+  if (!match) throw new Error(`package.json's start:prod is not "node [flags] dist/src/cli/start.js": ${scripts["start:prod"]}`);
+  return match[1].split(" ").filter(Boolean);
+}
+
 interface Launch {
   command: string;
   args: string[];
@@ -47,7 +58,11 @@ function launchOf(name: ServerName, databaseUrl: string, port: number, options: 
       return {
         command: node,
         // BENCH_CHANCERY_DIST: a snapshot of dist/ to measure while the tree keeps changing.
-        args: [...nodeOptions, path.join(process.env.BENCH_CHANCERY_DIST || path.join(ROOT, "dist"), "src/cli/start.js")],
+        args: [
+          ...productionNodeFlags(),
+          ...nodeOptions,
+          path.join(process.env.BENCH_CHANCERY_DIST || path.join(ROOT, "dist"), "src/cli/start.js"),
+        ],
         // Production settings; info logs (one line per request) off like the other servers; limits left on.
         env: { ...base, NODE_ENV: "production", MIGRATE: "false", LOG_LEVEL: "warn", RATE_LIMIT_REQUESTS: "0" },
         readyPath: "/readyz",
