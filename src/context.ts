@@ -41,9 +41,17 @@ export function createRequestContext(
   viewer: Viewer = ANONYMOUS,
   savedQueryPipeline: SavedQueryPipeline | null = null,
 ): RequestContext {
+  let loaders: Loaders | undefined;
   return {
     dataSource,
-    loaders: createLoaders(dataSource),
+    // Made on first use, over the data source the reads were routed to by then: many requests load nothing.
+    get loaders() {
+      loaders ??= createLoaders(this.dataSource);
+      return loaders;
+    },
+    set loaders(value) {
+      loaders = value;
+    },
     requestId,
     log,
     viewer,

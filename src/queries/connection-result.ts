@@ -16,6 +16,20 @@ export interface RelatedRecord {
   record: ObjectLiteral;
 }
 
+/** An edge whose cursor is encoded when read: most clients select `nodes` and no cursor. */
+class PageEdge<T> {
+  readonly node: T;
+  constructor(
+    private readonly orderName: string,
+    private readonly row: PageRow<T>,
+  ) {
+    this.node = row.node;
+  }
+  get cursor(): string {
+    return encodeCursor(this.orderName, this.row.position);
+  }
+}
+
 /**
  * Shapes fetched rows (`limit + 1` at most, in read order) into a Relay connection. The extra row only
  * says that more items follow; a backward page is put back into forward order. `countTotal` runs
@@ -30,7 +44,7 @@ export function toConnection<T>(
   const more = rows.length > request.limit;
   const page = rows.slice(0, request.limit);
   if (request.backward) page.reverse();
-  const edges = page.map((row) => ({ cursor: encodeCursor(order.name, row.position), node: row.node }));
+  const edges = page.map((row) => new PageEdge(order.name, row));
   let total: Promise<number> | undefined;
   return {
     edges,
@@ -38,8 +52,12 @@ export function toConnection<T>(
     pageInfo: {
       hasNextPage: request.backward ? request.before !== null : more,
       hasPreviousPage: request.backward ? more : request.after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges[edges.length - 1]?.cursor ?? null;
+      },
     },
     get totalCount() {
       total ??= countTotal();

@@ -85,12 +85,15 @@ function runCost(schema: GraphQLSchema, limits: Limits, saved: SavedQuery | unde
  * then goes through the request pipeline itself, where every other limit applies to its document.
  */
 export function savedQueryLimitsPlugin(dataSource: DataSource, limits: Limits): ApolloServerPlugin<RequestContext> {
+  // Apollo's document cache brings back the same operation node for a repeated query: its runs are found once.
+  const runsOf = new WeakMap<OperationDefinitionNode, FieldNode[]>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request, schema }) {
           if (!operation) return;
-          const runs = savedQueryRuns(document, operation);
+          const runs = runsOf.get(operation) ?? savedQueryRuns(document, operation);
+          runsOf.set(operation, runs);
           if (runs.length === 0) return;
           const variables = request.variables ?? {};
           const saved = await savedQueriesNamed(dataSource, runs, variables);
