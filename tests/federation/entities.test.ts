@@ -56,6 +56,21 @@ test("_entities with 100 Meeting representations (ids, slugs, unknown) costs one
   assert.equal(chancery.sqlStatementsOf("Entities"), 1);
 });
 
+test("a gateway batch of 1,500 representations, most of them unknown, is still one SQL statement, answered in order", async () => {
+  const representations = Array.from({ length: 1500 }, (_, index) =>
+    index % 100 === 0 ? { __typename: "Meeting", slug: slugOf(index / 100 + 1) } : { __typename: "Meeting", slug: `gone-${index}` },
+  );
+  const body = await postGraphql<EntitiesBody>(chancery.url, ENTITIES.replace("query Entities", "query Large"), { representations });
+  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+  const answers = body.data?._entities ?? [];
+  assert.equal(answers.length, 1500);
+  assert.deepEqual(
+    answers.flatMap((answer, index) => (answer ? [[index, answer.slug]] : [])),
+    Array.from({ length: 15 }, (_, n) => [n * 100, slugOf(n + 1)]),
+  );
+  assert.equal(chancery.sqlStatementsOf("Large"), 1);
+});
+
 test("an id of another type, or a representation naming no key, resolves to null without SQL", async () => {
   const body = await postGraphql<EntitiesBody>(chancery.url, ENTITIES.replace("query Entities", "query Foreign"), {
     representations: [
