@@ -58,9 +58,13 @@ test("_entities with 100 Meeting representations (ids, slugs, unknown) costs one
 
 test("a gateway batch of 1,500 representations, most of them unknown, is still one SQL statement, answered in order", async () => {
   const representations = Array.from({ length: 1500 }, (_, index) =>
-    index % 100 === 0 ? { __typename: "Meeting", slug: slugOf(index / 100 + 1) } : { __typename: "Meeting", slug: `gone-${index}` },
+    index % 100 === 0
+      ? { __typename: "Meeting", slug: slugOf(index / 100 + 1) }
+      : { __typename: "Meeting", slug: `gone-${index}` },
   );
-  const body = await postGraphql<EntitiesBody>(chancery.url, ENTITIES.replace("query Entities", "query Large"), { representations });
+  const body = await postGraphql<EntitiesBody>(chancery.url, ENTITIES.replace("query Entities", "query Large"), {
+    representations,
+  });
   assert.equal(body.errors, undefined, JSON.stringify(body.errors));
   const answers = body.data?._entities ?? [];
   assert.equal(answers.length, 1500);
