@@ -1,4 +1,5 @@
 import { createUnionType, Field, Float, ObjectType, registerEnumType } from "type-graphql";
+import type { ObjectLiteral } from "typeorm";
 import { Meeting } from "../entities/meeting.entity";
 import { Official } from "../entities/official.entity";
 import { Outcome } from "../entities/outcome.entity";
@@ -55,6 +56,8 @@ export class SearchHit {
 
   type: SearchType;
   recordId: number;
+  /** The record, when the search statement brought it (its `node` was selected); else it is loaded by id. */
+  record: ObjectLiteral | null;
 }
 
 @ObjectType("SearchHitConnection", { description: "A page of search hits, best first.", simpleResolvers: true })

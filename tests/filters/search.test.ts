@@ -153,6 +153,31 @@ describe("search", () => {
     );
     assert.deepEqual([inFragment.data.search.totalCount, inFragment.statements], [all.totalCount, 2]);
   });
+  test("the hits' records come in the page's one statement, the same as when looked up by id", async () => {
+    const fields = `fragment Record on SearchResult { __typename ... on Node { id } ... on Meeting { slug title date status }
+      ... on Official { slug name } ... on Outcome { slug summary } ... on Source { slug title } ... on Statement { text } }`;
+    type Found = { search: { totalCount: number; nodes: { node: { id: string } }[] } };
+    const found = await countedQuery<Found>(
+      server,
+      `query($q: String!) { search(query: $q, first: 50) { totalCount nodes { node { ...Record } } } } ${fields}`,
+      { q: "ceasefire or guarantees or гарантии or multinational or Radakin or Merz" },
+    );
+    const records = found.data.search.nodes.map((hit) => hit.node);
+    assert.deepEqual([...new Set(records.map((record) => (record as { __typename?: string }).__typename))].sort(), [
+      "Meeting",
+      "Official",
+      "Outcome",
+      "Source",
+      "Statement",
+    ]);
+    assert.equal(found.statements, 1);
+    const { body } = await server.graphql<{ nodes: unknown[] }>(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { ...Record } } ${fields}`,
+      { ids: records.map((record) => record.id) },
+    );
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    assert.deepEqual(body.data?.nodes, records);
+  });
   test("snippets are cut when selected, also through a fragment, and only then", async () => {
     type Hits = { search: { nodes: { rank: number; snippet?: string | null }[] } };
     const q = "ceasefire";
