@@ -41,6 +41,7 @@ export function recordsByKeys<T extends ObjectLiteral>(
     return column.databaseName;
   };
   return async (keys) => {
+    if (keys.length === 0) return [];
     const valuesByField = new Map<string, (string | number)[]>();
     for (const key of keys) {
       const values = valuesByField.get(key.field);

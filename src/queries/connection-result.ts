@@ -16,9 +16,10 @@ export interface RelatedRecord {
   record: ObjectLiteral;
 }
 
-/** An edge whose cursor is encoded when read: most clients select `nodes` and no cursor. */
+/** An edge whose cursor is encoded when first read: most clients select `nodes` and no cursor. */
 class PageEdge<T> {
   readonly node: T;
+  #cursor: string | undefined;
   constructor(
     private readonly orderName: string,
     private readonly row: PageRow<T>,
@@ -26,7 +27,8 @@ class PageEdge<T> {
     this.node = row.node;
   }
   get cursor(): string {
-    return encodeCursor(this.orderName, this.row.position);
+    this.#cursor ??= encodeCursor(this.orderName, this.row.position);
+    return this.#cursor;
   }
 }
 

@@ -43,8 +43,9 @@ function recordKeyOf(typeName: string, representation: EntityRepresentation, hum
 }
 
 /**
- * `__resolveReference` for one entity type: every representation of a request goes through one
- * DataLoader (`resolveMany`: one call), so N representations (by id and human keys mixed) cost one SQL statement. When every field the
+ * `__resolveReference` for one entity type: `resolveMany` loads every representation of a type in a request with
+ * one `recordsByKeys` call, and single references go through one DataLoader per request, so N representations
+ * (by id and human keys mixed) cost one SQL statement. When every field the
  * `_entities` query selects on the type can be built in SQL (src/queries/projection), the statement builds
  * those objects and each field's resolver reads its precomputed value, as for meeting pages.
  */
@@ -76,7 +77,7 @@ export function recordReferenceResolver<T extends ObjectLiteral>(
   resolve.resolveMany = async (representations, context, info) => {
     const keys = representations.map((representation) => recordKeyOf(typeName, representation, humanKeys));
     const known = keys.filter((key): key is RecordKey => key !== null);
-    const loaded = known.length > 0 ? await recordsByKeys(context.dataSource, entity, keyFields, projectionOf(info))(known) : [];
+    const loaded = await recordsByKeys(context.dataSource, entity, keyFields, projectionOf(info))(known);
     let next = 0;
     return keys.map((key) => (key ? loaded[next++] : null));
   };

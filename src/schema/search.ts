@@ -56,7 +56,7 @@ export class SearchHit {
 
   type: SearchType;
   recordId: number;
-  /** The record, when the search statement brought it (its `node` was selected); else it is loaded by id. */
+  /** The record, when the search statement brought it (`node` selected): the search resolver primes the record loaders with it. */
   record: ObjectLiteral | null;
 }
 
