@@ -41,17 +41,10 @@ export function createRequestContext(
   viewer: Viewer = ANONYMOUS,
   savedQueryPipeline: SavedQueryPipeline | null = null,
 ): RequestContext {
-  let loaders: Loaders | undefined;
   return {
     dataSource,
-    // Made on first use, over the data source the reads were routed to by then: many requests load nothing.
-    get loaders() {
-      loaders ??= createLoaders(this.dataSource);
-      return loaders;
-    },
-    set loaders(value) {
-      loaders = value;
-    },
+    // Cheap: each loader is made on its first use (src/loaders/index.ts).
+    loaders: createLoaders(dataSource),
     requestId,
     log,
     viewer,

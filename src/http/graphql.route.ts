@@ -41,7 +41,9 @@ async function send(res: Response, response: HTTPGraphQLResponse): Promise<void>
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === "complete") {
-    res.send(response.body.string);
+    // Node's own end: Apollo has set the content type, and express's res.send would only look for an ETag and
+    // a conditional GET, which GraphQL answers have neither of.
+    res.end(response.body.string);
     return;
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);

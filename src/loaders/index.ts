@@ -52,37 +52,47 @@ export interface Loaders {
   meetingParts: MeetingPartsLoaders;
 }
 
+/** How each loader is made, from the request's data source and the loaders it primes (`records`, …). */
+const LOADER_FACTORIES: { [Name in keyof Loaders]: (dataSource: DataSource, loaders: Loaders) => Loaders[Name] } = {
+  records: (dataSource) => new RecordLoaders(dataSource),
+  citations: (dataSource, loaders) => createCitationLoaders(dataSource, loaders.records),
+  participantsByMeeting: (dataSource, loaders) => createParticipantsByMeetingLoader(dataSource, loaders.records),
+  topicsByMeeting: createTopicsByMeetingLoader,
+  topicsByOutcome: createTopicsByOutcomeLoader,
+  topicChildren: createTopicChildrenLoader,
+  topicAncestors: createTopicAncestorsLoader,
+  outcomesByMeeting: createOutcomesByMeetingLoader,
+  precededBy: createPrecededByLoader,
+  followUps: createFollowUpsLoader,
+  membershipsByCoalition: (dataSource, loaders) => createMembershipsByCoalitionLoader(dataSource, loaders.records),
+  membershipsByState: (dataSource, loaders) => createMembershipsByStateLoader(dataSource, loaders.records),
+  positionsByOfficial: (dataSource, loaders) => createPositionsByOfficialLoader(dataSource, loaders.records),
+  officialsByState: createOfficialsByStateLoader,
+  statementsByOfficial: createStatementsByOfficialLoader,
+  statementsByMeeting: createStatementsByMeetingLoader,
+  partiesByOutcome: createPartiesByOutcomeLoader,
+  meetingConnections: (dataSource) => new MeetingConnectionLoaders(dataSource),
+  meetingParts: (dataSource, loaders) => new MeetingPartsLoaders(dataSource, loaders),
+};
+
+/** A request's loaders, each made on its first use: most requests use a few of them, many none. */
+class RequestLoaders {
+  readonly made: Partial<Loaders> = {};
+  constructor(readonly dataSource: DataSource) {}
+}
+for (const name of Object.keys(LOADER_FACTORIES) as (keyof Loaders)[]) {
+  Object.defineProperty(RequestLoaders.prototype, name, {
+    get(this: RequestLoaders) {
+      let loader = this.made[name];
+      if (loader === undefined) {
+        loader = LOADER_FACTORIES[name](this.dataSource, this as unknown as Loaders);
+        Object.assign(this.made, { [name]: loader });
+      }
+      return loader;
+    },
+  });
+}
+
 export function createLoaders(dataSource: DataSource): Loaders {
-  const records = new RecordLoaders(dataSource);
-  const citations = createCitationLoaders(dataSource, records);
-  const participantsByMeeting = createParticipantsByMeetingLoader(dataSource, records);
-  const topicsByMeeting = createTopicsByMeetingLoader(dataSource);
-  const outcomesByMeeting = createOutcomesByMeetingLoader(dataSource);
-  return {
-    records,
-    citations,
-    participantsByMeeting,
-    topicsByMeeting,
-    topicsByOutcome: createTopicsByOutcomeLoader(dataSource),
-    topicChildren: createTopicChildrenLoader(dataSource),
-    topicAncestors: createTopicAncestorsLoader(dataSource),
-    outcomesByMeeting,
-    precededBy: createPrecededByLoader(dataSource),
-    followUps: createFollowUpsLoader(dataSource),
-    membershipsByCoalition: createMembershipsByCoalitionLoader(dataSource, records),
-    membershipsByState: createMembershipsByStateLoader(dataSource, records),
-    positionsByOfficial: createPositionsByOfficialLoader(dataSource, records),
-    officialsByState: createOfficialsByStateLoader(dataSource),
-    statementsByOfficial: createStatementsByOfficialLoader(dataSource),
-    statementsByMeeting: createStatementsByMeetingLoader(dataSource),
-    partiesByOutcome: createPartiesByOutcomeLoader(dataSource),
-    meetingConnections: new MeetingConnectionLoaders(dataSource),
-    meetingParts: new MeetingPartsLoaders(dataSource, {
-      records,
-      citations,
-      participantsByMeeting,
-      topicsByMeeting,
-      outcomesByMeeting,
-    }),
-  };
+  return new RequestLoaders(dataSource) as unknown as Loaders;
 }
