@@ -8,17 +8,25 @@ import type { MeetingFilter } from "../schema/meeting-filter.input";
 import type { CompiledFilter } from "./filter-logic";
 import { hydrateRows, type RawRow, tableOf } from "./hydrate";
 import { compileMeetingFilter } from "./meeting-filter";
+import type { Projection } from "./projection/selection-projection";
 import { SqlParams } from "./sql-params";
 
 type GroupValue = string | number | null;
 type RecordEntity = typeof Coalition | typeof Topic | typeof State;
+type RecordProperty = "coalition" | "topic" | "state";
+
+/**
+ * The projection of the client's selection on a record dimension's property (`topic { slug }`), or null to
+ * return whole records (src/queries/projection).
+ */
+export type RecordProjection = (property: RecordProperty, typeName: string) => Projection | null;
 
 /**
  * SQL for each dimension: the grouped value, its sort key, and any join it needs (all fixed text, no input). A
  * record dimension groups by the record's id and names its entity: the statement returns those records too.
  */
 interface DimensionSql {
-  property: keyof Pick<MeetingCount, "year" | "month" | "level" | "format" | "status" | "coalition" | "topic" | "state">;
+  property: keyof Pick<MeetingCount, "year" | "month" | "level" | "format" | "status"> | RecordProperty;
   value: string;
   sortKey: string;
   join?: string;
@@ -70,42 +78,77 @@ const DIMENSIONS: Record<MeetingDimension, DimensionSql> = {
  * state its participants represented. Each joined dimension yields one row per meeting and value (meeting_topic's
  * primary key; distinct participant states), so `count(*)` counts meetings and PostgreSQL can hash-aggregate.
  * Groups are sorted by the dimensions' keys in the order asked (years and months ascending, coalitions and topics
- * by slug, states by code, enums in declared order), a null value (unknown, or none) last.
+ * by slug, states by code, enums in declared order), a null value (unknown, or none) last. A record dimension's
+ * records are the objects of `projectRecords` when it gives a projection, else whole records.
  */
 export async function countMeetings(
   dataSource: DataSource,
   filter: MeetingFilter | null | undefined,
   by: MeetingDimension[],
+  projectRecords: RecordProjection = () => null,
 ): Promise<MeetingCount[]> {
   const params = new SqlParams();
   const where = compileMeetingFilter(filter, "m", params);
   const dimensions = [...new Set(by)].map((dimension) => DIMENSIONS[dimension]);
-  const [row]: RawRow[] = await dataSource.query(countingSql(dataSource, dimensions, where), params.values);
+  const records = dimensions.map((dimension, index) => recordsOf(dataSource, dimension, index, projectRecords, params));
+  const [row]: RawRow[] = await dataSource.query(countingSql(dimensions, where, records), params.values);
   where.keyCheck?.reject(row.unknown_keys as number[] | null);
-  const records = dimensions.map((dimension, index) =>
-    dimension.record ? recordsById(dataSource, dimension.record, row[`r${index}`] as RawRow[] | null) : null,
-  );
-  return ((row.groups as GroupValue[][] | null) ?? []).map((group) => toMeetingCount(group, dimensions, records));
+  const recordsById = records.map((sql, index) => sql?.byId(row[`r${index}`] as unknown[] | null) ?? null);
+  return ((row.groups as GroupValue[][] | null) ?? []).map((group) => toMeetingCount(group, dimensions, recordsById));
+}
+
+/** A record dimension's records: their SQL (a json array, column `r<i>`) and how to read them by id. */
+interface DimensionRecords {
+  sql: string;
+  byId(json: unknown[] | null): Map<GroupValue, object>;
+}
+
+/**
+ * The distinct records a record dimension grouped, each once however many groups it falls in: the projected
+ * objects as `[id, object]` pairs, or whole rows hydrated as entities.
+ */
+function recordsOf(
+  dataSource: DataSource,
+  dimension: DimensionSql,
+  index: number,
+  projectRecords: RecordProjection,
+  params: SqlParams,
+): DimensionRecords | null {
+  const target = dimension.record;
+  if (!target) return null;
+  const grouped = `FROM ${tableOf(dataSource, target)} r WHERE r.id IN (SELECT d${index} FROM counted)`;
+  const projection = projectRecords(dimension.property as RecordProperty, target.name);
+  if (projection) {
+    return {
+      sql: `(SELECT json_agg(json_build_array(r.id, ${projection.sql("r", params)})) ${grouped})`,
+      byId: (pairs) => new Map((pairs as [number, object][] | null) ?? []),
+    };
+  }
+  return {
+    sql: `(SELECT json_agg(r) ${grouped})`,
+    byId: (rows) => {
+      const hydrated = hydrateRows<{ id: number }>(dataSource, target, (rows as RawRow[] | null) ?? []);
+      return new Map(hydrated.map((record) => [record.id, record]));
+    },
+  };
 }
 
 /**
  * The statement: the groups as ONE json array of `[value…, count]` arrays in sort order (parsed natively, where
- * a row per group costs a JS object and a parse per column), and for each record dimension (column `r<i>`) the
- * distinct records grouped, each once however many groups it falls in.
+ * a row per group costs a JS object and a parse per column), and for each record dimension (column `r<i>`) its
+ * records.
  */
-function countingSql(dataSource: DataSource, dimensions: DimensionSql[], where: CompiledFilter): string {
+function countingSql(dimensions: DimensionSql[], where: CompiledFilter, records: (DimensionRecords | null)[]): string {
   const selected = dimensions.map((dimension, index) => `${dimension.value} AS d${index}, ${dimension.sortKey} AS s${index}`);
   const grouping = dimensions.flatMap((dimension) => [dimension.value, dimension.sortKey]);
   const unknownKeys = where.keyCheck ? [`${where.keyCheck.sql} AS unknown_keys`] : [];
-  const records = dimensions.flatMap((dimension, index) =>
-    dimension.record ? [`${recordsJson(dataSource, dimension.record, `d${index}`)} AS r${index}`] : [],
-  );
+  const recordColumns = records.flatMap((record, index) => (record ? [`${record.sql} AS r${index}`] : []));
   return `WITH counted AS (
       SELECT ${[...selected, "count(*)::int AS count"].join(", ")}
       FROM meeting m ${dimensions.map((dimension) => dimension.join ?? "").join(" ")}
       WHERE ${where.sql}
       ${grouping.length > 0 ? `GROUP BY ${grouping.join(", ")}` : ""})
-    SELECT ${[`${groupsJson(dimensions)} AS groups`, ...records, ...unknownKeys].join(", ")}`;
+    SELECT ${[`${groupsJson(dimensions)} AS groups`, ...recordColumns, ...unknownKeys].join(", ")}`;
 }
 
 /** The groups of `counted`, in the dimensions' sort order, as a json array of `[d0, d1, …, count]`. */
@@ -113,16 +156,6 @@ function groupsJson(dimensions: DimensionSql[]): string {
   const values = [...dimensions.map((_, index) => `d${index}`), "count"];
   const ordering = dimensions.map((_, index) => `s${index} ASC NULLS LAST`);
   return `(SELECT json_agg(json_build_array(${values.join(", ")})${ordering.length > 0 ? ` ORDER BY ${ordering.join(", ")}` : ""}) FROM counted)`;
-}
-
-/** The records whose ids are in column `idColumn` of `counted`, as a json array of rows (null when none). */
-function recordsJson(dataSource: DataSource, target: RecordEntity, idColumn: string): string {
-  return `(SELECT json_agg(r) FROM ${tableOf(dataSource, target)} r WHERE r.id IN (SELECT ${idColumn} FROM counted))`;
-}
-
-function recordsById(dataSource: DataSource, target: RecordEntity, rows: RawRow[] | null): Map<GroupValue, object> {
-  const records = hydrateRows<{ id: number }>(dataSource, target, rows ?? []);
-  return new Map(records.map((record) => [record.id, record]));
 }
 
 /** One group: the value of each dimension, a record dimension's id replaced by its record. */

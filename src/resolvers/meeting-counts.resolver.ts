@@ -1,8 +1,22 @@
-import { Args, Ctx, Query, Resolver } from "type-graphql";
+import type { FieldNode, GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, Info, Query, Resolver } from "type-graphql";
 import type { RequestContext } from "../context";
-import { countMeetings } from "../queries/meeting-counts";
+import { countMeetings, type RecordProjection } from "../queries/meeting-counts";
+import { cachedProjection } from "../queries/projection/cached-projection";
 import { MeetingCount } from "../schema/meeting-count";
 import { MeetingCountsArgs } from "../schema/meeting-counts-args";
+
+/** The nodes of `property` selected on the counts (`topic { slug }`); null when fragments hide the selection. */
+function propertyNodes(info: GraphQLResolveInfo, property: string): FieldNode[] | null {
+  const found: FieldNode[] = [];
+  for (const counts of info.fieldNodes) {
+    for (const selection of counts.selectionSet?.selections ?? []) {
+      if (selection.kind !== "Field") return null;
+      if (selection.name.value === property) found.push(selection);
+    }
+  }
+  return found;
+}
 
 @Resolver(() => MeetingCount)
 export class MeetingCountsResolver {
@@ -10,7 +24,14 @@ export class MeetingCountsResolver {
     description:
       "Meetings counted by groups, for analysts: one entry per combination of the dimensions asked for, sorted by them. A meeting counts once per group it falls in (a meeting on two topics counts under each).",
   })
-  meetingCounts(@Args() { filter, by }: MeetingCountsArgs, @Ctx() context: RequestContext): Promise<MeetingCount[]> {
-    return countMeetings(context.dataSource, filter ?? null, by);
+  meetingCounts(
+    @Args() { filter, by }: MeetingCountsArgs,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<MeetingCount[]> {
+    // The records of a dimension carry only the selected fields, built in the statement, when they can be.
+    const projectRecords: RecordProjection = (property, typeName) =>
+      cachedProjection(info, typeName, "objects", (counts) => propertyNodes(counts, property));
+    return countMeetings(context.dataSource, filter ?? null, by, projectRecords);
   }
 }
