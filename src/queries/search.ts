@@ -10,6 +10,8 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../schema/paging-args";
 import { SearchHit, SearchType } from "../schema/search";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { hydrateRows, type RawRow, tableOf } from "./hydrate";
+import { isProjected } from "./projection/projected-object";
+import type { Projection } from "./projection/selection-projection";
 import { snippetHtml, snippetSql } from "./search-snippet";
 import { SqlParams } from "./sql-params";
 import { officialPlainName, textQuery, textVector } from "./text-search";
@@ -26,6 +28,11 @@ export interface SearchRequest {
   withSnippet?: boolean;
   /** Whether a hit's `node` is selected: the statement then brings each hit's record (`SearchHit.record`). */
   withRecords?: boolean;
+  /**
+   * The projection of the client's selection under `node` for a type: that type's records are then the objects
+   * it builds (src/queries/projection), else whole rows hydrated as entities.
+   */
+  projectRecords?: (type: SearchType) => Projection | null;
 }
 
 /** The entity of each searched type. */
@@ -158,7 +165,7 @@ export async function searchRecords(dataSource: DataSource, request: SearchReque
     SELECT head.total, found.* FROM (SELECT ${total} AS total) AS head LEFT JOIN (
       SELECT page.type, page.id, page.rank AS rank_value, page.rank::text AS rank,
         ${request.withSnippet === false ? "NULL::text" : SNIPPET} AS snippet,
-        ${request.withRecords ? recordOfHit(dataSource, types) : "NULL::jsonb"} AS record
+        ${request.withRecords ? recordOfHit(dataSource, types, request.projectRecords, params) : "NULL::json"} AS record
       FROM page, query) AS found ON TRUE
     ORDER BY found.rank_value DESC, found.type, found.id`;
   const rows: (SearchRow & { total: number | null })[] = await dataSource.query(sql, params.values);
@@ -184,13 +191,27 @@ interface SearchRow {
   record: RawRow | null;
 }
 
-/** A page row's record as json, from its type's table (a second statement for the records cost W4 ~10 % of its CPU). */
-function recordOfHit(dataSource: DataSource, types: SearchType[]): string {
-  const byType = types.map(
-    (type) =>
-      `WHEN '${type}' THEN (SELECT to_jsonb(x.*) FROM ${tableOf(dataSource, SEARCH_ENTITIES[type])} x WHERE x.id = page.id)`,
-  );
+/**
+ * A page row's record as json from its type's table: the object its projection builds, or the whole row (a second
+ * statement for the records cost W4 ~10 % of its CPU).
+ */
+function recordOfHit(
+  dataSource: DataSource,
+  types: SearchType[],
+  projectRecords: SearchRequest["projectRecords"],
+  params: SqlParams,
+): string {
+  const byType = types.map((type) => {
+    const record = projectRecords?.(type)?.sql("x", params) ?? "row_to_json(x.*)";
+    return `WHEN '${type}' THEN (SELECT ${record} FROM ${tableOf(dataSource, SEARCH_ENTITIES[type])} x WHERE x.id = page.id)`;
+  });
   return `CASE page.type ${byType.join(" ")} END`;
+}
+
+/** A hit's record: the projected object as built, or the row hydrated as its entity. */
+function hitRecord(dataSource: DataSource, row: SearchRow): object | null {
+  if (row.record === null || isProjected(row.record)) return row.record;
+  return hydrateRows(dataSource, SEARCH_ENTITIES[row.type], [row.record])[0];
 }
 
 function unionOfHits(types: SearchType[], placeholders: SearchPlaceholders): string {
@@ -224,7 +245,7 @@ function toSearchConnection(
       recordId: row.id,
       rank: Number(row.rank),
       snippet: row.snippet === null ? null : snippetHtml(row.snippet),
-      record: row.record === null ? null : hydrateRows(dataSource, SEARCH_ENTITIES[row.type], [row.record])[0],
+      record: hitRecord(dataSource, row),
     }),
   }));
   let total: Promise<number> | undefined;

@@ -1,6 +1,7 @@
 import { entitiesResolver } from "@apollo/subgraph/dist/types";
 import { type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema, isObjectType } from "graphql";
 import type { RequestContext } from "../context";
+import { withTypeName } from "../queries/projection/projected-object";
 import type { EntityRepresentation, ReferenceResolver } from "../resolvers/record-reference";
 
 type Representations = readonly EntityRepresentation[];
@@ -66,13 +67,4 @@ async function resolveByType(
     }),
   );
   return results;
-}
-
-/** The record as `@apollo/subgraph` returns it: `__typename` set (not enumerable) so `_Entity` resolves to its type. */
-function withTypeName(record: unknown, typeName: string): unknown {
-  if (record === null || typeof record !== "object") return record;
-  const named = record as { __typename?: unknown };
-  if ("__typename" in named) return named.__typename === typeName ? record : { ...named, __typename: typeName };
-  Object.defineProperty(record, "__typename", { value: typeName });
-  return record;
 }

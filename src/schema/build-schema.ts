@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import type { GraphQLSchema } from "graphql";
+import { type GraphQLSchema, isAbstractType } from "graphql";
 import { buildSchema, type PubSub } from "type-graphql";
 import { authChecker } from "../auth/auth-checker";
 import { resolvers } from "../resolvers";
@@ -61,7 +61,23 @@ function describeRootTypes(schema: GraphQLSchema): void {
   }
 }
 
+/**
+ * A union's or interface's value may be an object built in SQL (src/queries/projection), which names its type in
+ * `__typename` (as graphql-js's default type resolver reads it); type-graphql's resolvers know class instances only.
+ * Set here, not with type-graphql's `resolveType` option, which makes the resolver async (graphql-jit awaits none).
+ */
+function resolveNamedTypes(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    const byClass = isAbstractType(type) ? type.resolveType : undefined;
+    if (!isAbstractType(type) || !byClass) continue;
+    type.resolveType = (value, context, info, abstractType) =>
+      (value as { __typename?: string }).__typename ?? byClass(value, context, info, abstractType);
+  }
+}
+
 /** Builds the executable schema once per process: the type-graphql schema served as a Federation 2 subgraph. */
 export async function buildChancerySchema(): Promise<GraphQLSchema> {
-  return toSubgraphSchema(await buildTypeGraphqlSchema());
+  const schema = toSubgraphSchema(await buildTypeGraphqlSchema());
+  resolveNamedTypes(schema);
+  return schema;
 }

@@ -56,7 +56,10 @@ export class SearchHit {
 
   type: SearchType;
   recordId: number;
-  /** The record, when the search statement brought it (`node` selected): the search resolver primes the record loaders with it. */
+  /**
+   * The record, when the search statement brought it (`node` selected): the object built from the client's
+   * selection, which `node` answers, or the entity, which the search resolver primes the record loaders with.
+   */
   record: ObjectLiteral | null;
 }
 

@@ -1,8 +1,8 @@
 import { type ASTNode, type FieldNode, type GraphQLResolveInfo, Kind, visit } from "graphql";
 import { type Projection, projectSelection } from "./selection-projection";
 
-/** Which objects of a field a projection is for: a connection's items, or the field's own objects. */
-export type ProjectedPart = "nodes" | "objects";
+/** Which objects of a field a projection is for: a connection's items, the field's own objects, or search hits' records. */
+export type ProjectedPart = "nodes" | "objects" | "hits";
 
 /** Projections compiled in one request (its variables object), by the field's nodes, then part and type. */
 const inRequest = new WeakMap<object, WeakMap<readonly FieldNode[], Map<string, Projection | null>>>();

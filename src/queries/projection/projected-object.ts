@@ -22,3 +22,15 @@ export function isProjected(source: unknown): source is ProjectedObject {
 export function projectedValue<T>(source: ProjectedObject, info: GraphQLResolveInfo): T {
   return source[info.path.key as string] as T;
 }
+
+/**
+ * The record with its GraphQL type named, as `@apollo/subgraph` returns an entity: `__typename` set (not
+ * enumerable), so a union (`_Entity`, `SearchResult`) resolves a projected object to its type.
+ */
+export function withTypeName(record: unknown, typeName: string): unknown {
+  if (record === null || typeof record !== "object") return record;
+  const named = record as { __typename?: unknown };
+  if ("__typename" in named) return named.__typename === typeName ? record : { ...named, __typename: typeName };
+  Object.defineProperty(record, "__typename", { value: typeName });
+  return record;
+}
