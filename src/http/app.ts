@@ -152,7 +152,7 @@ export async function createApp(deps: AppDeps): Promise<ChanceryApp> {
 
   const app = express();
   app.disable("x-powered-by");
-  // No ETag on res.send: GraphQL answers are POSTed, and hashing each body cost 1 % of a request's CPU.
+  // No ETag on res.send (CSV exports, metrics): the answers change with every write or scrape, and hashing each body costs CPU.
   app.set("etag", false);
   // Decides req.ip, the address rate limits and logs use (TRUST_PROXY; unset, X-Forwarded-For is ignored).
   app.set("trust proxy", deps.config.trustProxy);
