@@ -83,12 +83,9 @@ class RequestLoaders {
 for (const name of Object.keys(LOADER_FACTORIES) as (keyof Loaders)[]) {
   Object.defineProperty(RequestLoaders.prototype, name, {
     get(this: RequestLoaders) {
-      let loader = this.made[name];
-      if (loader === undefined) {
-        loader = LOADER_FACTORIES[name](this.dataSource, this as unknown as Loaders);
-        Object.assign(this.made, { [name]: loader });
-      }
-      return loader;
+      const made = this.made as Record<keyof Loaders, unknown>;
+      made[name] ??= LOADER_FACTORIES[name](this.dataSource, this as unknown as Loaders);
+      return made[name];
     },
   });
 }

@@ -1,22 +1,11 @@
-import type { FieldNode, GraphQLResolveInfo } from "graphql";
+import type { GraphQLResolveInfo } from "graphql";
 import { Args, Ctx, Info, Query, Resolver } from "type-graphql";
 import type { RequestContext } from "../context";
 import { countMeetings, type RecordProjection } from "../queries/meeting-counts";
 import { cachedProjection } from "../queries/projection/cached-projection";
+import { subfieldNodes } from "../queries/projection/connection-node-projection";
 import { MeetingCount } from "../schema/meeting-count";
 import { MeetingCountsArgs } from "../schema/meeting-counts-args";
-
-/** The nodes of `property` selected on the counts (`topic { slug }`); null when fragments hide the selection. */
-function propertyNodes(info: GraphQLResolveInfo, property: string): FieldNode[] | null {
-  const found: FieldNode[] = [];
-  for (const counts of info.fieldNodes) {
-    for (const selection of counts.selectionSet?.selections ?? []) {
-      if (selection.kind !== "Field") return null;
-      if (selection.name.value === property) found.push(selection);
-    }
-  }
-  return found;
-}
 
 @Resolver(() => MeetingCount)
 export class MeetingCountsResolver {
@@ -31,7 +20,7 @@ export class MeetingCountsResolver {
   ): Promise<MeetingCount[]> {
     // The records of a dimension carry only the selected fields, built in the statement, when they can be.
     const projectRecords: RecordProjection = (property, typeName) =>
-      cachedProjection(info, typeName, "objects", (counts) => propertyNodes(counts, property));
+      cachedProjection(info, typeName, "objects", (counts) => subfieldNodes(counts.fieldNodes, property));
     return countMeetings(context.dataSource, filter ?? null, by, projectRecords);
   }
 }

@@ -3,7 +3,7 @@ import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-grap
 import type { ObjectLiteral } from "typeorm";
 import type { RequestContext } from "../context";
 import { cachedProjection } from "../queries/projection/cached-projection";
-import { selectsField } from "../queries/projection/connection-node-projection";
+import { connectionItemNodes, selectsField, subfieldNodes } from "../queries/projection/connection-node-projection";
 import { isProjected, withTypeName } from "../queries/projection/projected-object";
 import { SEARCH_ENTITIES, searchRecords } from "../queries/search";
 import { selectedNodeFields } from "../queries/selected-node-fields";
@@ -12,41 +12,10 @@ import type { ConnectionResult } from "../schema/connection";
 import { SearchHit, SearchHitConnection, SearchResult, type SearchType } from "../schema/search";
 import { SearchArgs } from "../schema/search-args";
 
-/** The GraphQL type of each searched type's records. */
-const SEARCH_TYPE_NAMES: Record<SearchType, string> = {
-  MEETING: "Meeting",
-  OUTCOME: "Outcome",
-  STATEMENT: "Statement",
-  OFFICIAL: "Official",
-  SOURCE: "Source",
-};
-
 /** The `node` fields of the hits (under `nodes` and `edges { node }`); null when fragments hide them. */
-function hitNodeFieldNodes(info: GraphQLResolveInfo): FieldNode[] | null {
-  const found: FieldNode[] = [];
-  for (const connection of info.fieldNodes) {
-    for (const selection of connection.selectionSet?.selections ?? []) {
-      if (selection.kind !== "Field") return null;
-      const hits = selection.name.value === "nodes" ? [selection] : selection.name.value === "edges" ? edgeNodes(selection) : [];
-      if (hits === null) return null;
-      for (const hit of hits) {
-        for (const field of hit.selectionSet?.selections ?? []) {
-          if (field.kind !== "Field") return null;
-          if (field.name.value === "node") found.push(field);
-        }
-      }
-    }
-  }
-  return found;
-}
-
-function edgeNodes(edges: FieldNode): FieldNode[] | null {
-  const nodes: FieldNode[] = [];
-  for (const selection of edges.selectionSet?.selections ?? []) {
-    if (selection.kind !== "Field") return null;
-    if (selection.name.value === "node") nodes.push(selection);
-  }
-  return nodes;
+function hitRecordNodes(info: GraphQLResolveInfo): FieldNode[] | null {
+  const hits = connectionItemNodes(info);
+  return hits && subfieldNodes(hits, "node");
 }
 
 @Resolver(() => SearchHit)
@@ -62,7 +31,7 @@ export class SearchResolver {
   ): Promise<ConnectionResult<SearchHit>> {
     const text = checkSearchText(query, "query");
     const hitFields = selectedNodeFields(info);
-    const projectRecords = (type: SearchType) => cachedProjection(info, SEARCH_TYPE_NAMES[type], "hits", hitNodeFieldNodes);
+    const projectRecords = (type: SearchType) => cachedProjection(info, SEARCH_ENTITIES[type].name, "hits", hitRecordNodes);
     const connection = await searchRecords(context.dataSource, {
       query: text,
       types: types ?? null,
@@ -85,7 +54,7 @@ export class SearchResolver {
 
   @FieldResolver(() => SearchResult, { description: "The record found." })
   async node(@Root() hit: SearchHit, @Ctx() context: RequestContext): Promise<typeof SearchResult> {
-    if (isProjected(hit.record)) return withTypeName(hit.record, SEARCH_TYPE_NAMES[hit.type]) as typeof SearchResult;
+    if (isProjected(hit.record)) return withTypeName(hit.record, SEARCH_ENTITIES[hit.type].name) as typeof SearchResult;
     const record = await context.loaders.records.byId<typeof SearchResult>(SEARCH_ENTITIES[hit.type]).load(hit.recordId);
     if (!record) throw new Error(`search hit ${hit.type} ${hit.recordId} vanished`);
     return record;

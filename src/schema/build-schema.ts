@@ -68,8 +68,8 @@ function describeRootTypes(schema: GraphQLSchema): void {
  */
 function resolveNamedTypes(schema: GraphQLSchema): void {
   for (const type of Object.values(schema.getTypeMap())) {
-    const byClass = isAbstractType(type) ? type.resolveType : undefined;
-    if (!isAbstractType(type) || !byClass) continue;
+    if (!isAbstractType(type) || !type.resolveType) continue;
+    const byClass = type.resolveType;
     type.resolveType = (value, context, info, abstractType) =>
       (value as { __typename?: string }).__typename ?? byClass(value, context, info, abstractType);
   }

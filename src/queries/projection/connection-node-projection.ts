@@ -2,21 +2,27 @@ import type { FieldNode, GraphQLResolveInfo } from "graphql";
 import { cachedProjection } from "./cached-projection";
 import type { Projection } from "./selection-projection";
 
-/** Field nodes found under a connection's `nodes` and `edges { node }`, fragments and conditions not applied. */
-function nodeFieldNodes(info: GraphQLResolveInfo): FieldNode[] | null {
+/**
+ * The nodes of the fields named `name` selected directly under `fieldNodes`, or null when a fragment sits among
+ * those selections (it could hold more of them; callers then fall back to resolving field by field).
+ */
+export function subfieldNodes(fieldNodes: readonly FieldNode[], name: string): FieldNode[] | null {
   const found: FieldNode[] = [];
-  for (const connection of info.fieldNodes) {
-    for (const selection of connection.selectionSet?.selections ?? []) {
+  for (const fieldNode of fieldNodes) {
+    for (const selection of fieldNode.selectionSet?.selections ?? []) {
       if (selection.kind !== "Field") return null;
-      if (selection.name.value === "nodes") found.push(selection);
-      if (selection.name.value !== "edges") continue;
-      for (const inner of selection.selectionSet?.selections ?? []) {
-        if (inner.kind !== "Field") return null;
-        if (inner.name.value === "node") found.push(inner);
-      }
+      if (selection.name.value === name) found.push(selection);
     }
   }
   return found;
+}
+
+/** Field nodes of a connection's items, under `nodes` and `edges { node }`; null when fragments hide them. */
+export function connectionItemNodes(info: GraphQLResolveInfo): FieldNode[] | null {
+  const nodes = subfieldNodes(info.fieldNodes, "nodes");
+  const edges = subfieldNodes(info.fieldNodes, "edges");
+  const edgeNodes = edges && subfieldNodes(edges, "node");
+  return nodes && edgeNodes && [...nodes, ...edgeNodes];
 }
 
 /**
@@ -26,7 +32,7 @@ function nodeFieldNodes(info: GraphQLResolveInfo): FieldNode[] | null {
  * for a query and its variables, and shared by all the parents of the connection field.
  */
 export function projectConnectionNodes(info: GraphQLResolveInfo, typeName: string): Projection | null {
-  return cachedProjection(info, typeName, "nodes", nodeFieldNodes);
+  return cachedProjection(info, typeName, "nodes", connectionItemNodes);
 }
 
 /** Whether the connection's own selection names `fieldName` (e.g. `totalCount`), fragments not looked into. */
